@@ -1,0 +1,256 @@
+/*
+ * util.c - allocation, strbuf, errors, whole-file reading.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+NORETURN static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "torikumi: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(count * size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+void xgrow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return;
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            out_of_memory(SIZE_MAX);
+        ncap *= 2;
+    }
+    if (ncap > SIZE_MAX / elem)
+        out_of_memory(SIZE_MAX);
+    *p = xrealloc(*p, ncap * elem);
+    *cap = ncap;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    return strbuf_detach(&sb, NULL);
+}
+
+void die(int status, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("torikumi: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(status);
+}
+
+void strbuf_grow(struct strbuf *sb, size_t extra)
+{
+    if (sb->len + extra + 1 < sb->len)
+        out_of_memory(SIZE_MAX);
+    xgrow((void **)&sb->buf, &sb->cap, sb->len + extra + 1, 1);
+}
+
+void strbuf_add(struct strbuf *sb, const void *data, size_t n)
+{
+    strbuf_grow(sb, n);
+    if (n)
+        memcpy(sb->buf + sb->len, data, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
+
+void strbuf_addstr(struct strbuf *sb, const char *s)
+{
+    strbuf_add(sb, s, strlen(s));
+}
+
+void strbuf_addch(struct strbuf *sb, char c)
+{
+    strbuf_grow(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = '\0';
+}
+
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    strbuf_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(sb, fmt, ap);
+    va_end(ap);
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
+
+void strbuf_release(struct strbuf *sb)
+{
+    free(sb->buf);
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+}
+
+char *strbuf_detach(struct strbuf *sb, size_t *len)
+{
+    if (!sb->buf)
+        strbuf_grow(sb, 0);
+    char *p = sb->buf;
+    if (len)
+        *len = sb->len;
+    sb->buf = NULL;
+    sb->len = sb->cap = 0;
+    return p;
+}
+
+const char *strbuf_cstr(const struct strbuf *sb)
+{
+    return sb->buf ? sb->buf : "";
+}
+
+void error_clear(struct error *e)
+{
+    if (!e)
+        return;
+    memset(e, 0, sizeof(*e));
+    e->offset = -1;
+}
+
+int error_set(struct error *e, const char *file, long line, long column,
+              const char *fmt, ...)
+{
+    if (!e)
+        return -1;
+    error_clear(e);
+    if (file)
+        snprintf(e->file, sizeof(e->file), "%s", file);
+    e->line = line;
+    e->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void error_format(const struct error *e, struct strbuf *out)
+{
+    if (e->file[0])
+        strbuf_addf(out, "%s:", e->file);
+    if (e->line > 0) {
+        strbuf_addf(out, "%ld:", e->line);
+        if (e->column > 0)
+            strbuf_addf(out, "%ld:", e->column);
+    }
+    if (out->len)
+        strbuf_addch(out, ' ');
+    strbuf_addstr(out, e->msg);
+}
+
+int read_file(const char *path, char **data, size_t *len, struct error *e)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return error_set(e, path, 0, 0, "%s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        return error_set(e, path, 0, 0, "%s", strerror(EISDIR));
+    }
+    struct strbuf sb = STRBUF_INIT;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        strbuf_grow(&sb, (size_t)st.st_size);
+    for (;;) {
+        strbuf_grow(&sb, 65536);
+        ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int err = errno;
+            close(fd);
+            strbuf_release(&sb);
+            return error_set(e, path, 0, 0, "%s", strerror(err));
+        }
+        if (n == 0)
+            break;
+        sb.len += (size_t)n;
+    }
+    sb.buf[sb.len] = '\0';
+    close(fd);
+    *data = strbuf_detach(&sb, len);
+    return 0;
+}
+
+bool mem_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+}
+
+bool str_eq(const char *a, const char *b)
+{
+    return strcmp(a, b) == 0;
+}

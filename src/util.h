@@ -1,0 +1,87 @@
+/*
+ * util.h - the few things every module needs: allocation that never
+ * returns NULL, a growable byte buffer (strbuf), and error reporting.
+ *
+ * Ownership: xmalloc and friends abort the program on out-of-memory, so
+ * callers never check for NULL.  A strbuf owns its bytes until
+ * strbuf_detach() hands them to the caller (who then frees them).
+ * Library code never exits on bad input: it returns -1 and fills a
+ * caller-supplied struct error; only commands decide to exit.
+ */
+#ifndef TORIKUMI_UTIL_H
+#define TORIKUMI_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+#else
+#define PRINTF_LIKE(f, a)
+#define NORETURN
+#endif
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow *p (holding *cap elements of elem bytes) so that it can hold need. */
+void xgrow(void **p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* Print "torikumi: MESSAGE" to stderr and exit(status). */
+NORETURN void die(int status, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* A growable byte buffer, always NUL-terminated (buf may hold NULs too). */
+struct strbuf {
+    char *buf;
+    size_t len;
+    size_t cap;
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_add(struct strbuf *sb, const void *data, size_t n);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, char c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_release(struct strbuf *sb);
+/* Hand the bytes to the caller; the strbuf is left empty. */
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+/* Never NULL, even for an empty buffer that never grew. */
+const char *strbuf_cstr(const struct strbuf *sb);
+
+/*
+ * Where and what went wrong.  line and column are 1-based; 0 means
+ * unknown.  offset is a byte offset into the input, or -1.
+ */
+struct error {
+    char file[512];
+    long line;
+    long column;
+    long long offset;
+    char msg[512];
+};
+
+void error_clear(struct error *e);
+/* Fill e (file may be NULL) and return -1 so callers can `return error_set(...)`. */
+int error_set(struct error *e, const char *file, long line, long column,
+              const char *fmt, ...) PRINTF_LIKE(5, 6);
+/* Format as "FILE:LINE:COL: MSG" (omitting what is unknown). */
+void error_format(const struct error *e, struct strbuf *out);
+
+/* Read a whole file.  Returns 0, or -1 with e set (message from errno). */
+int read_file(const char *path, char **data, size_t *len, struct error *e);
+
+/* Compare two byte strings of given lengths for equality. */
+bool mem_eq(const char *a, size_t alen, const char *b, size_t blen);
+bool str_eq(const char *a, const char *b);
+
+#endif
