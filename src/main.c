@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "i18n.h"
@@ -48,6 +49,10 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ARRAY_LEN(commands); i++)
         if (str_eq(argv[1], commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
+    /* `torikumi FILE` opens the editor. */
+    if (argv[1][0] != '-' && (strchr(argv[1], '.') || strchr(argv[1], '/') ||
+                              access(argv[1], F_OK) == 0))
+        return cmd_show(argc, argv);
     fprintf(stderr, _("torikumi: unknown command '%s'\n"), argv[1]);
     usage(stderr);
     return EXIT_TROUBLE;
