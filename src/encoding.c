@@ -1,6 +1,7 @@
 /*
  * encoding.c - decoding CP932 and UTF-8 to UTF-8 (streamed, with exact
- * error positions), auto-detection, and UTF-8 -> CP932 for export.
+ * error positions) and auto-detection; encoding_export.c does the other
+ * direction.
  *
  * The hot path converts up to 64 KiB with one iconv() call, then scans
  * what it produced with memchr(): for CR (newline folding), for 0xEE
@@ -41,7 +42,7 @@ struct bad {
 
 struct encoding_decoder {
     struct encoding_options opt;
-    enum encoding enc;          /* ENCODING_UTF8 or ENCODING_CP932 */
+    enum encoding enc;          /* ENCODING_AUTO until decided */
     iconv_t cd;
     bool corrected;             /* JIS-style iconv: six codes handled here */
     bool trusted;               /* UTF-8 input already validated */
@@ -53,12 +54,11 @@ struct encoding_decoder {
     struct encoding_info info;
     struct bad bad;             /* what ended decoding */
     struct error err;
-};
-
-struct encoding_encoder {
-    iconv_t cd;                        /* UTF-8 -> CP932 */
-    struct encoding_decoder *back;     /* reads the result back to check it */
-    struct strbuf scratch;
+    /* Auto-detection, streamed: see auto_slice(). */
+    struct strbuf held;         /* input from the first non-ASCII byte, valid UTF-8 so far */
+    size_t held_ok;             /* held[0..held_ok) checked; the rest is an incomplete character */
+    bool switched;              /* auto found it is not UTF-8 and went on as CP932 */
+    struct bad not_utf8;        /* why, once switched */
 };
 
 /* ---- iconv and its self check ---- */
@@ -256,10 +256,35 @@ static int bad_error(struct error *e, const char *file, const struct bad *b, con
     return -1;
 }
 
+static int neither_error(struct error *e, const char *file, const struct bad *u, const struct bad *c)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, "not UTF-8 (");
+    describe(&sb, u, NULL);
+    strbuf_addf(&sb, ", line %ld, column %ld) and not CP932 (", u->at.line, u->at.col + 1);
+    describe(&sb, c, NULL);
+    strbuf_addf(&sb, ", line %ld, column %ld)", c->at.line, c->at.col + 1);
+    error_set(e, file, 0, 0, "%s", strbuf_cstr(&sb));
+    strbuf_release(&sb);
+    return -1;
+}
+
+static int stalled(struct encoding_decoder *d, struct error *e)
+{
+    d->failed = true;
+    error_set(&d->err, d->opt.file, 0, 0, "internal error: decoder stalled at byte %lld",
+              d->at.offset);
+    if (e)
+        *e = d->err;
+    return -1;
+}
+
 static int decoder_fail(struct encoding_decoder *d, struct error *e)
 {
     d->failed = true;
-    if (!d->bad.gaiji)
+    if (d->switched && !d->bad.gaiji)
+        neither_error(&d->err, d->opt.file, &d->not_utf8, &d->bad);
+    else if (!d->bad.gaiji)   /* a refused gaiji wrote its message already */
         bad_error(&d->err, d->opt.file, &d->bad, encoding_name(d->enc));
     if (e)
         *e = d->err;
@@ -516,6 +541,121 @@ static int utf8_slice(struct encoding_decoder *d, const unsigned char *p, size_t
     return 0;
 }
 
+/* ---- streamed auto-detection ---- */
+
+/*
+ * Until the first non-ASCII byte both encodings read the same, so ASCII
+ * goes out at once.  A BOM there means UTF-8.  From the first non-ASCII
+ * byte on, input is kept in d->held while it is valid UTF-8: the first
+ * invalid byte switches to CP932 for the held bytes and all that
+ * follows; finish() with everything valid means UTF-8.  A CP932 file is
+ * usually decided at its first non-ASCII character; a UTF-8 file
+ * without BOM is held to the end.
+ */
+
+static int process(struct encoding_decoder *d, const unsigned char *p, size_t n,
+                   struct strbuf *out, size_t *used, struct error *e);
+
+static void decide(struct encoding_decoder *d, enum encoding enc)
+{
+    d->enc = enc;
+    d->info.used = enc;
+}
+
+/* ASCII, the same in both encodings. */
+static void pass_ascii(struct encoding_decoder *d, const unsigned char *p, size_t n,
+                       struct strbuf *out)
+{
+    flush_cr(d, out, p[0]);
+    size_t from = out->len;
+    strbuf_add(out, p, n);
+    fold_newlines(d, out, from);
+    advance(&d->at, ENCODING_UTF8, p, n);
+}
+
+/*
+ * Not UTF-8 because of held[off..]: decode all held bytes as CP932.
+ * *left gets the number of bytes at the end of held that are an
+ * incomplete CP932 character, not consumed; they are copied to tail.
+ */
+static int switch_to_cp932(struct encoding_decoder *d, size_t off, struct strbuf *out,
+                           unsigned char *tail, size_t *left, struct error *e)
+{
+    struct strbuf held = d->held;
+    const unsigned char *h = (const unsigned char *)held.buf;
+    struct bad *b = &d->not_utf8;
+    memset(b, 0, sizeof(*b));
+    b->at = d->at;   /* holding does not move d->at: it is where held starts */
+    advance(&b->at, ENCODING_UTF8, h, off);
+    b->truncated = utf8_incomplete(h + off, held.len - off);
+    b->nbytes = b->truncated ? held.len - off : 1;
+    memcpy(b->bytes, h + off, b->nbytes);
+    d->switched = true;
+    decide(d, ENCODING_CP932);
+    d->held = (struct strbuf)STRBUF_INIT;
+    size_t k = 0;
+    int rc = process(d, h, held.len, out, &k, e);
+    *left = held.len - k;
+    if (rc == 0 && *left > 1)   /* a CP932 character is never cut after 2 bytes */
+        rc = stalled(d, e);
+    else if (rc == 0)
+        memcpy(tail, h + k, *left);
+    strbuf_release(&held);
+    return rc;
+}
+
+static int auto_slice(struct encoding_decoder *d, const unsigned char *p, size_t n,
+                      struct strbuf *out, size_t *used, struct error *e)
+{
+    size_t a = 0;
+    if (d->held.len == 0) {
+        while (a < n && p[a] < 0x80)
+            a++;
+        if (a > 0)
+            pass_ascii(d, p, a, out);
+        *used = a;
+        if (a == n)
+            return 0;
+        size_t m = n - a < ENCODING_UTF8_BOM_LEN ? n - a : ENCODING_UTF8_BOM_LEN;
+        if (d->at.offset == 0 && memcmp(p, ENCODING_UTF8_BOM, m) == 0) {
+            if (m < ENCODING_UTF8_BOM_LEN)
+                return 0;   /* wait: it may be a BOM */
+            decide(d, ENCODING_UTF8);
+            return process(d, p, n, out, used, e);
+        }
+    }
+    strbuf_add(&d->held, p + a, n - a);
+    *used = n;
+    size_t len = d->held.len, off = d->held_ok;
+    off += utf8_invalid_offset(d->held.buf + off, len - off);
+    if (off == len || utf8_incomplete((const unsigned char *)d->held.buf + off, len - off)) {
+        d->held_ok = off;
+        return 0;
+    }
+    unsigned char tail[MAX_CHAR];
+    size_t left = 0;
+    int rc = switch_to_cp932(d, off, out, tail, &left, e);
+    *used = n - left;   /* an incomplete last character is the tail of p */
+    return rc;
+}
+
+/* finish() while undecided. */
+static int auto_finish(struct encoding_decoder *d, struct strbuf *out, struct error *e)
+{
+    strbuf_add(&d->held, d->carry, d->ncarry);   /* a BOM that was not one */
+    d->ncarry = 0;
+    if (d->held_ok < d->held.len)   /* ends inside a UTF-8 sequence */
+        return switch_to_cp932(d, d->held_ok, out, d->carry, &d->ncarry, e);
+    decide(d, ENCODING_UTF8);
+    if (d->held.len == 0)
+        return 0;
+    d->trusted = true;
+    size_t k = 0;
+    int rc = process(d, (const unsigned char *)d->held.buf, d->held.len, out, &k, e);
+    strbuf_release(&d->held);
+    return rc;
+}
+
 /* ---- the decoder ---- */
 
 /* Decode p[0..n) in slices; *used stops before an incomplete last character. */
@@ -526,7 +666,8 @@ static int process(struct encoding_decoder *d, const unsigned char *p, size_t n,
     while (i < n) {
         size_t len = n - i < ENCODING_CHUNK ? n - i : ENCODING_CHUNK, k = 0;
         int rc = d->enc == ENCODING_CP932 ? cp932_slice(d, p + i, len, out, &k, e)
-                                          : utf8_slice(d, p + i, len, out, &k, e);
+               : d->enc == ENCODING_UTF8  ? utf8_slice(d, p + i, len, out, &k, e)
+                                          : auto_slice(d, p + i, len, out, &k, e);
         if (rc < 0)
             return -1;
         i += k;
@@ -537,15 +678,21 @@ static int process(struct encoding_decoder *d, const unsigned char *p, size_t n,
     return 0;
 }
 
-static void decoder_reset(struct encoding_decoder *d)
+void encoding_decoder_reset(struct encoding_decoder *d)
 {
+    d->enc = d->opt.encoding;
+    d->trusted = false;
     d->failed = false;
     d->pending_cr = false;
     d->ncarry = 0;
     d->at = (struct pos){ 0, 1, 0 };
     memset(&d->info, 0, sizeof(d->info));
     d->info.used = d->enc;
+    memset(&d->bad, 0, sizeof(d->bad));
     error_clear(&d->err);
+    strbuf_release(&d->held);
+    d->held_ok = 0;
+    d->switched = false;
 }
 
 struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt,
@@ -554,14 +701,9 @@ struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt
     static const struct encoding_options defaults;
     if (!opt)
         opt = &defaults;
-    if (opt->encoding != ENCODING_UTF8 && opt->encoding != ENCODING_CP932) {
-        error_set(e, opt->file, 0, 0, "cannot stream-decode with encoding auto; "
-                  "detection needs the whole file");
-        return NULL;
-    }
-    iconv_t cd = (iconv_t)-1;
     enum encoding_iconv_status status = ENCODING_ICONV_EXACT;
-    if (opt->encoding == ENCODING_CP932) {
+    iconv_t cd = (iconv_t)-1;
+    if (opt->encoding != ENCODING_UTF8) {
         status = encoding_iconv_check();
         if (status != ENCODING_ICONV_MISSING)
             cd = iconv_open("UTF-8", "CP932");
@@ -572,10 +714,9 @@ struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt
     }
     struct encoding_decoder *d = xcalloc(1, sizeof(*d));
     d->opt = *opt;
-    d->enc = opt->encoding;
     d->cd = cd;
     d->corrected = status == ENCODING_ICONV_CORRECTED;
-    decoder_reset(d);
+    encoding_decoder_reset(d);
     return d;
 }
 
@@ -591,21 +732,21 @@ static int feed_carry(struct encoding_decoder *d, const unsigned char **in, size
                       struct strbuf *out, struct error *e)
 {
     unsigned char tmp[2 * MAX_CHAR];
-    size_t m = *n < MAX_CHAR ? *n : MAX_CHAR, tn = d->ncarry + m, k = 0;
-    memcpy(tmp, d->carry, d->ncarry);
-    memcpy(tmp + d->ncarry, *in, m);
+    size_t had = d->ncarry, m = *n < MAX_CHAR ? *n : MAX_CHAR, tn = had + m, k = 0;
+    memcpy(tmp, d->carry, had);
+    memcpy(tmp + had, *in, m);
+    d->ncarry = 0;
     if (process(d, tmp, tn, out, &k, e) < 0)
         return -1;
-    if (k < d->ncarry) {   /* still incomplete: all of in went into it */
+    if (k < had) {   /* still incomplete: all of in went into it */
         memcpy(d->carry, tmp + k, tn - k);
         d->ncarry = tn - k;
         *in += *n;
         *n = 0;
         return 0;
     }
-    *in += k - d->ncarry;
-    *n -= k - d->ncarry;
-    d->ncarry = 0;
+    *in += k - had;
+    *n -= k - had;
     return 0;
 }
 
@@ -620,12 +761,8 @@ int encoding_decoder_feed(struct encoding_decoder *d, const char *in, size_t n,
     size_t k = 0;
     if (n > 0 && process(d, p, n, out, &k, e) < 0)
         return -1;
-    if (n - k >= MAX_CHAR || d->ncarry + (n - k) > MAX_CHAR) {
-        d->failed = true;
-        error_set(&d->err, d->opt.file, 0, 0, "internal error: decoder stalled at byte %lld",
-                  d->at.offset);
-        return repeat_error(d, e);
-    }
+    if (n - k >= MAX_CHAR || d->ncarry + (n - k) > MAX_CHAR)
+        return stalled(d, e);
     if (n > k) {
         memcpy(d->carry + d->ncarry, p + k, n - k);
         d->ncarry += n - k;
@@ -637,6 +774,8 @@ int encoding_decoder_finish(struct encoding_decoder *d, struct strbuf *out, stru
 {
     if (d->failed)
         return repeat_error(d, e);
+    if (d->enc == ENCODING_AUTO && auto_finish(d, out, e) < 0)
+        return -1;
     if (d->ncarry > 0)
         return fail_truncated(d, e);
     if (d->pending_cr) {
@@ -657,6 +796,7 @@ void encoding_decoder_free(struct encoding_decoder *d)
         return;
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
+    strbuf_release(&d->held);
     free(d);
 }
 
@@ -703,19 +843,6 @@ static struct bad utf8_bad_at(const char *data, size_t len, size_t off)
     b.nbytes = b.truncated ? len - off : 1;
     memcpy(b.bytes, data + off, b.nbytes);
     return b;
-}
-
-static int neither_error(struct error *e, const char *file, const struct bad *u, const struct bad *c)
-{
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addstr(&sb, "not UTF-8 (");
-    describe(&sb, u, NULL);
-    strbuf_addf(&sb, ", line %ld, column %ld) and not CP932 (", u->at.line, u->at.col + 1);
-    describe(&sb, c, NULL);
-    strbuf_addf(&sb, ", line %ld, column %ld)", c->at.line, c->at.col + 1);
-    error_set(e, file, 0, 0, "%s", strbuf_cstr(&sb));
-    strbuf_release(&sb);
-    return -1;
 }
 
 static int decode_auto(const struct encoding_options *opt, const char *data, size_t len,
@@ -766,153 +893,11 @@ int encoding_decode(const char *data, size_t len, const struct encoding_options 
     return rc;
 }
 
-/* ---- encoding ---- */
-
-static int utf8_input_error(const char *in, size_t n, size_t off, struct error *e)
+int encoding_check_utf8(const char *s, size_t n, struct error *e)
 {
-    struct bad b = utf8_bad_at(in, n, off);
+    size_t off = utf8_invalid_offset(s, n);
+    if (off == n)
+        return 0;
+    struct bad b = utf8_bad_at(s, n, off);
     return bad_error(e, NULL, &b, "UTF-8");
-}
-
-struct encoding_encoder *encoding_encoder_new(struct error *e)
-{
-    static const struct encoding_options back_opt = {
-        .encoding = ENCODING_CP932,
-        .keep_cr = true,
-    };
-    iconv_t cd = iconv_open("CP932", "UTF-8");
-    if (cd == (iconv_t)-1) {
-        error_set(e, NULL, 0, 0, "this system's iconv cannot convert to CP932");
-        return NULL;
-    }
-    struct encoding_decoder *back = encoding_decoder_new(&back_opt, e);
-    if (!back) {
-        iconv_close(cd);
-        return NULL;
-    }
-    struct encoding_encoder *enc = xcalloc(1, sizeof(*enc));
-    enc->cd = cd;
-    enc->back = back;
-    return enc;
-}
-
-void encoding_encoder_free(struct encoding_encoder *enc)
-{
-    if (!enc)
-        return;
-    iconv_close(enc->cd);
-    encoding_decoder_free(enc->back);
-    strbuf_release(&enc->scratch);
-    free(enc);
-}
-
-/* iconv in[0..n) to CP932 onto out.  Returns 0, or -1 when iconv refused something. */
-static int iconv_to_cp932(struct encoding_encoder *enc, const char *in, size_t n, struct strbuf *out)
-{
-    char *ip = (char *)in;
-    size_t il = n;
-    iconv(enc->cd, NULL, NULL, NULL, NULL);
-    while (il > 0) {
-        size_t room = il + 16;   /* a CP932 character never takes more bytes than in UTF-8 */
-        strbuf_grow(out, room);
-        char *o = out->buf + out->len;
-        size_t r = iconv(enc->cd, &ip, &il, &o, &room);
-        out->len = (size_t)(o - out->buf);
-        out->buf[out->len] = '\0';
-        if (r == ICONV_FAILED && errno != E2BIG)
-            return -1;
-    }
-    return 0;
-}
-
-/* Read CP932 bytes back into enc->scratch.  Returns 0 or -1. */
-static int read_back(struct encoding_encoder *enc, const char *cp932, size_t n)
-{
-    decoder_reset(enc->back);
-    strbuf_reset(&enc->scratch);
-    if (encoding_decoder_feed(enc->back, cp932, n, &enc->scratch, NULL) < 0)
-        return -1;
-    return encoding_decoder_finish(enc->back, &enc->scratch, NULL);
-}
-
-static void add_char_name(struct strbuf *sb, const char *s, size_t n, uint32_t cp)
-{
-    strbuf_addf(sb, "U+%04X", (unsigned)cp);
-    if (!utf8_is_unsafe(cp) && !utf8_is_extender(cp)) {
-        strbuf_addch(sb, ' ');
-        strbuf_add(sb, s, n);
-    }
-}
-
-static int unencodable(struct encoding_encoder *enc, const char *in, size_t off, size_t clen,
-                       uint32_t cp, bool read_back_ok, struct error *e)
-{
-    struct strbuf sb = STRBUF_INIT;
-    struct pos at = locate(ENCODING_UTF8, in, off);
-    strbuf_addstr(&sb, "character ");
-    add_char_name(&sb, in + off, clen, cp);
-    strbuf_addstr(&sb, " has no CP932 form");
-    uint32_t back = UTF8_INVALID;
-    size_t blen = read_back_ok && enc->scratch.len ? utf8_decode(enc->scratch.buf, enc->scratch.len, &back) : 0;
-    if (back != UTF8_INVALID) {
-        strbuf_addstr(&sb, " (it would read back as ");
-        add_char_name(&sb, enc->scratch.buf, blen, back);
-        strbuf_addch(&sb, ')');
-    }
-    error_set(e, NULL, at.line, at.col + 1, "%s", strbuf_cstr(&sb));
-    if (e)
-        e->offset = (long long)off;
-    strbuf_release(&sb);
-    return -1;
-}
-
-/* Slow path after a failure: find the first character that does not survive, one by one. */
-static int find_unencodable(struct encoding_encoder *enc, const char *in, size_t n, struct error *e)
-{
-    struct strbuf one = STRBUF_INIT;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t clen = utf8_decode(in + i, n - i, &cp);
-        strbuf_reset(&one);
-        bool ok = iconv_to_cp932(enc, in + i, clen, &one) == 0;
-        bool back = ok && read_back(enc, one.buf, one.len) == 0;
-        if (!back || !mem_eq(enc->scratch.buf, enc->scratch.len, in + i, clen)) {
-            strbuf_release(&one);
-            return unencodable(enc, in, i, clen, cp, back, e);
-        }
-        i += clen;
-    }
-    strbuf_release(&one);
-    return error_set(e, NULL, 0, 0, "text cannot be converted to CP932");
-}
-
-int encoding_to_cp932(struct encoding_encoder *enc, const char *in, size_t n,
-                      struct strbuf *out, struct error *e)
-{
-    size_t orig = out->len;
-    size_t off = utf8_invalid_offset(in, n);
-    if (off < n)
-        return utf8_input_error(in, n, off, e);
-    if (n == 0)
-        return 0;
-    if (iconv_to_cp932(enc, in, n, out) == 0 &&
-        read_back(enc, out->buf + orig, out->len - orig) == 0 &&
-        mem_eq(enc->scratch.buf, enc->scratch.len, in, n))
-        return 0;
-    if (out->buf) {
-        out->len = orig;
-        out->buf[orig] = '\0';
-    }
-    return find_unencodable(enc, in, n, e);
-}
-
-int encoding_to_utf8(const char *in, size_t n, bool bom, struct strbuf *out, struct error *e)
-{
-    size_t off = utf8_invalid_offset(in, n);
-    if (off < n)
-        return utf8_input_error(in, n, off, e);
-    if (bom)
-        strbuf_add(out, ENCODING_UTF8_BOM, ENCODING_UTF8_BOM_LEN);
-    strbuf_add(out, in, n);
-    return 0;
 }

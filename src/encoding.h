@@ -1,6 +1,7 @@
 /*
  * encoding.h - the encodings torikumi reads and writes: UTF-8 (its own
  * files) and CP932, the "Shift-JIS" Windows and Excel actually write.
+ * encoding.c decodes, encoding_export.c encodes.
  *
  * This module owns
  *   - names: "Shift-JIS", "SJIS", "Windows-31J", "MS932", "CP932" all
@@ -48,7 +49,7 @@
 #define ENCODING_UTF8_BOM_LEN 3
 
 enum encoding {
-    ENCODING_AUTO,   /* whole-buffer decoding only: BOM, else valid UTF-8, else CP932 */
+    ENCODING_AUTO,   /* a UTF-8 BOM, else valid UTF-8, else CP932; decided per file */
     ENCODING_UTF8,
     ENCODING_CP932,
 };
@@ -110,15 +111,24 @@ int encoding_decode(const char *data, size_t len, const struct encoding_options 
                     struct strbuf *out, struct encoding_info *info, struct error *e);
 
 /*
- * Streaming decoder for an explicit encoding (UTF-8 or CP932; auto needs
- * the whole file, use encoding_decode()).  Feed the input in pieces of
- * any size; a character or CRLF split between pieces is joined, so the
- * output does not depend on how the input was cut.  Output is appended
- * to out as it is decoded.  After feed() or finish() returned -1 the
- * decoder only repeats that error; free it.
+ * Streaming decoder.  Feed the input in pieces of any size; a character
+ * or CRLF split between pieces is joined, so the output does not depend
+ * on how the input was cut.  Output is appended to out as it is decoded.
+ * After feed() or finish() returned -1 the decoder only repeats that
+ * error.
  *
- * Returns the decoder, or NULL with e set (auto requested, or iconv
- * cannot convert CP932 at all).  The caller frees it.
+ * ENCODING_AUTO streams too, with the same decisions as
+ * encoding_decode(): ASCII goes out at once (it reads the same in both);
+ * from the first non-ASCII byte on, input that is still valid UTF-8 is
+ * held back until an invalid byte proves it is CP932, or finish() finds
+ * it was UTF-8 all along.  So a CP932 file streams from its first
+ * non-ASCII character on, while a UTF-8 file without BOM is held in
+ * memory and comes out at finish(); encoding_decoder_info()->used is
+ * ENCODING_AUTO until then.  Unlike encoding_decode(), a gaiji warning
+ * may come before an error that rejects the file.
+ *
+ * Returns the decoder, or NULL with e set (iconv cannot convert CP932 at
+ * all).  The caller frees it.
  */
 struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt,
                                               struct error *e);
@@ -127,8 +137,18 @@ int encoding_decoder_feed(struct encoding_decoder *d, const char *in, size_t n,
                           struct strbuf *out, struct error *e);
 /* End of input: a character still incomplete is an error ("truncated"). */
 int encoding_decoder_finish(struct encoding_decoder *d, struct strbuf *out, struct error *e);
+/* Start over on new input, with the same options (positions restart at byte 0). */
+void encoding_decoder_reset(struct encoding_decoder *d);
 const struct encoding_info *encoding_decoder_info(const struct encoding_decoder *d);
 void encoding_decoder_free(struct encoding_decoder *d);
+
+/*
+ * Check that s[0..n) is valid UTF-8.  Returns 0, or -1 with e naming the
+ * first bad byte: "invalid UTF-8 byte E3 at byte 5" or "truncated UTF-8
+ * sequence E3 81 at byte 5 (end of input)", e->offset, e->line and
+ * e->column set (file is left empty).
+ */
+int encoding_check_utf8(const char *s, size_t n, struct error *e);
 
 /*
  * Encoder from UTF-8 to CP932, for export.  A character is accepted only

@@ -360,9 +360,6 @@ static void test_error_is_sticky(void **state)
     assert_string_equal(e.msg, "invalid CP932 byte 80 at byte 1");
     encoding_decoder_free(d);
 
-    o.encoding = ENCODING_AUTO;
-    assert_null(encoding_decoder_new(&o, &e));
-    assert_non_null(strstr(e.msg, "auto"));
     strbuf_release(&out);
 }
 
@@ -495,59 +492,64 @@ static void build_text(struct strbuf *utf8)
     free(seed);
 }
 
-/* The same text with CRLF line ends (every third a lone CR), in CP932. */
-static void build_cp932(const struct strbuf *utf8, struct strbuf *out)
+/* The same text with CRLF line ends (every third a lone CR), in UTF-8 and in CP932. */
+static void build_inputs(const struct strbuf *utf8, struct strbuf *crlf, struct strbuf *sjis)
 {
-    struct strbuf crlf = STRBUF_INIT;
     struct error e;
     int k = 0;
     for (size_t i = 0; i < utf8->len; i++) {
         if (utf8->buf[i] == '\n')
-            strbuf_addstr(&crlf, ++k % 3 ? "\r\n" : "\r");
+            strbuf_addstr(crlf, ++k % 3 ? "\r\n" : "\r");
         else
-            strbuf_addch(&crlf, utf8->buf[i]);
+            strbuf_addch(crlf, utf8->buf[i]);
     }
     struct encoding_encoder *enc = encoding_encoder_new(&e);
     assert_non_null(enc);
-    assert_int_equal(encoding_to_cp932(enc, crlf.buf, crlf.len, out, &e), 0);
+    assert_int_equal(encoding_to_cp932(enc, crlf->buf, crlf->len, sjis, &e), 0);
     encoding_encoder_free(enc);
-    strbuf_release(&crlf);
+}
+
+/* Decode in with every read size; the output must be want, the warnings the same each time. */
+static void check_read_sizes(enum encoding enc, const struct strbuf *in, const struct strbuf *want,
+                             size_t want_warnings)
+{
+    static const size_t steps[] = { 1, 2, 3, 65536, 0 /* all at once */ };
+    struct strbuf out = STRBUF_INIT, warnings = STRBUF_INIT, first = STRBUF_INIT;
+    struct error e;
+    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
+        struct encoding_options o = opts(enc, &warnings);
+        strbuf_reset(&out);
+        strbuf_reset(&warnings);
+        assert_int_equal(stream(&o, in->buf, in->len, steps[i] ? steps[i] : in->len, &out, &e), 0);
+        assert_int_equal(out.len, want->len);
+        assert_memory_equal(out.buf, want->buf, want->len);
+        if (i == 0)
+            strbuf_add(&first, warnings.buf, warnings.len);
+        assert_string_equal(strbuf_cstr(&warnings), strbuf_cstr(&first));
+    }
+    size_t lines = 0;
+    for (size_t i = 0; i < first.len; i++)
+        lines += first.buf[i] == '\n';
+    assert_int_equal(lines, want_warnings);
+    strbuf_release(&out);
+    strbuf_release(&warnings);
+    strbuf_release(&first);
 }
 
 static void check_chunk_equivalence(void)
 {
-    struct strbuf utf8 = STRBUF_INIT, sjis = STRBUF_INIT;
-    struct strbuf out = STRBUF_INIT, warnings = STRBUF_INIT, first_warnings = STRBUF_INIT;
-    struct error e;
+    struct strbuf utf8 = STRBUF_INIT, crlf = STRBUF_INIT, sjis = STRBUF_INIT;
     build_text(&utf8);
-    build_cp932(&utf8, &sjis);
+    build_inputs(&utf8, &crlf, &sjis);
     assert_true(sjis.len > 2 * ENCODING_CHUNK);
     assert_true(sjis.len < utf8.len);   /* it really is two-byte text now */
-
-    static const size_t steps[] = { 1, 2, 3, 65536, 0 /* whole buffer */ };
-    for (size_t i = 0; i < ARRAY_LEN(steps); i++) {
-        struct encoding_options o = opts(ENCODING_CP932, &warnings);
-        strbuf_reset(&out);
-        strbuf_reset(&warnings);
-        size_t step = steps[i] ? steps[i] : sjis.len;
-        assert_int_equal(stream(&o, sjis.buf, sjis.len, step, &out, &e), 0);
-        assert_int_equal(out.len, utf8.len);
-        assert_memory_equal(out.buf, utf8.buf, utf8.len);
-        if (i == 0)
-            strbuf_add(&first_warnings, warnings.buf, warnings.len);
-        else
-            assert_string_equal(strbuf_cstr(&warnings), strbuf_cstr(&first_warnings));
-    }
-    /* Two gaiji per copy, each reported once. */
-    size_t lines = 0;
-    for (size_t i = 0; i < first_warnings.len; i++)
-        lines += first_warnings.buf[i] == '\n';
-    assert_int_equal(lines, 6);
+    check_read_sizes(ENCODING_CP932, &sjis, &utf8, 6);   /* two gaiji per copy, each once */
+    check_read_sizes(ENCODING_AUTO, &sjis, &utf8, 6);
+    check_read_sizes(ENCODING_UTF8, &crlf, &utf8, 0);
+    check_read_sizes(ENCODING_AUTO, &crlf, &utf8, 0);
     strbuf_release(&utf8);
+    strbuf_release(&crlf);
     strbuf_release(&sjis);
-    strbuf_release(&out);
-    strbuf_release(&warnings);
-    strbuf_release(&first_warnings);
 }
 
 static void test_chunk_equivalence(void **state)
@@ -628,67 +630,154 @@ static void test_utf8_explicit(void **state)
 
 /* ---- auto-detection ---- */
 
+struct auto_case {
+    const char *in;
+    size_t len;
+    enum encoding_gaiji gaiji;
+    int rc;
+    const char *out;        /* or the formatted error when rc is -1 */
+    enum encoding used;
+    bool bom;
+    const char *warnings;
+};
+
+#define BYTES(s) s, sizeof(s) - 1
+
+static const struct auto_case auto_cases[] = {
+    /* 山田 in UTF-8 also decodes as CP932 (螻ｱ逕ｰ): valid UTF-8 wins. */
+    { BYTES("山田\r\n"), ENCODING_GAIJI_WARN, 0, "山田\n", ENCODING_UTF8, false, "" },
+    { BYTES("\xEF\xBB\xBF山田"), ENCODING_GAIJI_WARN, 0, "山田", ENCODING_UTF8, true, "" },
+    { BYTES("\x8E\x52\x93\x63\r\n\xF0\x40"), ENCODING_GAIJI_WARN, 0, "山田\n\xEE\x80\x80",
+      ENCODING_CP932, false, "2:1:6: user-defined character F040 (gaiji) at byte 6 decoded as "
+                             "private use U+E000\n" },
+    { BYTES(""), ENCODING_GAIJI_WARN, 0, "", ENCODING_UTF8, false, "" },
+    { BYTES("ascii\r\nonly\r"), ENCODING_GAIJI_WARN, 0, "ascii\nonly\n", ENCODING_UTF8, false, "" },
+    /* CRLF cut between the ASCII start and the rest, either way it turns out. */
+    { BYTES("a\r\n\x95\x5C\r"), ENCODING_GAIJI_WARN, 0, "a\n表\n", ENCODING_CP932, false, "" },
+    { BYTES("a\r\n表\r"), ENCODING_GAIJI_WARN, 0, "a\n表\n", ENCODING_UTF8, false, "" },
+    /* Valid UTF-8 for a while, then not: CP932 from the start (here mojibake, by the rules). */
+    { BYTES("日本\n\x95\x5C"), ENCODING_GAIJI_WARN, 0, "譌･譛ｬ\n表", ENCODING_CP932, false, "" },
+    /* UTF-8 cut short at the end is not UTF-8. */
+    { BYTES("abc\xE3\x81"), ENCODING_GAIJI_WARN, 0, "abc縺", ENCODING_CP932, false, "" },
+    /* Neither: both first offsets named. */
+    { BYTES("\x95\x5C\n\xF0\x40" "ab\x81\x20"), ENCODING_GAIJI_WARN, -1,
+      "x.csv: not UTF-8 (invalid byte 95 at byte 0, line 1, column 1) and "
+      "not CP932 (invalid sequence 81 20 at byte 7, line 2, column 4)", ENCODING_AUTO, false, NULL },
+    { BYTES("日本語\nab\xE3\x81"), ENCODING_GAIJI_WARN, -1,
+      "x.csv: not UTF-8 (truncated sequence E3 81 at byte 12, line 2, column 3) "
+      "and not CP932 (invalid sequence 9E 0A at byte 8, line 1, column 6)", ENCODING_AUTO, false, NULL },
+    { BYTES("\xEF\xBB"), ENCODING_GAIJI_WARN, -1,
+      "x.csv: not UTF-8 (truncated sequence EF BB at byte 0, line 1, column 1) "
+      "and not CP932 (invalid sequence EF BB at byte 0, line 1, column 1)", ENCODING_AUTO, false, NULL },
+    /* A BOM decides: UTF-8, and its errors are UTF-8 errors. */
+    { BYTES("\xEF\xBB\xBF\x95\x5C"), ENCODING_GAIJI_WARN, -1,
+      "x.csv:1:1: invalid UTF-8 byte 95 at byte 3", ENCODING_AUTO, false, NULL },
+    /* Clean CP932 except a gaiji the policy refuses: the gaiji is the error. */
+    { BYTES("\x95\x5C\xF0\x40"), ENCODING_GAIJI_ERROR, -1,
+      "x.csv:1:2: user-defined character F040 (gaiji, private use U+E000) at byte 2 is not allowed",
+      ENCODING_AUTO, false, NULL },
+};
+
+static void check_auto_result(const struct auto_case *c, int rc, const struct strbuf *out,
+                              const struct encoding_info *info, const struct error *e)
+{
+    assert_int_equal(rc, c->rc);
+    if (rc < 0) {
+        assert_error_is(e, c->out);
+        return;
+    }
+    assert_int_equal(out->len, strlen(c->out));
+    assert_string_equal(strbuf_cstr(out), c->out);
+    assert_int_equal(info->used, c->used);
+    assert_int_equal(info->bom, c->bom);
+}
+
 static void test_auto_detection(void **state)
 {
     struct strbuf warnings = STRBUF_INIT, out = STRBUF_INIT;
-    struct encoding_options o = opts(ENCODING_AUTO, &warnings);
     struct encoding_info info;
     struct error e;
-    o.file = "x.csv";
-
-    /* 山田 in UTF-8 also decodes as CP932 (螻ｱ逕ｰ): valid UTF-8 wins. */
-    assert_int_equal(encoding_decode("山田\r\n", 8, &o, &out, &info, &e), 0);
-    assert_string_equal(strbuf_cstr(&out), "山田\n");
-    assert_int_equal(info.used, ENCODING_UTF8);
-    assert_false(info.bom);
-
-    strbuf_reset(&out);
-    assert_int_equal(encoding_decode("\xEF\xBB\xBF山田", 9, &o, &out, &info, &e), 0);
-    assert_string_equal(strbuf_cstr(&out), "山田");
-    assert_int_equal(info.used, ENCODING_UTF8);
-    assert_true(info.bom);
-
-    strbuf_reset(&out);
-    assert_int_equal(encoding_decode("\x8E\x52\x93\x63\r\n\xF0\x40", 8, &o, &out, &info, &e), 0);
-    assert_string_equal(strbuf_cstr(&out), "山田\n\xEE\x80\x80");
-    assert_int_equal(info.used, ENCODING_CP932);
-    assert_int_equal(info.gaiji, 1);
-    assert_string_equal(strbuf_cstr(&warnings), "2:1:6: user-defined character F040 (gaiji) "
-                                                "at byte 6 decoded as private use U+E000\n");
-
-    /* Empty and ASCII input is UTF-8. */
-    strbuf_reset(&out);
-    assert_int_equal(encoding_decode("", 0, &o, &out, &info, &e), 0);
-    assert_int_equal(info.used, ENCODING_UTF8);
-    assert_int_equal(out.len, 0);
-
-    /* Neither: both first offsets named; warnings of the failed CP932 attempt dropped. */
-    strbuf_reset(&warnings);
-    strbuf_reset(&out);
-    strbuf_addstr(&out, "kept");
-    static const char neither[] = "\x95\x5C\n\xF0\x40" "ab\x81\x20";
-    assert_int_equal(encoding_decode(neither, sizeof(neither) - 1, &o, &out, &info, &e), -1);
-    assert_error_is(&e, "x.csv: not UTF-8 (invalid byte 95 at byte 0, line 1, column 1) and "
-                        "not CP932 (invalid sequence 81 20 at byte 7, line 2, column 4)");
-    assert_string_equal(strbuf_cstr(&out), "kept");
-    assert_int_equal(warnings.len, 0);
-
-    /* UTF-8 that goes wrong late, CP932 that goes wrong early, truncated at the end. */
-    static const char late[] = "日本語\nab\xE3\x81";
-    assert_int_equal(encoding_decode(late, sizeof(late) - 1, &o, &out, &info, &e), -1);
-    assert_error_is(&e, "x.csv: not UTF-8 (truncated sequence E3 81 at byte 12, line 2, column 3) "
-                        "and not CP932 (invalid sequence 9E 0A at byte 8, line 1, column 6)");
-
-    /* A BOM decides: UTF-8, and its errors are UTF-8 errors. */
-    assert_int_equal(encoding_decode("\xEF\xBB\xBF\x95\x5C", 5, &o, &out, &info, &e), -1);
-    assert_error_is(&e, "x.csv:1:1: invalid UTF-8 byte 95 at byte 3");
-
-    /* Clean CP932 except a gaiji the policy refuses: the gaiji is the error. */
-    o.gaiji = ENCODING_GAIJI_ERROR;
-    assert_int_equal(encoding_decode("\x95\x5C\xF0\x40", 4, &o, &out, &info, &e), -1);
-    assert_error_is(&e, "x.csv:1:2: user-defined character F040 (gaiji, private use U+E000) "
-                        "at byte 2 is not allowed");
+    for (size_t i = 0; i < ARRAY_LEN(auto_cases); i++) {
+        const struct auto_case *c = &auto_cases[i];
+        struct encoding_options o = opts(ENCODING_AUTO, &warnings);
+        o.file = "x.csv";
+        o.gaiji = c->gaiji;
+        strbuf_reset(&warnings);
+        strbuf_reset(&out);
+        strbuf_addstr(&out, "kept:");
+        int rc = encoding_decode(c->in, c->len, &o, &out, &info, &e);
+        if (rc < 0) {
+            assert_string_equal(strbuf_cstr(&out), "kept:");   /* untouched */
+            assert_int_equal(warnings.len, 0);   /* nothing from a rejected attempt */
+        } else {
+            assert_memory_equal(out.buf, "kept:", 5);
+            assert_string_equal(strbuf_cstr(&warnings), c->warnings);
+        }
+        struct strbuf tail = STRBUF_INIT;
+        strbuf_add(&tail, out.buf + 5, out.len - 5);
+        check_auto_result(c, rc, &tail, &info, &e);
+        strbuf_release(&tail);
+    }
     strbuf_release(&warnings);
+    strbuf_release(&out);
+}
+
+static void test_auto_detection_streamed(void **state)
+{
+    /* The streaming decoder decides the same, however the input is cut. */
+    struct strbuf warnings = STRBUF_INIT, out = STRBUF_INIT;
+    struct error e;
+    for (size_t i = 0; i < ARRAY_LEN(auto_cases); i++) {
+        const struct auto_case *c = &auto_cases[i];
+        for (size_t step = 1; step <= c->len + 1; step++) {
+            struct encoding_options o = opts(ENCODING_AUTO, &warnings);
+            o.file = "x.csv";
+            o.gaiji = c->gaiji;
+            strbuf_reset(&warnings);
+            strbuf_reset(&out);
+            struct encoding_decoder *d = encoding_decoder_new(&o, &e);
+            int rc = 0;
+            for (size_t k = 0; rc == 0 && k < c->len; k += step)
+                rc = encoding_decoder_feed(d, c->in + k, c->len - k < step ? c->len - k : step,
+                                           &out, &e);
+            if (rc == 0)
+                rc = encoding_decoder_finish(d, &out, &e);
+            check_auto_result(c, rc, &out, encoding_decoder_info(d), &e);
+            if (rc == 0)
+                assert_string_equal(strbuf_cstr(&warnings), c->warnings);
+            encoding_decoder_free(d);
+        }
+    }
+    strbuf_release(&warnings);
+    strbuf_release(&out);
+}
+
+static void test_auto_streams_cp932_holds_utf8(void **state)
+{
+    struct encoding_options o = opts(ENCODING_AUTO, NULL);
+    struct strbuf out = STRBUF_INIT;
+    struct error e;
+    struct encoding_decoder *d = encoding_decoder_new(&o, &e);
+
+    /* ASCII at once; CP932 as soon as it shows. */
+    assert_int_equal(encoding_decoder_feed(d, "id,\x96\xBC", 5, &out, &e), 0);
+    assert_string_equal(strbuf_cstr(&out), "id,名");
+    assert_int_equal(encoding_decoder_info(d)->used, ENCODING_CP932);
+    assert_int_equal(encoding_decoder_feed(d, "\x91\x4F\r\n", 4, &out, &e), 0);
+    assert_string_equal(strbuf_cstr(&out), "id,名前\n");
+    assert_int_equal(encoding_decoder_finish(d, &out, &e), 0);
+
+    /* UTF-8 is held back until finish(). */
+    encoding_decoder_reset(d);
+    strbuf_reset(&out);
+    static const char utf8[] = "id,名前\r\n";
+    assert_int_equal(encoding_decoder_feed(d, utf8, sizeof(utf8) - 1, &out, &e), 0);
+    assert_string_equal(strbuf_cstr(&out), "id,");
+    assert_int_equal(encoding_decoder_info(d)->used, ENCODING_AUTO);
+    assert_int_equal(encoding_decoder_finish(d, &out, &e), 0);
+    assert_string_equal(strbuf_cstr(&out), "id,名前\n");
+    assert_int_equal(encoding_decoder_info(d)->used, ENCODING_UTF8);
+    encoding_decoder_free(d);
     strbuf_release(&out);
 }
 
@@ -809,6 +898,8 @@ int main(void)
         cmocka_unit_test(test_split_inside_character_at_65536),
         cmocka_unit_test(test_utf8_explicit),
         cmocka_unit_test(test_auto_detection),
+        cmocka_unit_test(test_auto_detection_streamed),
+        cmocka_unit_test(test_auto_streams_cp932_holds_utf8),
         cmocka_unit_test(test_encode_cp932),
         cmocka_unit_test(test_every_code_survives_export),
         cmocka_unit_test(test_encode_utf8),
