@@ -82,9 +82,10 @@ struct encoding_options {
     bool keep_cr;              /* true: leave CR bytes alone */
     const char *file;          /* for messages; borrowed, may be NULL */
     /*
-     * Called once per warning (today: each user-defined character, with
-     * its code, e.g. "user-defined character F040 (gaiji) decoded as
-     * private use U+E000").  w is valid only during the call.
+     * Called once per warning (today: each user-defined character, e.g.
+     * "user-defined character F040 (gaiji) at byte 13 decoded as private
+     * use U+E000", with line, column and offset in w).  w is valid only
+     * during the call.
      */
     void (*warn)(void *ctx, const struct error *w);
     void *warn_ctx;
@@ -92,7 +93,7 @@ struct encoding_options {
 
 /* What decoding found. */
 struct encoding_info {
-    enum encoding used;        /* ENCODING_UTF8 or ENCODING_CP932 */
+    enum encoding used;        /* ENCODING_UTF8 or ENCODING_CP932 (AUTO: not decided yet) */
     bool bom;                  /* a UTF-8 BOM was dropped */
     size_t gaiji;              /* user-defined characters decoded */
 };
@@ -113,9 +114,10 @@ int encoding_decode(const char *data, size_t len, const struct encoding_options 
 /*
  * Streaming decoder.  Feed the input in pieces of any size; a character
  * or CRLF split between pieces is joined, so the output does not depend
- * on how the input was cut.  Output is appended to out as it is decoded.
- * After feed() or finish() returned -1 the decoder only repeats that
- * error.
+ * on how the input was cut.  Output is appended to out as it is decoded
+ * (reads of ENCODING_CHUNK bytes suit it best).  After feed() or
+ * finish() returned -1 the decoder only repeats that error; what was
+ * appended to out before it stays.
  *
  * ENCODING_AUTO streams too, with the same decisions as
  * encoding_decode(): ASCII goes out at once (it reads the same in both);
@@ -151,7 +153,8 @@ void encoding_decoder_free(struct encoding_decoder *d);
 int encoding_check_utf8(const char *s, size_t n, struct error *e);
 
 /*
- * Encoder from UTF-8 to CP932, for export.  A character is accepted only
+ * Encoder from UTF-8 to CP932, for export; one serves any number of
+ * strings (it holds two iconv descriptors).  A character is accepted only
  * if it decodes back to itself: U+301C WAVE DASH, for instance, is
  * refused although iconv would write 81 60 (which reads back as U+FF5E).
  * Private use U+E000-U+E757 becomes F040-F9FC.  CP932 has several codes

@@ -470,7 +470,12 @@ static void test_crlf_split_at_slice(void **state)
     strbuf_addstr(&in, "\r\n\x95\x5C\r");
     strbuf_add(&want, in.buf, ENCODING_CHUNK - 1);
     strbuf_addstr(&want, "\n表\n");
-    assert_int_equal(cp932(in.buf, in.len, &out, &e), 0);
+    assert_int_equal(cp932(in.buf, in.len, &out, &e), 0);   /* one feed, sliced inside */
+    assert_int_equal(out.len, want.len);
+    assert_memory_equal(out.buf, want.buf, want.len);
+    struct encoding_options o = opts(ENCODING_CP932, NULL);
+    strbuf_reset(&out);
+    assert_int_equal(stream(&o, in.buf, in.len, ENCODING_CHUNK, &out, &e), 0);   /* two reads */
     assert_int_equal(out.len, want.len);
     assert_memory_equal(out.buf, want.buf, want.len);
     strbuf_release(&in);
