@@ -531,3 +531,10 @@ bool fieldedit_click(struct fieldedit *fe, size_t row, int col)
 {
     return move_to(fe, layout_offset_at(&fe->layout, row, col), false);
 }
+
+bool fieldedit_set_caret(struct fieldedit *fe, size_t offset)
+{
+    if (offset > fe->text.len)
+        offset = fe->text.len;
+    return move_to(fe, layout_snap(&fe->layout, offset), false);
+}

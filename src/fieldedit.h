@@ -137,6 +137,8 @@ bool fieldedit_up(struct fieldedit *fe);
 bool fieldedit_down(struct fieldedit *fe);
 /* Caret to a display position (mouse click); clamps. */
 bool fieldedit_click(struct fieldedit *fe, size_t row, int col);
+/* Caret to offset, snapped forward to a cluster boundary and clamped (undo, search). */
+bool fieldedit_set_caret(struct fieldedit *fe, size_t offset);
 
 bool fieldedit_undo(struct fieldedit *fe);
 bool fieldedit_redo(struct fieldedit *fe);
