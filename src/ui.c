@@ -53,7 +53,7 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    return ui->rows - 3;
+    return ui->rows - 2 - UI_KEYBAR_ROWS;
 }
 
 static int field_width(int cols)
@@ -71,7 +71,7 @@ static const char *base_name(const char *path)
 
 void ui_draw_status(struct ui *ui, const char *right)
 {
-    int y = ui->rows - 2;
+    int y = ui->rows - UI_KEYBAR_ROWS - 1;
     struct editor *ed = &ui->ed;
     struct strbuf sb = STRBUF_INIT;
     strbuf_addstr(&sb, base_name(ed->sheet->path));
@@ -90,18 +90,24 @@ void ui_draw_status(struct ui *ui, const char *right)
     strbuf_release(&sb);
 }
 
+/* Two rows of keys, like nano: pairs wrap to the second row when the first is full. */
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n)
 {
-    int y = ui->rows - 1;
-    tui_fill(y, 0, ui->cols, ROLE_NORMAL);
+    int y = ui->rows - UI_KEYBAR_ROWS;
+    for (int r = 0; r < UI_KEYBAR_ROWS; r++)
+        tui_fill(y + r, 0, ui->cols, ROLE_NORMAL);
     int x = 0;
     for (size_t i = 0; i + 1 < n; i += 2) {
         const char *label = _(pairs[i + 1]);
-        int need = tui_width(pairs[i], strlen(pairs[i])) + tui_width(label, strlen(label)) + 2;
-        if (x + need > ui->cols)
-            break;
+        int need = tui_width(pairs[i], strlen(pairs[i])) + tui_width(label, strlen(label)) + 1;
+        if (x + need > ui->cols) {
+            if (y + 1 >= ui->rows)
+                break;
+            y++;
+            x = 0;
+        }
         x += tui_str(y, x, ui->cols - x, pairs[i], ROLE_KEYNAME);
-        x += tui_str(y, x + 1, ui->cols - x - 1, label, ROLE_NORMAL) + 2;
+        x += tui_str(y, x + 1, ui->cols - x - 1, label, ROLE_NORMAL) + 3;
     }
 }
 
@@ -201,7 +207,7 @@ void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill)
 
 void prompt_draw(struct ui *ui)
 {
-    int y = ui->rows - 2;
+    int y = ui->rows - UI_KEYBAR_ROWS - 1;
     char label[128];
     if (ui->prompt == PROMPT_GOTO)
         snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);

@@ -21,6 +21,8 @@
 #define UI_MIN_ROWS 24
 #define UI_MIN_COLS 80
 #define UI_TEXT_INDENT 4       /* where field values start */
+#define UI_KEYBAR_ROWS 2       /* key bar at the bottom, as nano has */
+#define UI_SCROLL_MARGIN 3     /* rows kept visible below the caret when possible */
 
 enum screen_id {
     SCREEN_FORM,

@@ -125,8 +125,13 @@ static void scroll_to_caret(struct ui *ui)
         return;
     if (row < ui->scroll)
         ui->scroll = (int)row;
-    if (row >= ui->scroll + body)
-        ui->scroll = (int)(row - body + 1);
+    /* Keep a few rows below the caret in view, so what follows is seen. */
+    long below = row + UI_SCROLL_MARGIN < (long)ui->n_page ? row + UI_SCROLL_MARGIN
+                                                           : (long)ui->n_page - 1;
+    if (below - row >= body)
+        below = row;
+    if (below >= ui->scroll + body)
+        ui->scroll = (int)(below - body + 1);
     /* Show the label too when the caret allows it. */
     if (label >= 0 && label < ui->scroll && row - label < body)
         ui->scroll = (int)label;
@@ -325,11 +330,12 @@ static void draw_body(struct ui *ui)
         tui_str(body, ui->cols - 1, 1, "v", ROLE_DIM);
 }
 
-/* Fits 80 columns in English and in Japanese. */
+/* Two rows of 80 columns, in English and in Japanese. */
 static const char *const form_keys[] = {
-    "F1", N_("Help"), "Tab", N_("Next"), "F2-4", N_("Stage"), "F5", N_("List"),
-    "F6", N_("Problems"), "F7/8", N_("Item"), "F9", N_("Done"), "^S", N_("Save"),
-    "^Q", N_("Quit"),
+    "F1", N_("Help"), "Tab", N_("Next"), "F2-4", N_("Stage"), "F7/F8", N_("Item"),
+    "F9", N_("Complete"), "^S", N_("Save"), "^Q", N_("Quit"),
+    "^Z", N_("Undo"), "F5", N_("List"), "F6", N_("Problems"), "^G", N_("Go to"),
+    "^F", N_("Find"), "^N", N_("New"), "^E", N_("Editor"),
 };
 
 void form_draw(struct ui *ui)

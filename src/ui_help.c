@@ -95,7 +95,7 @@ void help_draw(struct ui *ui)
     tui_str(0, 1, ui->cols - 2, _("torikumi help"), ROLE_BAR);
     struct strbuf lines = STRBUF_INIT;
     size_t n = help_lines(ui, &lines);
-    int rows = ui->rows - 3;
+    int rows = ui->rows - 2 - UI_KEYBAR_ROWS;
     if (ui->help_top > (int)n - rows)
         ui->help_top = (int)n - rows;
     if (ui->help_top < 0)
@@ -117,9 +117,9 @@ void help_key(struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_FUNC) {
         if (k->code == KEY_DOWN || k->code == KEY_NPAGE)
-            ui->help_top += k->code == KEY_DOWN ? 1 : ui->rows - 4;
+            ui->help_top += k->code == KEY_DOWN ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
         else if (k->code == KEY_UP || k->code == KEY_PPAGE)
-            ui->help_top -= k->code == KEY_UP ? 1 : ui->rows - 4;
+            ui->help_top -= k->code == KEY_UP ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
         else
             ui_pop(ui);
         return;
