@@ -228,6 +228,18 @@ void journal_append_add_item(struct journal *j, size_t idx)
     push_pending(j, c);
 }
 
+void journal_carry_over(struct journal *j, const struct journal_log *log)
+{
+    for (size_t i = 0; i < log->n_changes; i++) {
+        const struct journal_change *c = &log->changes[i];
+        if (c->op == JOURNAL_ADD_ITEM)
+            journal_append_add_item(j, c->item);
+        else
+            journal_append(j, c->item, c->number, c->key,
+                           c->op == JOURNAL_SET ? c->value : NULL, c->value_len);
+    }
+}
+
 size_t journal_pending(const struct journal *j)
 {
     return j->n_pending;

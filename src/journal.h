@@ -97,6 +97,13 @@ void journal_append(struct journal *j, size_t idx, long number, const char *key,
 /* A new item appended at index idx. */
 void journal_append_add_item(struct journal *j, size_t idx);
 
+/*
+ * Append every change of log (a journal being recovered) to j, so that
+ * the new journal holds them before it replaces the old one at its first
+ * sync (create j with JOURNAL_REPLACE and journal_sync right after).
+ */
+void journal_carry_over(struct journal *j, const struct journal_log *log);
+
 /* Changes buffered, not yet on disk. */
 size_t journal_pending(const struct journal *j);
 /*

@@ -475,13 +475,30 @@ static void test_existing_journal_and_saves(void **state)
     /* An old journal is there: a new session must recover or discard it first. */
     assert_null(journal_create(sheet_path, &st, 0, &e));
     assert_non_null(strstr(e.msg, "already exists"));
-    /* Replacing: the old one stays until the new one is on disk. */
+    /* Recovering: the old one stays until the new one, holding its changes, is on disk. */
     struct journal *j = journal_create(sheet_path, &st, JOURNAL_REPLACE, &e);
     assert_non_null(j);
-    struct journal_log log;
+    struct journal_log log, old;
+    assert_int_equal(journal_read(jp, &old, &e), 0);
+    assert_int_equal(old.n_changes, 3);
+    journal_carry_over(j, &old);
+    journal_append(j, 0, 1, "Title", "recovered", 9);
     assert_int_equal(journal_read(jp, &log, &e), 0);
-    assert_int_equal(log.n_changes, 3);
+    assert_int_equal(log.n_changes, 3);             /* not replaced before the sync */
+    assert_int_equal(log.header.pid, old.header.pid);
     journal_log_free(&log);
+    assert_int_equal(journal_sync(j, &e), 0);
+    assert_int_equal(journal_read(jp, &log, &e), 0);
+    assert_int_equal(log.n_changes, 4);             /* the three recovered, then the new one */
+    assert_string_equal(log.changes[0].value, "新しい題");
+    assert_int_equal(log.changes[1].op, JOURNAL_REMOVE);
+    assert_int_equal(log.changes[2].op, JOURNAL_ADD_ITEM);
+    assert_string_equal(log.changes[3].value, "recovered");
+    journal_log_free(&log);
+    journal_log_free(&old);
+    journal_discard(j, &e);
+    j = journal_create(sheet_path, &st, 0, &e);
+    assert_non_null(j);
     journal_append(j, 0, 1, "Title", "recovered", 9);
     assert_int_equal(journal_sync(j, &e), 0);
     assert_int_equal(journal_read(jp, &log, &e), 0);
