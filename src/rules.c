@@ -370,8 +370,7 @@ static void header_problem(const struct sheet *s, struct problem_list *out, cons
 static void check_header(const struct sheet *s, struct problem_list *out)
 {
     if (!s->header) {
-        struct problem *p = add(out, PROB_NO_HEADER, -1, -1, 1);
-        p->name = s->form->sheet_type;
+        add(out, PROB_NO_HEADER, -1, -1, 1);
         return;
     }
     const char *form = sheet_header_get(s, "Form");
@@ -536,7 +535,7 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
         break;
     case PROB_NO_HEADER:
         strbuf_addf(out, _("no %s record (expected %%rec: %s with Form, Ward and FiscalYear)"),
-                    p->name, p->name);
+                    s->form->sheet_type, s->form->sheet_type);
         break;
     case PROB_HEADER_FIELD:
         if (p->detail[0])
