@@ -7,6 +7,7 @@
 #   make fuzz       libFuzzer targets (clang)
 #   make install    PREFIX=/usr/local DESTDIR=
 
+VERSION    := 0.1.0
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share
@@ -27,7 +28,7 @@ ICONV_LIBS     := $(shell printf '\043include <iconv.h>\nint main(void){return i
                     | $(CC) -x c - -o /dev/null >/dev/null 2>&1 || echo -liconv)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-DEFS     := -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 \
+DEFS     := -DTORIKUMI_VERSION='"$(VERSION)"' -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 \
             -DFORMDIR='"$(FORMDIR)"' -DLOCALEDIR='"$(LOCALEDIR)"'
 # pkg-config's ncursesw flags set _XOPEN_SOURCE=600; ours (700) wins.
 ALL_CFLAGS = -std=c11 $(WARN) $(filter-out -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE,$(NCURSES_CFLAGS)) \

@@ -42,6 +42,7 @@ struct form_condition {
 struct form_field {
     char *key;
     char *label;
+    char *group;                 /* sub-heading the field sits under, or NULL */
     char *help;                  /* may be NULL */
     char **aliases;              /* other labels accepted on import */
     size_t n_aliases;

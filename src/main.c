@@ -1,10 +1,54 @@
 /*
- * main.c - command dispatch (filled in with the commands).
+ * main.c - torikumi's entry point: find the subcommand in the table and
+ * run it.  `torikumi FILE` is short for `torikumi edit FILE`.
  */
 #include <stdio.h>
+#include <string.h>
 
-int main(void)
+#include "cmd.h"
+#include "i18n.h"
+#include "util.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    { "check", cmd_check, N_("check sheets against their form's rules") },
+    { "show", cmd_show, N_("print a sheet as text") },
+    { "new", cmd_new, N_("create an empty sheet") },
+};
+
+static void usage(FILE *to)
 {
-    puts("torikumi: under construction");
-    return 0;
+    fprintf(to, _("usage: torikumi COMMAND [OPTION]... FILE...\n\ncommands:\n"));
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+        fprintf(to, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf(to, _("\nRun 'torikumi COMMAND --help' for a command's options; "
+                  "'man torikumi' for everything.\n"));
+}
+
+int main(int argc, char **argv)
+{
+    i18n_init(argv[0]);
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    if (str_eq(argv[1], "--help") || str_eq(argv[1], "-h") || str_eq(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (str_eq(argv[1], "--version")) {
+        puts("torikumi " TORIKUMI_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+        if (str_eq(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, _("torikumi: unknown command '%s'\n"), argv[1]);
+    usage(stderr);
+    return EXIT_TROUBLE;
 }

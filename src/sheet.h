@@ -22,7 +22,6 @@
 
 struct item {
     struct rec_record *rec;
-    size_t block;            /* index of its block in the doc */
     bool changed;            /* edited since load or last save */
 };
 

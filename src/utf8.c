@@ -269,3 +269,21 @@ bool utf8_is_blank(const char *s, size_t n)
     }
     return true;
 }
+
+void utf8_sanitize(const char *s, size_t n, bool keep_layout, struct strbuf *out)
+{
+    size_t run = 0;     /* start of the current run of safe bytes */
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        bool safe = !utf8_is_unsafe(cp) || (keep_layout && (cp == '\n' || cp == '\t'));
+        if (!safe) {
+            strbuf_add(out, s + run, i - run);
+            char esc[16];
+            strbuf_add(out, esc, utf8_escape(cp, (unsigned char)s[i], esc));
+            run = i + k;
+        }
+        i += k;
+    }
+    strbuf_add(out, s + run, n - run);
+}

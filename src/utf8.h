@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util.h"
+
 #define UTF8_INVALID 0xFFFFFFFFu
 #define UTF8_REPLACEMENT 0xFFFDu
 
@@ -65,6 +67,12 @@ size_t utf8_cluster_start(const char *s, size_t n, size_t pos);
  * UTF8_INVALID, byte given).  Returns its length; out needs 16 bytes.
  */
 size_t utf8_escape(uint32_t cp, unsigned char byte, char *out);
+
+/*
+ * Append s to out with every unsafe character replaced by its escaped
+ * form, so it can go to a terminal.  keep_layout keeps newlines and tabs.
+ */
+void utf8_sanitize(const char *s, size_t n, bool keep_layout, struct strbuf *out);
 
 /* True when every character is white space (or the string is empty). */
 bool utf8_is_blank(const char *s, size_t n);

@@ -1,0 +1,520 @@
+/*
+ * rules.c - check items and sheets against their form.
+ */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "utf8.h"
+
+void problems_clear(struct problem_list *pl)
+{
+    pl->n = 0;
+}
+
+void problems_free(struct problem_list *pl)
+{
+    free(pl->v);
+    pl->v = NULL;
+    pl->n = pl->cap = 0;
+}
+
+size_t problems_count(const struct problem_list *pl, enum severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < pl->n; i++)
+        n += pl->v[i].severity == sev;
+    return n;
+}
+
+static struct problem *add(struct problem_list *pl, enum problem_code code, long item,
+                           int field, long line)
+{
+    xgrow((void **)&pl->v, &pl->cap, pl->n + 1, sizeof(*pl->v));
+    struct problem *p = &pl->v[pl->n++];
+    memset(p, 0, sizeof(*p));
+    p->code = code;
+    p->severity = code == PROB_HALFWIDTH_KANA ? SEV_WARNING : SEV_ERROR;
+    p->item = item;
+    p->field = field;
+    p->line = line;
+    p->stage = -1;
+    return p;
+}
+
+/* Merge sort keeps problems of the same line in the order they were found. */
+static void sort_range(struct problem *v, struct problem *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_range(v, tmp, h);
+    sort_range(v + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = v[j].line < v[i].line ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof(*v));
+}
+
+void problems_sort(struct problem_list *pl)
+{
+    if (pl->n < 2)
+        return;
+    struct problem *tmp = xmalloc(pl->n * sizeof(*tmp));
+    sort_range(pl->v, tmp, pl->n);
+    free(tmp);
+}
+
+bool rules_filled(const char *value)
+{
+    return value && !utf8_is_blank(value, strlen(value));
+}
+
+/* Copy up to 40 bytes of s, escaping anything unsafe, cut at a character. */
+static void set_detail(struct problem *p, const char *s, size_t n)
+{
+    struct strbuf sb = STRBUF_INIT;
+    size_t i = 0;
+    while (i < n && sb.len < 40) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (utf8_is_unsafe(cp)) {
+            char esc[16];
+            strbuf_add(&sb, esc, utf8_escape(cp, (unsigned char)s[i], esc));
+        } else
+            strbuf_add(&sb, s + i, k);
+        i += k;
+    }
+    if (i < n)
+        strbuf_addstr(&sb, "…");
+    snprintf(p->detail, sizeof(p->detail), "%s", strbuf_cstr(&sb));
+    strbuf_release(&sb);
+}
+
+/* ---- one field ----------------------------------------------------------- */
+
+static bool valid_integer(const char *v, long min)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n > 9 || (v[0] == '0' && n > 1))
+        return false;
+    long x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return false;
+        x = x * 10 + (v[i] - '0');
+    }
+    return x >= min;
+}
+
+struct text_scan {
+    size_t chars;
+    long bad_col;          /* 1-based column of the first control character, 0 = none */
+    long bad_line;         /* its line within the value, 0-based */
+    uint32_t bad_cp;
+    long kana_col;         /* first half-width katakana */
+    long kana_line;
+    size_t kana_off, kana_len;
+};
+
+static void scan_text(const char *v, size_t n, bool multiline, struct text_scan *ts)
+{
+    memset(ts, 0, sizeof(*ts));
+    long line = 0, col = 1;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(v + i, n - i, &cp);
+        bool allowed = cp == '\t' || (cp == '\n' && multiline);
+        if (!ts->bad_col && cp != '\n' && utf8_is_control(cp) && !allowed) {
+            ts->bad_col = col;
+            ts->bad_line = line;
+            ts->bad_cp = cp;
+        }
+        if (!ts->kana_col && utf8_is_halfwidth_kana(cp)) {
+            ts->kana_col = col;
+            ts->kana_line = line;
+            ts->kana_off = i;
+            size_t e = i;
+            while (e < n) {
+                uint32_t c2;
+                size_t k2 = utf8_decode(v + e, n - e, &c2);
+                if (!utf8_is_halfwidth_kana(c2))
+                    break;
+                e += k2;
+            }
+            ts->kana_len = e - i;
+        }
+        ts->chars++;
+        if (cp == '\n') {
+            line++;
+            col = 1;
+        } else
+            col++;
+        i += k;
+    }
+}
+
+struct item_ctx {
+    const struct sheet *s;
+    const struct item *it;
+    long idx;
+    struct problem_list *out;
+    bool *has_error;        /* per form field */
+};
+
+static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
+{
+    if (code != PROB_HALFWIDTH_KANA)
+        c->has_error[f] = true;
+    return add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
+}
+
+static void check_text_value(struct item_ctx *c, int f, const char *v)
+{
+    const struct form_field *fld = &c->s->form->fields[f];
+    size_t n = strlen(v);
+    struct text_scan ts;
+    scan_text(v, n, fld->kind == FIELD_TEXT, &ts);
+    if (fld->kind != FIELD_TEXT && memchr(v, '\n', n)) {
+        field_problem(c, PROB_LINE_BREAK, f);
+    } else if (ts.bad_col) {
+        struct problem *p = field_problem(c, PROB_CONTROL_CHAR, f);
+        p->line += ts.bad_line;
+        p->num = ts.bad_col;
+        char esc[16];
+        size_t el = utf8_escape(ts.bad_cp, 0, esc);
+        set_detail(p, esc, el);
+    } else if (fld->max_length > 0 && ts.chars > (size_t)fld->max_length) {
+        struct problem *p = field_problem(c, PROB_TOO_LONG, f);
+        p->num = (long)ts.chars;
+        p->num2 = fld->max_length;
+    }
+    if (ts.kana_col) {
+        struct problem *p = field_problem(c, PROB_HALFWIDTH_KANA, f);
+        p->line += ts.kana_line;
+        p->num = ts.kana_col;
+        set_detail(p, v + ts.kana_off, ts.kana_len);
+    }
+}
+
+static void check_value(struct item_ctx *c, int f, const char *v)
+{
+    const struct form_field *fld = &c->s->form->fields[f];
+    struct problem *p = NULL;
+    switch (fld->kind) {
+    case FIELD_INTEGER:
+        if (!valid_integer(v, fld->min_value)) {
+            p = field_problem(c, PROB_BAD_INTEGER, f);
+            p->num = fld->min_value;
+        }
+        break;
+    case FIELD_BOOL:
+        if (!form_bool_valid(v))
+            p = field_problem(c, PROB_BAD_BOOL, f);
+        break;
+    case FIELD_CHOICE:
+        if (form_choice_index(fld, v, strlen(v), false) < 0)
+            p = field_problem(c, PROB_BAD_CHOICE, f);
+        break;
+    case FIELD_LINE:
+    case FIELD_TEXT:
+    case FIELD_STAMP:
+        check_text_value(c, f, v);
+        break;
+    }
+    if (p)
+        set_detail(p, v, strlen(v));
+}
+
+static bool condition_holds(const struct sheet *s, const struct item *it,
+                            const struct form_condition *cond)
+{
+    const struct form_field *of = &s->form->fields[cond->field];
+    const char *v = item_get(s, it, cond->field);
+    return v && str_eq(v, of->choices[cond->choice].key);
+}
+
+static void check_presence(struct item_ctx *c, int f)
+{
+    const struct form_field *fld = &c->s->form->fields[f];
+    const char *v = item_get(c->s, c->it, f);
+    if (c->has_error[f] || rules_filled(v))
+        return;
+    if (fld->mandatory) {
+        field_problem(c, PROB_MISSING, f);
+        return;
+    }
+    for (size_t k = 0; k < fld->n_required_when; k++)
+        if (condition_holds(c->s, c->it, &fld->required_when[k])) {
+            field_problem(c, PROB_REQUIRED_WHEN, f)->cond = (int)k;
+            return;
+        }
+}
+
+static void check_done_stages(struct item_ctx *c)
+{
+    const struct form *form = c->s->form;
+    for (size_t st = 0; st < form->n_stages; st++) {
+        const struct form_stage *stage = &form->stages[st];
+        if (stage->done_field < 0 || !form_bool_true(item_get(c->s, c->it, stage->done_field)))
+            continue;
+        for (size_t r = 0; r < stage->n_requires; r++) {
+            int f = stage->requires[r];
+            if (!c->has_error[f] && !rules_filled(item_get(c->s, c->it, f)))
+                field_problem(c, PROB_DONE_INCOMPLETE, f)->stage = (int)st;
+        }
+    }
+}
+
+static void check_duplicate_fields(struct item_ctx *c)
+{
+    const struct rec_record *r = c->it->rec;
+    for (size_t i = 0; i < r->n_entries; i++) {
+        const struct rec_entry *en = &r->entries[i];
+        if (!en->name)
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (r->entries[j].name && str_eq(r->entries[j].name, en->name)) {
+                int f = form_field_index(c->s->form, en->name);
+                if (f < 0)
+                    break;      /* fields the form does not know may repeat */
+                struct problem *p = add(c->out, PROB_DUPLICATE_FIELD, c->idx, f, en->line);
+                p->num = r->entries[j].line;
+                c->has_error[f] = true;
+                break;
+            }
+    }
+}
+
+void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out)
+{
+    const struct form *form = s->form;
+    bool small[64];
+    bool *has_error = form->n_fields <= 64 ? small : xcalloc(form->n_fields, sizeof(bool));
+    memset(has_error, 0, form->n_fields * sizeof(bool));
+    struct item_ctx c = { s, &s->items[idx], (long)idx, out, has_error };
+    size_t first = out->n;
+    check_duplicate_fields(&c);
+    for (size_t f = 0; f < form->n_fields; f++) {
+        const char *v = item_get(s, c.it, (int)f);
+        if (v && *v)
+            check_value(&c, (int)f, v);
+    }
+    for (size_t f = 0; f < form->n_fields; f++)
+        check_presence(&c, (int)f);
+    check_done_stages(&c);
+    if (has_error != small)
+        free(has_error);
+    struct problem_list mine = { out->v + first, out->n - first, 0 };
+    problems_sort(&mine);
+}
+
+/* ---- the sheet level ----------------------------------------------------- */
+
+struct numbered {
+    long no;
+    size_t idx;
+};
+
+static int cmp_numbered(const void *a, const void *b)
+{
+    const struct numbered *x = a, *y = b;
+    if (x->no != y->no)
+        return x->no < y->no ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static void check_duplicate_numbers(const struct sheet *s, struct problem_list *out)
+{
+    struct numbered *v = xmalloc((s->n_items + 1) * sizeof(*v));
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        long no = item_number(s, &s->items[i]);
+        if (no >= 0)
+            v[n++] = (struct numbered){ no, i };
+    }
+    qsort(v, n, sizeof(*v), cmp_numbered);
+    int kf = s->form->key_field;
+    for (size_t i = 0; i < n; i++) {
+        bool prev = i > 0 && v[i - 1].no == v[i].no;
+        bool next = i + 1 < n && v[i + 1].no == v[i].no;
+        if (!prev && !next)
+            continue;
+        const struct item *other = &s->items[prev ? v[i - 1].idx : v[i + 1].idx];
+        const struct item *it = &s->items[v[i].idx];
+        struct problem *p = add(out, PROB_DUPLICATE_KEY, (long)v[i].idx, kf, item_line(s, it, kf));
+        p->num = v[i].no;
+        p->num2 = item_line(s, other, kf);
+    }
+    free(v);
+}
+
+static void header_problem(const struct sheet *s, struct problem_list *out, const char *name,
+                           const char *value)
+{
+    const struct rec_entry *en = s->header ? rec_find(s->header, name) : NULL;
+    struct problem *p = add(out, PROB_HEADER_FIELD, -1, -1,
+                            en ? en->line : s->header ? s->header->line : 1);
+    p->name = name;
+    if (value)
+        set_detail(p, value, strlen(value));
+}
+
+static void check_header(const struct sheet *s, struct problem_list *out)
+{
+    if (!s->header) {
+        struct problem *p = add(out, PROB_NO_HEADER, -1, -1, 1);
+        p->name = s->form->sheet_type;
+        return;
+    }
+    const char *form = sheet_header_get(s, "Form");
+    if (!form || !*form)
+        header_problem(s, out, "Form", NULL);
+    else if (!str_eq(form, s->form->id)) {
+        struct problem *p = add(out, PROB_FORM_MISMATCH, -1, -1, rec_find(s->header, "Form")->line);
+        p->name = "Form";
+        set_detail(p, form, strlen(form));
+    }
+    const char *ward = sheet_header_get(s, "Ward");
+    if (!rules_filled(ward))
+        header_problem(s, out, "Ward", NULL);
+    const char *year = sheet_header_get(s, "FiscalYear");
+    if (!year || !valid_integer(year, 1989) || atol(year) > 2200)
+        header_problem(s, out, "FiscalYear", year);
+}
+
+void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
+{
+    check_header(s, out);
+    check_duplicate_numbers(s, out);
+}
+
+void rules_check_all(const struct sheet *s, struct problem_list *out)
+{
+    rules_check_sheet_level(s, out);
+    for (size_t i = 0; i < s->n_items; i++)
+        rules_check_item(s, i, out);
+    problems_sort(out);
+}
+
+void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)
+{
+    struct problem_list all = { NULL, 0, 0 };
+    rules_check_item(s, idx, &all);
+    const struct form *form = s->form;
+    const struct form_stage *stage = &form->stages[st];
+    bool *reported = xcalloc(form->n_fields, sizeof(bool));
+    for (size_t i = 0; i < all.n; i++) {
+        const struct problem *p = &all.v[i];
+        if (p->severity != SEV_ERROR || p->field < 0 || form->fields[p->field].stage != st)
+            continue;
+        xgrow((void **)&out->v, &out->cap, out->n + 1, sizeof(*out->v));
+        out->v[out->n++] = *p;
+        reported[p->field] = true;
+    }
+    for (size_t r = 0; r < stage->n_requires; r++) {
+        int f = stage->requires[r];
+        if (!reported[f] && !rules_filled(item_get(s, &s->items[idx], f))) {
+            struct problem *p = add(out, PROB_DONE_INCOMPLETE, (long)idx, f,
+                                    item_line(s, &s->items[idx], f));
+            p->stage = st;
+            reported[f] = true;
+        }
+    }
+    free(reported);
+    problems_free(&all);
+}
+
+/* ---- messages ------------------------------------------------------------ */
+
+const char *problem_field_name(const struct sheet *s, const struct problem *p)
+{
+    if (p->field >= 0)
+        return s->form->fields[p->field].key;
+    return p->name ? p->name : "-";
+}
+
+static void required_when_message(const struct sheet *s, const struct problem *p,
+                                  struct strbuf *out)
+{
+    const struct form_field *fld = &s->form->fields[p->field];
+    const struct form_condition *cond = &fld->required_when[p->cond];
+    const struct form_field *of = &s->form->fields[cond->field];
+    strbuf_addf(out, _("%s is required when %s is %s"), fld->label, of->label,
+                of->choices[cond->choice].label);
+}
+
+static void choices_list(const struct form_field *fld, struct strbuf *out)
+{
+    for (size_t i = 0; i < fld->n_choices; i++)
+        strbuf_addf(out, "%s%s (%s)", i ? ", " : "", fld->choices[i].key, fld->choices[i].label);
+}
+
+void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    const struct form_field *fld = p->field >= 0 ? &s->form->fields[p->field] : NULL;
+    const char *label = fld ? fld->label : p->name ? p->name : "";
+    switch (p->code) {
+    case PROB_MISSING:
+        strbuf_addf(out, _("%s is required"), label);
+        break;
+    case PROB_REQUIRED_WHEN:
+        required_when_message(s, p, out);
+        break;
+    case PROB_DONE_INCOMPLETE:
+        strbuf_addf(out, _("%s must be filled in before %s can be marked complete"), label,
+                    s->form->stages[p->stage].label);
+        break;
+    case PROB_BAD_CHOICE:
+        strbuf_addf(out, _("\"%s\" is not a choice of %s (expected one of: "), p->detail, label);
+        choices_list(fld, out);
+        strbuf_addch(out, ')');
+        break;
+    case PROB_BAD_BOOL:
+        strbuf_addf(out, _("\"%s\" is not yes or no"), p->detail);
+        break;
+    case PROB_BAD_INTEGER:
+        strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
+        break;
+    case PROB_DUPLICATE_KEY:
+        strbuf_addf(out, _("number %ld is also used on line %ld"), p->num, p->num2);
+        break;
+    case PROB_DUPLICATE_FIELD:
+        strbuf_addf(out, _("%s appears more than once (first on line %ld)"), label, p->num);
+        break;
+    case PROB_CONTROL_CHAR:
+        strbuf_addf(out, _("control character %s at column %ld (only line breaks and tabs "
+                           "are allowed)"), p->detail, p->num);
+        break;
+    case PROB_LINE_BREAK:
+        strbuf_addf(out, _("%s must be a single line"), label);
+        break;
+    case PROB_TOO_LONG:
+        strbuf_addf(out, _("too long: %ld characters (at most %ld)"), p->num, p->num2);
+        break;
+    case PROB_HALFWIDTH_KANA:
+        strbuf_addf(out, _("half-width katakana \"%s\" at column %ld"), p->detail, p->num);
+        break;
+    case PROB_NO_HEADER:
+        strbuf_addf(out, _("no %s record (expected %%rec: %s with Form, Ward and FiscalYear)"),
+                    p->name, p->name);
+        break;
+    case PROB_HEADER_FIELD:
+        if (p->detail[0])
+            strbuf_addf(out, _("\"%s\" is not a valid %s"), p->detail, p->name);
+        else
+            strbuf_addf(out, _("%s is required"), p->name);
+        break;
+    case PROB_FORM_MISMATCH:
+        strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,
+                    s->form->id);
+        break;
+    }
+}

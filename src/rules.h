@@ -1,0 +1,90 @@
+/*
+ * rules.h - what is wrong with a sheet, by the rules of its form.
+ *
+ * Rules come from the form: mandatory fields, kinds (choice values,
+ * integers, yes/no), max lengths, RequiredWhen conditions, and each
+ * stage's Requires list that must be filled before the stage is marked
+ * done.  On top of those, every text: no control characters but newline
+ * and tab, no line break in single-line fields; half-width katakana is
+ * a warning.  A field gets at most one error (the first that applies).
+ *
+ * Problems are plain data; problem_message() turns one into text in the
+ * user's language (gettext).  The editor re-checks one item per edit,
+ * so rules_check_item() costs O(size of that item), never of the sheet.
+ */
+#ifndef TORIKUMI_RULES_H
+#define TORIKUMI_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sheet.h"
+
+enum problem_code {
+    PROB_MISSING,          /* mandatory field empty */
+    PROB_REQUIRED_WHEN,    /* empty while a condition makes it required */
+    PROB_DONE_INCOMPLETE,  /* stage marked done, field empty */
+    PROB_BAD_CHOICE,
+    PROB_BAD_BOOL,
+    PROB_BAD_INTEGER,
+    PROB_DUPLICATE_KEY,    /* same number as another item */
+    PROB_DUPLICATE_FIELD,  /* a field appears more than once in the record */
+    PROB_CONTROL_CHAR,
+    PROB_LINE_BREAK,       /* newline in a single-line field */
+    PROB_TOO_LONG,
+    PROB_HALFWIDTH_KANA,   /* warning */
+    PROB_NO_HEADER,        /* sheet: no header record */
+    PROB_HEADER_FIELD,     /* sheet: header field missing or invalid */
+    PROB_FORM_MISMATCH,    /* sheet: header names another form than the one in use */
+};
+
+enum severity { SEV_ERROR, SEV_WARNING };
+
+struct problem {
+    enum problem_code code;
+    enum severity severity;
+    long item;          /* index into sheet->items, or -1 for the sheet itself */
+    int field;          /* form field index, or -1 */
+    const char *name;   /* field name when field is -1 (header fields, duplicates) */
+    long line;
+    long num;           /* a count, a column, another line... per code */
+    long num2;
+    int cond;           /* PROB_REQUIRED_WHEN: index into the field's required_when */
+    int stage;          /* PROB_DONE_INCOMPLETE: the stage */
+    char detail[64];    /* offending text, escaped and cut */
+};
+
+struct problem_list {
+    struct problem *v;
+    size_t n, cap;
+};
+
+void problems_clear(struct problem_list *pl);
+void problems_free(struct problem_list *pl);
+size_t problems_count(const struct problem_list *pl, enum severity sev);
+/* Sort by line (stable), as `torikumi check` prints them. */
+void problems_sort(struct problem_list *pl);
+
+/* Problems of item idx alone (duplicate numbers need the whole sheet). */
+void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out);
+/* Problems of the header and of item numbers used twice. */
+void rules_check_sheet_level(const struct sheet *s, struct problem_list *out);
+/* Everything: the sheet level and every item. */
+void rules_check_all(const struct sheet *s, struct problem_list *out);
+
+/*
+ * What keeps stage st of item idx from being marked done: its fields'
+ * errors plus its Requires fields that are empty.  Empty list = may be
+ * marked done.
+ */
+void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out);
+
+/* True when value counts as filled in (not only white space). */
+bool rules_filled(const char *value);
+
+/* The message for p, in the user's language, without file/line/item prefix. */
+void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out);
+/* The name used for the FIELD column: the field's key (or header name). */
+const char *problem_field_name(const struct sheet *s, const struct problem *p);
+
+#endif

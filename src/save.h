@@ -1,0 +1,47 @@
+/*
+ * save.h - replace a file atomically and durably; every writer uses this.
+ *
+ * The new bytes go to a temporary file in the same directory (created
+ * with O_EXCL), which is written in full, fsynced, given the old file's
+ * mode (and owner, where permitted), closed, and renamed over the
+ * target; then the directory is fsynced.  A reader sees the old file or
+ * the new one, never a mix; on any failure the old file is untouched
+ * and the temporary file is removed.  A symlink stays a symlink: its
+ * target is replaced.
+ *
+ * All system calls go through struct save_io so tests can make the k-th
+ * write, fsync, close or rename fail (or kill the process there).
+ */
+#ifndef TORIKUMI_SAVE_H
+#define TORIKUMI_SAVE_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+enum save_result {
+    SAVE_FAILED = -1,       /* nothing changed on disk; e says why */
+    SAVE_OK = 0,
+    SAVE_UNCONFIRMED = 1,   /* renamed, but the directory fsync failed: new file, maybe not durable */
+};
+
+/* Write data to path atomically.  New files get mode 0666 & ~umask. */
+enum save_result save_atomic(const char *path, const char *data, size_t len, struct error *e);
+
+/* The system calls a save makes; replaceable for tests. */
+struct save_io {
+    int (*open)(const char *path, int flags, mode_t mode);
+    ssize_t (*write)(int fd, const void *buf, size_t n);
+    int (*fsync)(int fd);
+    int (*close)(int fd);
+    int (*rename)(const char *from, const char *to);
+    int (*unlink)(const char *path);
+};
+
+/* Install io (NULL restores the real calls). */
+void save_set_io(const struct save_io *io);
+/* The real calls, for tests that wrap them. */
+extern const struct save_io save_real_io;
+
+#endif

@@ -1,0 +1,305 @@
+/*
+ * sheet.c - a sheet file bound to its form: header, items, field access.
+ */
+#include "sheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool record_has_type(const struct rec_record *r, const char *type)
+{
+    return !r->is_descriptor && r->type && strcmp(r->type, type) == 0;
+}
+
+/* The header names the form, so it is found before the form is known. */
+static const struct rec_record *find_form_record(const struct rec_doc *doc)
+{
+    for (size_t b = 0; b < doc->n_blocks; b++) {
+        const struct rec_block *blk = &doc->blocks[b];
+        if (blk->kind == REC_BLOCK_RECORD && !blk->record->is_descriptor &&
+            rec_find(blk->record, "Form"))
+            return blk->record;
+    }
+    return NULL;
+}
+
+static struct form *form_for_doc(const struct rec_doc *doc, const char *file, struct error *e)
+{
+    const struct rec_record *hdr = find_form_record(doc);
+    if (!hdr)
+        return form_builtin();
+    const struct rec_entry *en = rec_find(hdr, "Form");
+    struct form *f = form_find(en->value, e);
+    if (!f) {
+        char msg[sizeof(e->msg)];
+        snprintf(msg, sizeof(msg), "%s", e->msg);
+        error_set(e, file, en->line, 7, "%s", msg);
+    }
+    return f;
+}
+
+static void push_item(struct sheet *s, struct rec_record *r)
+{
+    xgrow((void **)&s->items, &s->cap_items, s->n_items + 1, sizeof(*s->items));
+    s->items[s->n_items++] = (struct item){ r, false };
+}
+
+static void bind_records(struct sheet *s)
+{
+    const struct form *f = s->form;
+    for (size_t b = 0; b < s->doc->n_blocks; b++) {
+        struct rec_block *blk = &s->doc->blocks[b];
+        if (blk->kind != REC_BLOCK_RECORD)
+            continue;
+        struct rec_record *r = blk->record;
+        if (r->is_descriptor) {
+            if (r->type && str_eq(r->type, f->record_type) && !s->descriptor_line)
+                s->descriptor_line = r->line;
+        } else if (record_has_type(r, f->sheet_type)) {
+            if (!s->header)
+                s->header = r;
+        } else if (record_has_type(r, f->record_type))
+            push_item(s, r);
+    }
+}
+
+struct sheet *sheet_parse(const char *text, size_t len, const char *file,
+                          struct form *form, struct error *e)
+{
+    struct rec_doc *doc = rec_parse(text, len, file, e);
+    if (!doc)
+        return NULL;
+    bool own = false;
+    if (!form) {
+        form = form_for_doc(doc, file, e);
+        if (!form) {
+            rec_doc_free(doc);
+            return NULL;
+        }
+        own = true;
+    }
+    struct sheet *s = xcalloc(1, sizeof(*s));
+    s->path = file ? xstrdup(file) : NULL;
+    s->doc = doc;
+    s->form = form;
+    s->owns_form = own;
+    bind_records(s);
+    return s;
+}
+
+struct sheet *sheet_load(const char *path, struct form *form, struct error *e)
+{
+    char *text;
+    size_t len;
+    if (read_file(path, &text, &len, e) < 0)
+        return NULL;
+    struct sheet *s = sheet_parse(text, len, path, form, e);
+    free(text);
+    return s;
+}
+
+struct sheet *sheet_new(struct form *form, const char *ward, int fiscal_year, const char *title)
+{
+    struct strbuf sb = STRBUF_INIT;
+    char era[32];
+    fiscal_year_label(fiscal_year, era, sizeof(era));
+    strbuf_addf(&sb, "# %s %s %s\n", title && *title ? title : form->title,
+                ward && *ward ? ward : "", era);
+    strbuf_addf(&sb, "# A torikumi sheet (form %s). Check it with `torikumi check FILE` "
+                     "or `recfix --check FILE`.\n\n", form->id);
+    form_sheet_descriptor(form, &sb);
+    strbuf_addch(&sb, '\n');
+    rec_format_field(&sb, "Form", form->id, strlen(form->id));
+    if (ward && *ward)
+        rec_format_field(&sb, "Ward", ward, strlen(ward));
+    strbuf_addf(&sb, "FiscalYear: %d\n", fiscal_year);
+    const char *t = title && *title ? title : form->title;
+    rec_format_field(&sb, "Title", t, strlen(t));
+    strbuf_addch(&sb, '\n');
+    form_descriptor(form, &sb);
+    struct error e;
+    struct sheet *s = sheet_parse(sb.buf, sb.len, NULL, form, &e);
+    if (!s)
+        die(3, "internal error: a new sheet does not parse: %s", e.msg);
+    strbuf_release(&sb);
+    return s;
+}
+
+void sheet_free(struct sheet *s)
+{
+    if (!s)
+        return;
+    rec_doc_free(s->doc);
+    if (s->owns_form)
+        form_free(s->form);
+    free(s->items);
+    free(s->path);
+    free(s);
+}
+
+const char *sheet_header_get(const struct sheet *s, const char *name)
+{
+    if (!s->header)
+        return NULL;
+    const struct rec_entry *en = rec_find(s->header, name);
+    return en ? en->value : NULL;
+}
+
+const char *item_get_key(const struct item *it, const char *key)
+{
+    const struct rec_entry *en = rec_find(it->rec, key);
+    return en ? en->value : NULL;
+}
+
+const char *item_get(const struct sheet *s, const struct item *it, int f)
+{
+    return item_get_key(it, s->form->fields[f].key);
+}
+
+long item_line(const struct sheet *s, const struct item *it, int f)
+{
+    const struct rec_entry *en = f >= 0 ? rec_find(it->rec, s->form->fields[f].key) : NULL;
+    return en && en->line ? en->line : it->rec->line;
+}
+
+long item_number(const struct sheet *s, const struct item *it)
+{
+    const char *v = item_get(s, it, s->form->key_field);
+    if (!v || !*v || strlen(v) > 9)
+        return -1;
+    long n = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        n = n * 10 + (*p - '0');
+    }
+    return n;
+}
+
+/* Where a new field f goes: after the last field that comes before it in the form. */
+static size_t insert_position(const struct sheet *s, const struct rec_record *r, int f)
+{
+    size_t pos = 0;
+    bool found = false;
+    for (size_t i = 0; i < r->n_entries; i++) {
+        if (!r->entries[i].name)
+            continue;
+        int fi = form_field_index(s->form, r->entries[i].name);
+        if (fi >= 0 && fi < f) {
+            pos = i + 1;
+            found = true;
+        }
+    }
+    if (!found) {
+        /* Nothing before it: go before the first known field after it, else at the end. */
+        pos = r->n_entries;
+        for (size_t i = 0; i < r->n_entries; i++) {
+            int fi = r->entries[i].name ? form_field_index(s->form, r->entries[i].name) : -1;
+            if (fi > f) {
+                pos = i;
+                break;
+            }
+        }
+    }
+    return pos;
+}
+
+static void set_entry(struct sheet *s, struct item *it, const char *key, int f,
+                      const char *value, size_t len)
+{
+    struct rec_record *r = it->rec;
+    long idx = rec_find_index(r, key);
+    if (idx >= 0) {
+        struct rec_entry *en = &r->entries[idx];
+        if (mem_eq(en->value, en->value_len, value, len))
+            return;
+        if (len == 0)
+            rec_remove(r, (size_t)idx);
+        else
+            rec_entry_set(r, en, value, len);
+    } else {
+        if (len == 0)
+            return;
+        size_t pos = f >= 0 ? insert_position(s, r, f) : r->n_entries;
+        rec_insert(r, pos, key, value, len);
+    }
+    it->changed = true;
+}
+
+void item_set(struct sheet *s, struct item *it, int f, const char *value, size_t len)
+{
+    set_entry(s, it, s->form->fields[f].key, f, value, len);
+}
+
+void item_set_key(struct sheet *s, struct item *it, const char *key, const char *value, size_t len)
+{
+    set_entry(s, it, key, form_field_index(s->form, key), value, len);
+}
+
+static size_t block_of(const struct rec_doc *doc, const struct rec_record *r)
+{
+    for (size_t b = doc->n_blocks; b-- > 0;)
+        if (doc->blocks[b].kind == REC_BLOCK_RECORD && doc->blocks[b].record == r)
+            return b;
+    return doc->n_blocks - 1;
+}
+
+static size_t descriptor_block(const struct sheet *s)
+{
+    for (size_t b = 0; b < s->doc->n_blocks; b++) {
+        const struct rec_block *blk = &s->doc->blocks[b];
+        if (blk->kind == REC_BLOCK_RECORD && blk->record->is_descriptor && blk->record->type &&
+            str_eq(blk->record->type, s->form->record_type))
+            return b;
+    }
+    return s->doc->n_blocks ? s->doc->n_blocks - 1 : 0;
+}
+
+struct item *sheet_add_item(struct sheet *s)
+{
+    struct rec_record *r = rec_record_new();
+    r->type = xstrdup(s->form->record_type);
+    if (s->doc->n_blocks == 0)
+        rec_doc_add_record(s->doc, r);
+    else {
+        size_t after = s->n_items ? block_of(s->doc, s->items[s->n_items - 1].rec)
+                                  : descriptor_block(s);
+        rec_doc_insert_record_after(s->doc, after, r);
+    }
+    push_item(s, r);
+    struct item *it = &s->items[s->n_items - 1];
+    it->changed = true;
+    return it;
+}
+
+long sheet_find_item(const struct sheet *s, long no)
+{
+    for (size_t i = 0; i < s->n_items; i++)
+        if (item_number(s, &s->items[i]) == no)
+            return (long)i;
+    return -1;
+}
+
+void sheet_write(const struct sheet *s, struct strbuf *out)
+{
+    rec_write(s->doc, out);
+}
+
+void sheet_mark_saved(struct sheet *s)
+{
+    for (size_t i = 0; i < s->n_items; i++)
+        s->items[i].changed = false;
+}
+
+void fiscal_year_label(long year, char *out, size_t size)
+{
+    if (year >= 2019)
+        year == 2019 ? snprintf(out, size, "令和元年度")
+                     : snprintf(out, size, "令和%ld年度", year - 2018);
+    else if (year >= 1989)
+        year == 1989 ? snprintf(out, size, "平成元年度")
+                     : snprintf(out, size, "平成%ld年度", year - 1988);
+    else
+        snprintf(out, size, "%ld年度", year);
+}
