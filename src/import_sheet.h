@@ -90,12 +90,14 @@ struct import_sheet {
 };
 
 /*
- * The words the parser recognises that a form defines: each stage's
- * heading and its aliases (年度評価: 自己評価, 評価, 直前評価...), and for
- * each choice its two keys and labels in form order.  Pointers are
- * borrowed; lists need not be NULL-terminated.
+ * The words the parser takes from a form: each stage's heading and its
+ * aliases (年度評価: 自己評価, 評価, 直前評価...), each 計画 value's
+ * sub-heading and aliases (趣旨・目的: 戦略...), and each choice's two keys
+ * and labels in form order.  Pointers are borrowed; lists need not be
+ * NULL-terminated.  The column headings of the printed form (取組の方針・
+ * 目標内容, 課題と改善策 ...) are the layout's own and built in.
  */
-struct import_sheet_stage_names {
+struct import_sheet_names {
     const char *label;
     const char *const *aliases;
     size_t n_aliases;
@@ -106,8 +108,13 @@ struct import_sheet_choice_labels {
     const char *label[2];
 };
 
+#define IMPORT_N_PLAN (IMPORT_PLAN_YEARGOAL - IMPORT_PLAN_PURPOSE + 1)
+
 struct import_sheet_vocab {
-    struct import_sheet_stage_names stages[IMPORT_N_STAGES];
+    struct import_sheet_names stages[IMPORT_N_STAGES];
+    /* by field - IMPORT_PLAN_PURPOSE; the goal's names in the right-hand
+       column (当年度の取組内容) mean the year goal */
+    struct import_sheet_names plan[IMPORT_N_PLAN];
     struct import_sheet_choice_labels choices[IMPORT_N_CHOICES];
 };
 
@@ -128,6 +135,26 @@ int import_sheet_parse(const char *text, size_t len, const char *file,
                        const struct import_sheet_vocab *vocab,
                        struct import_sheet *out, struct error *e);
 void import_sheet_free(struct import_sheet *s);
+
+struct form;
+struct sheet;
+
+/*
+ * The vocabulary of form f: its stages with ids plan, mid and end, the
+ * labels and aliases of its Plan_* fields, the choices of Mid_Progress,
+ * Mid_Outlook and End_Result.  v borrows f's strings.  Returns 0, or -1
+ * with e naming what the form lacks.
+ */
+int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form *f,
+                                 struct error *e);
+
+/*
+ * Append the items of in to sheet s (new or loaded), in order: No, then
+ * every value the layout carried.  Nothing else is set: no done marks,
+ * no choice the layout did not tick.  Returns 0, or -1 with e (a field
+ * the form lacks, a number s already has); s may then hold part of them.
+ */
+int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct error *e);
 
 /* Append "FILE:LINE:COL: item N: MSG" (omitting what is unknown). */
 void import_warning_format(const struct import_warning *w, const char *file,

@@ -1,9 +1,9 @@
 /*
  * import_sheet_text.c - tidying cells and finding choice boxes for the
- * sheet importer (see import_sheet_text.h).  Every scan is bounded: a tag
+ * sheet importer (see import_sheet_impl.h).  Every scan is bounded: a tag
  * is looked for over at most MAX_TAG bytes, so the whole is linear.
  */
-#include "import_sheet_text.h"
+#include "import_sheet_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
