@@ -96,7 +96,10 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 < sb->len)
         out_of_memory(SIZE_MAX);
+    bool fresh = sb->buf == NULL;
     xgrow((void **)&sb->buf, &sb->cap, sb->len + extra + 1, 1);
+    if (fresh)
+        sb->buf[0] = '\0';
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t n)

@@ -1,0 +1,247 @@
+/*
+ * test_rules.c - every rule of a form, on the built-in form and on a
+ * second form file (tests/forms/kenshu-1.0.form) that C knows nothing of.
+ */
+#include "unit.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rules.h"
+
+static const char *HEADER =
+    "%rec: Sheet\n\nForm: kaikaku-2.0\nWard: 大正区\nFiscalYear: 2017\n\n%rec: Initiative\n\n";
+
+static struct sheet *load(const char *items)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, HEADER);
+    strbuf_addstr(&sb, items);
+    struct error e;
+    struct sheet *s = sheet_parse(sb.buf, sb.len, "t.rec", NULL, &e);
+    if (!s)
+        fail_msg("parse: %ld:%ld %s", e.line, e.column, e.msg);
+    strbuf_release(&sb);
+    return s;
+}
+
+/* "LINE:FIELD:CODE" for each problem, space separated. */
+static char *summary(const struct sheet *s, const struct problem_list *pl)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < pl->n; i++)
+        strbuf_addf(&sb, "%s%ld:%s:%d", i ? " " : "", pl->v[i].line,
+                    problem_field_name(s, &pl->v[i]), (int)pl->v[i].code);
+    return strbuf_detach(&sb, NULL);
+}
+
+static void expect_problems(const char *items, const char *want)
+{
+    struct sheet *s = load(items);
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(s, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, want);
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+}
+
+#define P(code) #code
+
+static void test_clean_item_has_no_problems(void **state)
+{
+    (void)state;
+    expect_problems("No: 1\nTitle: 歳入の確保\nEnd_Result: achieved\n", "");
+}
+
+/* Codes, to keep expectations short. */
+enum {
+    MISSING = PROB_MISSING, REQ_WHEN = PROB_REQUIRED_WHEN, DONE = PROB_DONE_INCOMPLETE,
+    CHOICE = PROB_BAD_CHOICE, BOOL = PROB_BAD_BOOL, INT = PROB_BAD_INTEGER,
+    DUPKEY = PROB_DUPLICATE_KEY, DUPFIELD = PROB_DUPLICATE_FIELD, CTRL = PROB_CONTROL_CHAR,
+    BREAK = PROB_LINE_BREAK, LONG = PROB_TOO_LONG, KANA = PROB_HALFWIDTH_KANA,
+};
+
+static char *codes(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    return strbuf_detach(&sb, NULL);
+}
+
+static void expect(const char *items, char *want)
+{
+    expect_problems(items, want);
+    free(want);
+}
+
+static void test_required_when(void **state)
+{
+    (void)state;
+    /* Lines: the first item record starts on line 9. */
+    /* An absent field is reported on its record's first line. */
+    expect("No: 6\nTitle: t\nEnd_Result: not_achieved\n",
+           codes("9:End_Issues:%d", REQ_WHEN));
+    expect("No: 6\nTitle: t\nEnd_Result: not_achieved\nEnd_Issues: 　 \n",
+           codes("12:End_Issues:%d", REQ_WHEN));             /* white space is not filled */
+    expect("No: 6\nTitle: t\nEnd_Result: not_achieved\nEnd_Issues: 改善する\n", codes(""));
+    expect("No: 6\nTitle: t\nMid_Outlook: unlikely\n", codes("9:Mid_Issues:%d", REQ_WHEN));
+    expect("No: 6\nTitle: t\nMid_Progress: off_track\n", codes("9:Mid_Issues:%d", REQ_WHEN));
+    expect("No: 6\nTitle: t\nMid_Progress: on_track\nMid_Outlook: likely\n", codes(""));
+}
+
+static void test_done_needs_complete_stage(void **state)
+{
+    (void)state;
+    expect("No: 1\nTitle: t\nPlan_Purpose: p\nPlan_Done: yes\n",
+           codes("9:Plan_Overview:%d 9:Plan_Goal:%d 9:Plan_Actions:%d 9:Plan_YearGoal:%d",
+                 DONE, DONE, DONE, DONE));
+    expect("No: 1\nTitle: t\nPlan_Done: no\n", codes(""));
+    expect("No: 1\nTitle: t\nMid_Progress: on_track\nMid_Done: true\n",
+           codes("9:Mid_Outlook:%d", DONE));
+    /* One problem per field: the conditional requirement, not also "done". */
+    expect("No: 1\nTitle: t\nEnd_Results: r\nEnd_Result: not_achieved\nEnd_Done: 1\n",
+           codes("9:End_Issues:%d", REQ_WHEN));
+}
+
+static void test_value_validity(void **state)
+{
+    (void)state;
+    expect("No: 1\nTitle: t\nEnd_Result: maybe\n", codes("11:End_Result:%d", CHOICE));
+    expect("No: 1\nTitle: t\nPlan_Done: Yes\n", codes("11:Plan_Done:%d", BOOL));
+    expect("No: 0\nTitle: t\n", codes("9:No:%d", INT));
+    expect("No: x1\nTitle: t\n", codes("9:No:%d", INT));
+    expect("No: 01\nTitle: t\n", codes("9:No:%d", INT));
+    expect("Title: t\n", codes("9:No:%d", MISSING));
+    expect("No: 1\n", codes("9:Title:%d", MISSING));
+    expect("No: 1\nTitle: t\n+ u\n", codes("10:Title:%d", BREAK));
+    expect("No: 1\nTitle: a\x1b[31mb\n", codes("10:Title:%d", CTRL));
+    expect("No: 1\nTitle: t\nPlan_Goal: ok\ttab\n+ and \xc2\x9b here\n",
+           codes("12:Plan_Goal:%d", CTRL));                   /* line of the bad character */
+    expect("No: 1\nTitle: ｱｲｳ\n", codes("10:Title:%d", KANA)); /* a warning */
+    expect("No: 1\nTitle: t\nTitle: u\n", codes("11:Title:%d", DUPFIELD));
+    expect("No: 1\nTitle: t\nExtra: a\nExtra: b\n", codes(""));  /* unknown fields may repeat */
+}
+
+static void test_max_length_counts_characters(void **state)
+{
+    (void)state;
+    struct strbuf t = STRBUF_INIT;
+    strbuf_addstr(&t, "No: 1\nTitle: ");
+    for (int i = 0; i < 200; i++)
+        strbuf_addstr(&t, "あ");
+    strbuf_addch(&t, '\n');
+    expect(t.buf, codes(""));
+    strbuf_reset(&t);
+    strbuf_addstr(&t, "No: 1\nTitle: ");
+    for (int i = 0; i < 201; i++)
+        strbuf_addstr(&t, "あ");
+    strbuf_addch(&t, '\n');
+    expect(t.buf, codes("10:Title:%d", LONG));
+    strbuf_release(&t);
+}
+
+static void test_duplicate_numbers(void **state)
+{
+    (void)state;
+    expect("No: 3\nTitle: a\n\nNo: 3\nTitle: b\n\nNo: 4\nTitle: c\n",
+           codes("9:No:%d 12:No:%d", DUPKEY, DUPKEY));
+}
+
+static void test_header_problems(void **state)
+{
+    (void)state;
+    struct error e;
+    const char *text = "%rec: Sheet\n\nForm: kaikaku-2.0\nFiscalYear: 17\n";
+    struct sheet *s = sheet_parse(text, strlen(text), "h.rec", NULL, &e);
+    assert_non_null(s);
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(s, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, "3:Ward:13 4:FiscalYear:13");
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+}
+
+static void test_messages_name_labels(void **state)
+{
+    (void)state;
+    struct sheet *s = load("No: 6\nTitle: t\nEnd_Result: not_achieved\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(s, &pl);
+    assert_int_equal(pl.n, 1);
+    struct strbuf m = STRBUF_INIT;
+    problem_message(s, &pl.v[0], &m);
+    assert_string_equal(m.buf, "課題と改善策 is required when 目標の達成 is 目標未達成");
+    problems_free(&pl);
+    strbuf_release(&m);
+    sheet_free(s);
+}
+
+static void test_stage_blockers(void **state)
+{
+    (void)state;
+    struct sheet *s = load("No: 1\nTitle: t\nEnd_Results: r\nEnd_Result: not_achieved\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    int end = 3;
+    assert_string_equal(s->form->stages[end].id, "end");
+    rules_stage_blockers(s, 0, end, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, "9:End_Issues:1");
+    free(got);
+    problems_clear(&pl);
+    rules_stage_blockers(s, 0, 2, &pl);      /* mid: both choices missing */
+    got = summary(s, &pl);
+    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2");
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+}
+
+static void test_second_form_is_data(void **state)
+{
+    (void)state;
+    struct error e;
+    struct form *f = form_load_file("tests/forms/kenshu-1.0.form", &e);
+    if (!f)
+        fail_msg("%s:%ld: %s", e.file, e.line, e.msg);
+    const char *text = "%rec: Sheet\n\nForm: kenshu-1.0\nWard: 港区\nFiscalYear: 2020\n\n"
+                       "%rec: Course\n\nId: 99\nName: 接遇研修\n\n"
+                       "Id: 100\nName: とても長い名前の研修であって二十文字を超えている\n"
+                       "Report_Rating: fair\nApply_Done: yes\n";
+    struct sheet *s = sheet_parse(text, strlen(text), "k.rec", f, &e);
+    assert_non_null(s);
+    assert_int_equal(s->n_items, 2);
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(s, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, "9:Id:5 12:Report_Why:1 12:Apply_Reason:2 13:Name:10");
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+    form_free(f);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_item_has_no_problems),
+        cmocka_unit_test(test_required_when),
+        cmocka_unit_test(test_done_needs_complete_stage),
+        cmocka_unit_test(test_value_validity),
+        cmocka_unit_test(test_max_length_counts_characters),
+        cmocka_unit_test(test_duplicate_numbers),
+        cmocka_unit_test(test_header_problems),
+        cmocka_unit_test(test_messages_name_labels),
+        cmocka_unit_test(test_stage_blockers),
+        cmocka_unit_test(test_second_form_is_data),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# valgrind.sh - the unit tests and the main commands under valgrind:
+# no invalid access, no uninitialised use, no leak.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+command -v valgrind >/dev/null 2>&1 || { echo "valgrind.sh: valgrind is not installed (make deps)" >&2; exit 1; }
+export LC_ALL=C.UTF-8 TORIKUMI_LOCALEDIR="$top/build/locale"
+vg="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/torikumi-vg.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT INT TERM
+fail=0
+run() { # name expected-status command...
+    name=$1; want=$2; shift 2
+    TMPDIR=$scratch $vg "$@" >"$scratch/out" 2>"$scratch/err"
+    got=$?
+    if [ "$got" = "$want" ]; then echo "ok   valgrind $name"
+    else echo "FAIL valgrind $name (status $got, expected $want)"; tail -n 30 "$scratch/err"; fail=1
+    fi
+}
+echo "== valgrind"
+for t in build/tests/test_*; do
+    [ -x "$t" ] || continue
+    run "$(basename "$t")" 0 "$t"
+done
+sample=sample-data/taisho-h29.rec
+run "check sample" 0 ./torikumi check "$sample"
+run "show sample" 0 ./torikumi show "$sample"
+sed 's/^End_Result: achieved$/End_Result: not_achieved/' "$sample" > "$scratch/bad.rec"
+run "check bad" 1 ./torikumi check "$scratch/bad.rec"
+printf 'No: 1\nbroken line\n' > "$scratch/syntax.rec"
+run "check syntax error" 2 ./torikumi check "$scratch/syntax.rec"
+run "new" 0 ./torikumi new --ward 大正区 --year 2018 --items 3 "$scratch/new.rec"
+for extra in tests/valgrind.d/*.sh; do
+    [ -f "$extra" ] || continue
+    . "$extra"
+done
+exit $fail
