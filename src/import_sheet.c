@@ -63,8 +63,8 @@ const char *import_sheet_field_key(enum import_sheet_field f)
 /* ---- output ---- */
 
 void import_warn(struct parser *p, long line, long column, const char *fmt, ...)
-{
-    struct import_sheet *o = p->out;
+                 {
+                 struct import_sheet *o = p->out;
     if (o->n_warnings > MAX_WARNINGS)
         return;
     xgrow((void **)&o->warnings, &o->cap_warnings, o->n_warnings + 1, sizeof *o->warnings);
@@ -156,7 +156,7 @@ static int by_number(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
-/* Each number once; the error names the first repeat in the file (sorting keeps this linear-ish). */
+/* Each number once: sorted, not compared pairwise; the error names the first repeat. */
 static int check_numbers(struct parser *p)
 {
     struct import_sheet *o = p->out;
@@ -224,7 +224,8 @@ static void join_line(struct acc *a, const char *s, size_t n, long line, long co
 }
 
 /* Tidy s[a..b) (column col) and join it to a one-line value. */
-static void join_tidied(struct parser *p, struct acc *to, const char *s, size_t a, size_t b, long col)
+static void join_tidied(struct parser *p, struct acc *to, const char *s, size_t a, size_t b,
+                        long col)
 {
     text_tidy(&p->tidy, s + a, b - a, col);
     for (size_t k = 0; k < p->tidy.n_paras; k++) {

@@ -24,8 +24,14 @@
  *   - <input type="checkbox"/> is removed (a checked one counts as a tick);
  *   - runs of ASCII blanks (space, tab, CR, FF, VT) become one space and
  *     are trimmed at both ends of a paragraph; U+3000 is prose and kept;
+ *   - a title (or subtitle) over several lines is joined with nothing
+ *     between the lines (a blank only between two ASCII letters/digits);
  *   - the form's own text (column headings, 課題と改善策 左記が「」の場合は
  *     必須, the choice labels and their boxes, table rules) is dropped.
+ *
+ * Limits, so that any input ends quickly: a title spans at most 4 lines,
+ * a document holds at most 100000 items (more is an error), and at most
+ * 10000 warnings are kept (then one saying the rest were dropped).
  *
  * Ownership: import_sheet_parse() fills a struct import_sheet that owns
  * every string in it; free it with import_sheet_free().

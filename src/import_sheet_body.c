@@ -186,7 +186,8 @@ static size_t names_at(const struct import_sheet_names *nm, const char *s, size_
     for (size_t i = 0; i <= nm->n_aliases; i++) {
         const char *w = i == 0 ? nm->label : nm->aliases[i - 1];
         size_t wl = w ? strlen(w) : 0;
-        if (wl > 0 && wl <= n - at && memcmp(s + at, w, wl) == 0 && match_paren(s, n, at + wl, false))
+        if (wl > 0 && wl <= n - at && memcmp(s + at, w, wl) == 0
+            && match_paren(s, n, at + wl, false))
             return wl;
     }
     return 0;
@@ -389,7 +390,8 @@ static int para_text(struct parser *p, const struct para *pa, size_t cell, bool 
 {
     const char *s = pa->text;
     size_t n = pa->len, pos = 0, fl;
-    if (cell_start && p->stage == IMPORT_PLAN && cell < MAX_COLS && p->col_field[cell] != NO_FIELD) {
+    if (cell_start && p->stage == IMPORT_PLAN && cell < MAX_COLS
+        && p->col_field[cell] != NO_FIELD) {
         p->plan_field = p->col_field[cell];   /* a cell continues its column's value */
         p->side = side_of(p->plan_field);
     }
@@ -458,7 +460,8 @@ static int first_cell(struct parser *p, const char *line, size_t n, size_t cell_
     size_t fl;
     int st = stage_match(p, pa->text, pa->len, has_tab, &slip);
     if (st < 0) {
-        if (has_tab && looks_like_heading(pa->text, pa->len) && !match_furniture(pa->text, pa->len, &fl))
+        if (has_tab && looks_like_heading(pa->text, pa->len)
+            && !match_furniture(pa->text, pa->len, &fl))
             import_warn(p, p->line, pa->col[0], "「%.*s」 in the first column is not a stage "
                         "heading (%s, %s, %s or an alias); read as text", (int)pa->len, pa->text,
                         stage_label(p, IMPORT_PLAN), stage_label(p, IMPORT_MID),
@@ -500,14 +503,14 @@ static void choice_warning(struct parser *p, int c)
     int st = c == IMPORT_CHOICE_RESULT ? IMPORT_END : IMPORT_MID;
     if (!cs->found)
         import_warn(p, p->stage_line[st], 0, "no %s / %s boxes found; %s left empty",
-             nz(cl->label[0]), nz(cl->label[1]), key);
+                    nz(cl->label[0]), nz(cl->label[1]), key);
     else if (cs->conflict)
         import_warn(p, cs->line, cs->column, "both %s and %s are ticked; %s left empty",
-             nz(cl->label[0]), nz(cl->label[1]), key);
+                    nz(cl->label[0]), nz(cl->label[1]), key);
     else if (cs->tick < 0)
         import_warn(p, cs->line, cs->column,
-             "neither %s nor %s is ticked (no tick survived in the text); %s left empty",
-             nz(cl->label[0]), nz(cl->label[1]), key);
+                    "neither %s nor %s is ticked (no tick survived in the text); %s left empty",
+                    nz(cl->label[0]), nz(cl->label[1]), key);
 }
 
 static void item_warnings(struct parser *p)
@@ -520,7 +523,7 @@ static void item_warnings(struct parser *p)
         for (int f = IMPORT_PLAN_PURPOSE; f <= IMPORT_PLAN_YEARGOAL; f++)
             if (p->acc[f].sb.len == 0)
                 import_warn(p, p->stage_line[IMPORT_PLAN], 0, "no %s text found; %s left empty",
-                     plan_names[f], import_sheet_field_key(f));
+                            plan_names[f], import_sheet_field_key(f));
     if (p->seen[IMPORT_MID]) {
         choice_warning(p, IMPORT_CHOICE_PROGRESS);
         choice_warning(p, IMPORT_CHOICE_OUTLOOK);
@@ -528,7 +531,7 @@ static void item_warnings(struct parser *p)
     if (p->seen[IMPORT_END]) {
         if (p->acc[IMPORT_END_RESULTS].sb.len == 0)
             import_warn(p, p->stage_line[IMPORT_END], 0,
-                 "no 当年度の取組実績及び目標の達成状況 text found; End_Results left empty");
+                        "no 当年度の取組実績及び目標の達成状況 text found; End_Results left empty");
         choice_warning(p, IMPORT_CHOICE_RESULT);
     }
 }

@@ -7,7 +7,8 @@
  *                        blank runs out, every byte's input column kept),
  *                        finding a choice's pair of boxes and whether one
  *                        is ticked, small line tests.
- * The text functions are pure; struct tidy owns its buffers.
+ * (import_sheet_fill.c, the side that knows forms and sheets, needs none
+ * of this.)  The text functions are pure; struct tidy owns its buffers.
  */
 #ifndef TORIKUMI_IMPORT_SHEET_IMPL_H
 #define TORIKUMI_IMPORT_SHEET_IMPL_H
