@@ -105,7 +105,7 @@ struct form_parser {
     struct pending {
         enum pend_kind {
             PEND_REQUIRED_WHEN, PEND_REQUIRES, PEND_DONE,
-            PEND_KEY_FIELD, PEND_TITLE_FIELD, PEND_STAMP_FIELD,
+            PEND_KEY_FIELD, PEND_TITLE_FIELD, PEND_STAMP_FIELD, PEND_RESULT_FIELD,
         } kind;
         int owner;          /* field (RequiredWhen) or stage index */
         char *text;
@@ -146,12 +146,17 @@ static int parse_form_record(struct form_parser *fp, const struct rec_record *r)
             slot = &f->record_type;
         else if (str_eq(en->name, "ItemLabel"))
             slot = &f->item_label;
-        else if (str_eq(en->name, "KeyField") || str_eq(en->name, "TitleField") ||
-                 str_eq(en->name, "StampField")) {
-            enum pend_kind k = en->name[0] == 'K'   ? PEND_KEY_FIELD
-                               : en->name[0] == 'T' ? PEND_TITLE_FIELD
-                                                    : PEND_STAMP_FIELD;
-            defer(fp, k, -1, en->value, en->line);
+        else if (str_eq(en->name, "KeyField")) {
+            defer(fp, PEND_KEY_FIELD, -1, en->value, en->line);
+            continue;
+        } else if (str_eq(en->name, "TitleField")) {
+            defer(fp, PEND_TITLE_FIELD, -1, en->value, en->line);
+            continue;
+        } else if (str_eq(en->name, "StampField")) {
+            defer(fp, PEND_STAMP_FIELD, -1, en->value, en->line);
+            continue;
+        } else if (str_eq(en->name, "ResultField")) {
+            defer(fp, PEND_RESULT_FIELD, -1, en->value, en->line);
             continue;
         } else
             return fail(fp, en->line, "unknown attribute %s in the Form record", en->name);
@@ -413,6 +418,11 @@ static int resolve_named_field(struct form_parser *fp, const struct pending *pd)
             return fail(fp, pd->line, "StampField must be Kind: stamp, %s is not", pd->text);
         form->stamp_field = f;
         break;
+    case PEND_RESULT_FIELD:
+        if (kind != FIELD_CHOICE)
+            return fail(fp, pd->line, "ResultField must be Kind: choice, %s is not", pd->text);
+        form->result_field = f;
+        break;
     default:
         break;
     }
@@ -462,7 +472,7 @@ struct form *form_parse(const char *text, size_t len, const char *file, struct e
     if (!doc)
         return NULL;
     struct form *f = xcalloc(1, sizeof(*f));
-    f->key_field = f->title_field = f->stamp_field = -1;
+    f->key_field = f->title_field = f->stamp_field = f->result_field = -1;
     struct form_parser fp = { f, file, e, NULL, 0 };
     int rc = parse_records(&fp, doc);
     if (rc == 0 && !f->id)

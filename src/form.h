@@ -78,6 +78,7 @@ struct form {
     int key_field;               /* the integer field numbering items (No) */
     int title_field;             /* the item's title, or -1 */
     int stamp_field;             /* the Updated stamp, or -1 */
+    int result_field;            /* the choice that says how the item ended, or -1 */
     struct form_stage *stages;
     size_t n_stages;
     struct form_field *fields;

@@ -432,6 +432,38 @@ void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct prob
     problems_free(&all);
 }
 
+enum stage_state rules_stage_state(const struct sheet *s, size_t idx, int st,
+                                   const struct problem_list *item_problems)
+{
+    const struct form *form = s->form;
+    const struct item *it = &s->items[idx];
+    int df = form->stages[st].done_field;
+    if (df >= 0 && form_bool_true(item_get(s, it, df))) {
+        for (size_t i = 0; i < item_problems->n; i++) {
+            const struct problem *p = &item_problems->v[i];
+            if (p->severity == SEV_ERROR && p->field >= 0 && form->fields[p->field].stage == st)
+                return STAGE_COMPLETE_PROBLEMS;
+        }
+        return STAGE_COMPLETE;
+    }
+    for (size_t f = 0; f < form->n_fields; f++)
+        if (form->fields[f].stage == st && (int)f != df && !form->fields[f].hidden &&
+            form->fields[f].kind != FIELD_STAMP && rules_filled(item_get(s, it, (int)f)))
+            return STAGE_IN_PROGRESS;
+    return STAGE_EMPTY;
+}
+
+const char *rules_stage_state_name(enum stage_state state)
+{
+    switch (state) {
+    case STAGE_EMPTY: return _("empty");
+    case STAGE_IN_PROGRESS: return _("in progress");
+    case STAGE_COMPLETE: return _("complete");
+    case STAGE_COMPLETE_PROBLEMS: return _("complete, problems");
+    }
+    return "";
+}
+
 /* ---- messages ------------------------------------------------------------ */
 
 const char *problem_field_name(const struct sheet *s, const struct problem *p)

@@ -79,6 +79,22 @@ void rules_check_all(const struct sheet *s, struct problem_list *out);
  */
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out);
 
+enum stage_state {
+    STAGE_EMPTY,              /* nothing of it filled in */
+    STAGE_IN_PROGRESS,        /* something filled in, not marked complete */
+    STAGE_COMPLETE,           /* marked complete, no errors */
+    STAGE_COMPLETE_PROBLEMS,  /* marked complete, but with errors */
+};
+
+/*
+ * The state of stage st of item idx; item_problems are that item's
+ * problems (from rules_check_item).
+ */
+enum stage_state rules_stage_state(const struct sheet *s, size_t idx, int st,
+                                   const struct problem_list *item_problems);
+/* "empty", "in progress"... in the user's language. */
+const char *rules_stage_state_name(enum stage_state state);
+
 /* True when value counts as filled in (not only white space). */
 bool rules_filled(const char *value);
 

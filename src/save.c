@@ -135,54 +135,109 @@ static int fsync_dir(const char *dir)
     return rc;
 }
 
-enum save_result save_atomic(const char *path, const char *data, size_t len, struct error *e)
+struct save_stream {
+    char *path;             /* as given, for messages */
+    char *target;           /* symlinks resolved */
+    char *tmp;
+    int fd;
+    bool exists;
+    struct stat old;
+};
+
+struct save_stream *save_stream_open(const char *path, struct error *e)
 {
     error_clear(e);
-    char *target = resolve_target(path);
-    struct stat old;
-    bool exists = stat(target, &old) == 0;
-    mode_t mode = exists ? (old.st_mode & 07777) : 0666;
-    char *tmp = NULL;
-    int fd = open_temp(target, &tmp, mode);
-    if (fd < 0) {
+    struct save_stream *st = xcalloc(1, sizeof(*st));
+    st->path = xstrdup(path);
+    st->target = resolve_target(path);
+    st->exists = stat(st->target, &st->old) == 0;
+    mode_t mode = st->exists ? (st->old.st_mode & 07777) : 0666;
+    st->fd = open_temp(st->target, &st->tmp, mode);
+    if (st->fd < 0) {
         int err = errno;
-        char *dir = dir_of(target);
+        char *dir = dir_of(st->target);
         error_set(e, path, 0, 0, "cannot create a temporary file in %s: %s", dir, strerror(err));
         free(dir);
-        free(target);
-        return SAVE_FAILED;
+        free(st->target);
+        free(st->path);
+        free(st);
+        return NULL;
     }
+    return st;
+}
+
+int save_stream_write(struct save_stream *st, const void *data, size_t len, struct error *e)
+{
+    if (write_all(st->fd, data, len) < 0) {
+        fail(e, st->path, "write", errno);
+        return -1;
+    }
+    return 0;
+}
+
+static void stream_free(struct save_stream *st)
+{
+    free(st->tmp);
+    free(st->target);
+    free(st->path);
+    free(st);
+}
+
+void save_stream_abort(struct save_stream *st)
+{
+    if (!st)
+        return;
+    if (st->fd >= 0)
+        io->close(st->fd);
+    io->unlink(st->tmp);
+    stream_free(st);
+}
+
+enum save_result save_stream_commit(struct save_stream *st, struct error *e)
+{
     const char *what = NULL;
-    if (write_all(fd, data, len) < 0)
-        what = "write";
-    else if (io->fsync(fd) < 0)
+    int err = 0;
+    if (io->fsync(st->fd) < 0) {
         what = "fsync";
-    if (!what && exists)
-        copy_attributes(fd, &old);
-    int err = errno;
-    if (io->close(fd) < 0 && !what) {
+        err = errno;
+    }
+    if (!what && st->exists)
+        copy_attributes(st->fd, &st->old);
+    if (io->close(st->fd) < 0 && !what) {
         what = "close";
         err = errno;
     }
-    if (!what && io->rename(tmp, target) < 0) {
+    st->fd = -1;
+    if (!what && io->rename(st->tmp, st->target) < 0) {
         what = "rename";
         err = errno;
     }
     if (what) {
-        io->unlink(tmp);
-        free(tmp);
-        free(target);
-        return fail(e, path, what, err);
+        io->unlink(st->tmp);
+        fail(e, st->path, what, err);
+        stream_free(st);
+        return SAVE_FAILED;
     }
-    free(tmp);
-    char *dir = dir_of(target);
+    char *dir = dir_of(st->target);
     enum save_result rc = SAVE_OK;
     if (fsync_dir(dir) < 0) {
-        error_set(e, path, 0, 0, "saved, but not confirmed on disk (fsync of %s: %s)", dir,
+        error_set(e, st->path, 0, 0, "saved, but not confirmed on disk (fsync of %s: %s)", dir,
                   strerror(errno));
         rc = SAVE_UNCONFIRMED;
     }
     free(dir);
-    free(target);
+    stream_free(st);
     return rc;
+}
+
+enum save_result save_atomic(const char *path, const char *data, size_t len, struct error *e)
+{
+    struct save_stream *st = save_stream_open(path, e);
+    if (!st)
+        return SAVE_FAILED;
+    if (save_stream_write(st, data, len, e) < 0) {
+        save_stream_abort(st);
+        return SAVE_FAILED;
+    }
+    return save_stream_commit(st, e);
 }

@@ -29,6 +29,18 @@ enum save_result {
 /* Write data to path atomically.  New files get mode 0666 & ~umask. */
 enum save_result save_atomic(const char *path, const char *data, size_t len, struct error *e);
 
+/*
+ * The same, written piece by piece (an import of 50 MB need not be held
+ * in memory): open, write any number of times, then commit (or abort,
+ * which removes the temporary file).  After a failed write the stream
+ * must still be aborted.  "-" is not a path here; callers handle stdout.
+ */
+struct save_stream;
+struct save_stream *save_stream_open(const char *path, struct error *e);
+int save_stream_write(struct save_stream *st, const void *data, size_t len, struct error *e);
+enum save_result save_stream_commit(struct save_stream *st, struct error *e);
+void save_stream_abort(struct save_stream *st);
+
 /* The system calls a save makes; replaceable for tests. */
 struct save_io {
     int (*open)(const char *path, int flags, mode_t mode);

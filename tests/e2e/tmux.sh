@@ -1,0 +1,75 @@
+# tmux.sh - drive the real binary in a real terminal (sourced after lib.sh).
+#
+#   tm_start 80 24 "$TORIKUMI" sheet.rec    start it in a private tmux server
+#   tm_wait 'problems: 0'                   wait (with a timeout) until the screen shows text
+#   tm_keys Tab F9 C-s                      tmux key names
+#   tm_type '山田太郎'                       literal text, as an IME commits it
+#   tm_paste "$(printf 'a\033[31mb')"      bracketed paste
+#   tm_resize 200 60; tm_cursor; tm_screen; tm_stop
+#
+# Waiting polls the screen until the text shows up or TM_TIMEOUT seconds pass;
+# there is no bare sleep anywhere.
+TM_SOCK="$WORK/tmux.sock"
+TM_TIMEOUT=${TM_TIMEOUT:-15}
+command -v tmux >/dev/null || { echo "tmux is not installed (make deps)"; exit 1; }
+
+tm() { tmux -S "$TM_SOCK" -f /dev/null "$@"; }
+
+tm_start() { # cols rows command...
+    cols=$1; rows=$2; shift 2
+    printf '%s\n' "$@" > "$WORK/.cmd"
+    # The command runs through sh so that the exit status can be read back.
+    script="cd '$WORK' && exec env LANG=${TM_LANG:-C.UTF-8} LC_ALL=${TM_LANG:-C.UTF-8} "
+    for a in "$@"; do script="$script '$a'"; done
+    tm new-session -d -s t -x "$cols" -y "$rows" \
+        "sh -c \"$script; echo \\\$? > '$WORK/.status'; tmux -S '$TM_SOCK' wait-for -S done; sleep 600\""
+    tm set-option -g window-size manual
+    tm set-option -g status off
+}
+
+tm_screen() { tm capture-pane -p -t t; }
+
+tm_wait() { # text [timeout-seconds]
+    limit=$(( $(date +%s) + ${2:-$TM_TIMEOUT} ))
+    while :; do
+        if tm_screen | grep -F -q -- "$1"; then return 0; fi
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            t_fail "screen never showed: $1"
+            echo "--- screen:"; tm_screen
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+tm_wait_gone() { # text [timeout-seconds]
+    limit=$(( $(date +%s) + ${2:-$TM_TIMEOUT} ))
+    while tm_screen | grep -F -q -- "$1"; do
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            t_fail "screen still shows: $1"; echo "--- screen:"; tm_screen; return 1
+        fi
+        sleep 0.05
+    done
+}
+
+# Wait for the program to exit; its status is in $TM_STATUS.
+tm_wait_exit() {
+    limit=$(( $(date +%s) + ${1:-$TM_TIMEOUT} ))
+    while [ ! -s "$WORK/.status" ]; do
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            t_fail "the program did not exit"; echo "--- screen:"; tm_screen; return 1
+        fi
+        sleep 0.05
+    done
+    TM_STATUS=$(cat "$WORK/.status")
+}
+
+tm_keys() { tm send-keys -t t "$@"; }
+tm_type() { tm send-keys -t t -l -- "$1"; }
+tm_paste() { tm set-buffer -b p -- "$1" && tm paste-buffer -p -d -b p -t t; }
+tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
+tm_cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
+tm_stop() { tm kill-server 2>/dev/null; }
+
+# The screen line holding text.
+tm_line_of() { tm_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }
