@@ -53,7 +53,7 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    return ui->rows - 2 - UI_KEYBAR_ROWS;
+    return ui->rows - 3 - UI_KEYBAR_ROWS;     /* header, status and message lines */
 }
 
 static int field_width(int cols)
@@ -69,9 +69,14 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path ? path : "";
 }
 
-void ui_draw_status(struct ui *ui, const char *right)
+/*
+ * The status area: a line of facts (file, unsaved mark, item N/total,
+ * problems: N) and below it a line for the message or the focused
+ * field's problem, spelled out in full.
+ */
+void ui_draw_status(struct ui *ui, const char *message)
 {
-    int y = ui->rows - UI_KEYBAR_ROWS - 1;
+    int y = ui->rows - UI_KEYBAR_ROWS - 2;
     struct editor *ed = &ui->ed;
     struct strbuf sb = STRBUF_INIT;
     strbuf_addstr(&sb, base_name(ed->sheet->path));
@@ -82,11 +87,11 @@ void ui_draw_status(struct ui *ui, const char *right)
     strbuf_addf(&sb, "  %s %zu/%zu  ", ed->sheet->form->item_label,
                 ed->sheet->n_items ? ed->cur + 1 : 0, ed->sheet->n_items);
     strbuf_addf(&sb, _("problems: %zu"), ed->total_errors);
-    tui_fill(y, 0, ui->cols, ROLE_NORMAL);
-    int used = tui_str(y, 0, ui->cols, sb.buf, ROLE_LABEL);
-    if (right && *right && used + 3 < ui->cols)
-        tui_str(y, used + 2, ui->cols - used - 2, right,
-                ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+    tui_fill(y, 0, ui->cols, ROLE_BAR);
+    tui_text(y, 0, ui->cols, sb.buf, sb.len, ROLE_BAR);
+    tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
+    if (message && *message)
+        tui_str(y + 1, 0, ui->cols, message, ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     strbuf_release(&sb);
 }
 
@@ -207,7 +212,7 @@ void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill)
 
 void prompt_draw(struct ui *ui)
 {
-    int y = ui->rows - UI_KEYBAR_ROWS - 1;
+    int y = ui->rows - UI_KEYBAR_ROWS - 1;      /* the message line */
     char label[128];
     if (ui->prompt == PROMPT_GOTO)
         snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);
@@ -399,6 +404,7 @@ static void handle_key(struct ui *ui, const struct key *k)
     }
     if (k->kind == KEY_KIND_HANGUP) {
         ui->quit = true;
+        ui->hangup = true;
         return;
     }
     ui->ed.message[0] = '\0';
@@ -447,8 +453,10 @@ int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
     problems_free(&ui->all);
     problems_free(&ui->reasons);
     strbuf_release(&ui->input);
-    bool unsaved = ui->ed.modified;
+    /* Quitting by choice (saved or discarded) is success; losing the terminal with
+     * unsaved changes is not. */
+    bool lost = ui->hangup && ui->ed.modified;
     editor_free(&ui->ed);
     free(ui);
-    return unsaved ? 1 : 0;
+    return lost ? 1 : 0;
 }

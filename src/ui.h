@@ -52,6 +52,7 @@ struct ui {
     struct editor ed;
     int rows, cols;
     bool quit;
+    bool hangup;                    /* the terminal went away */
     enum screen_id stack[8];
     int depth;
     /* Form. */
@@ -83,7 +84,7 @@ void ui_pop(struct ui *ui);
 /* Rows of the form body (between the header and the status line). */
 int ui_body_rows(const struct ui *ui);
 /* The status line and key bar shared by all screens. */
-void ui_draw_status(struct ui *ui, const char *right);
+void ui_draw_status(struct ui *ui, const char *message);
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
 
 void form_draw(struct ui *ui);

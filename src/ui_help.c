@@ -95,7 +95,7 @@ void help_draw(struct ui *ui)
     tui_str(0, 1, ui->cols - 2, _("torikumi help"), ROLE_BAR);
     struct strbuf lines = STRBUF_INIT;
     size_t n = help_lines(ui, &lines);
-    int rows = ui->rows - 2 - UI_KEYBAR_ROWS;
+    int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
     if (ui->help_top > (int)n - rows)
         ui->help_top = (int)n - rows;
     if (ui->help_top < 0)

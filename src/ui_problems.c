@@ -16,7 +16,7 @@ void problems_draw(struct ui *ui)
     snprintf(title, sizeof(title), _("Problems: %zu errors, %zu warnings"),
              problems_count(pl, SEV_ERROR), problems_count(pl, SEV_WARNING));
     tui_str(0, 1, ui->cols - 2, title, ROLE_BAR);
-    int rows = ui->rows - 2 - UI_KEYBAR_ROWS;
+    int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
     if (pl->n == 0)
         tui_str(2, 2, ui->cols - 4, _("No problems. Every rule of the form is met."), ROLE_NORMAL);
     if (ui->prob_sel < ui->prob_top)
