@@ -458,7 +458,7 @@ const char *rules_stage_state_name(enum stage_state state)
     case STAGE_EMPTY: return _("empty");
     case STAGE_IN_PROGRESS: return _("in progress");
     case STAGE_COMPLETE: return _("complete");
-    case STAGE_COMPLETE_PROBLEMS: return _("complete, problems");
+    case STAGE_COMPLETE_PROBLEMS: return _("complete [!]");
     }
     return "";
 }

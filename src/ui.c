@@ -290,26 +290,38 @@ void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf
     problem_message(s, p, out);
 }
 
+/* The reasons, wrapped to the box: the item is the one on screen, so only field and message. */
 void reasons_draw(struct ui *ui)
 {
-    size_t n = ui->reasons.n;
-    int h = (int)n + 3;
+    const struct sheet *s = ui->ed.sheet;
+    int w = ui->cols - 12;
+    struct strbuf all = STRBUF_INIT;
+    for (size_t i = 0; i < ui->reasons.n; i++) {
+        const struct problem *p = &ui->reasons.v[i];
+        strbuf_addstr(&all, "- ");
+        if (p->field >= 0)
+            strbuf_addf(&all, "%s: ", s->form->fields[p->field].label);
+        problem_message(s, p, &all);
+        strbuf_addch(&all, '\n');
+    }
+    struct layout lay = LAYOUT_INIT;
+    layout_text(&lay, strbuf_cstr(&all), all.len, w);
+    int h = (int)lay.nrows + 2;
     if (h > ui->rows - 4)
         h = ui->rows - 4;
     int y = (ui->rows - h) / 2;
     char title[256];
     snprintf(title, sizeof(title), _("%s cannot be marked complete yet:"),
-             ui->ed.sheet->form->stages[ui->reasons_stage].label);
+             s->form->stages[ui->reasons_stage].label);
     draw_box(ui, y, h, title);
-    struct strbuf line = STRBUF_INIT;
-    for (int i = 0; i < h - 3 && (size_t)i < n; i++) {
-        strbuf_reset(&line);
-        strbuf_addstr(&line, "- ");
-        ui_problem_line(ui, &ui->reasons.v[i], &line);
-        tui_str(y + 1 + i, 6, ui->cols - 12, line.buf, ROLE_BAR);
+    for (int r = 0; r < h - 2 && (size_t)r < lay.nrows; r++) {
+        const struct layout_row *lr = &lay.rows[r];
+        size_t end = lr->hard && lr->end > lr->start ? lr->end - 1 : lr->end;
+        tui_text(y + 1 + r, 6, w, all.buf + lr->start, end - lr->start, ROLE_BAR);
     }
-    strbuf_release(&line);
-    tui_str(y + h - 1, 6, ui->cols - 12, _("Press any key."), ROLE_BAR);
+    tui_str(y + h - 1, 6, w, _("Press any key."), ROLE_BAR);
+    layout_free(&lay);
+    strbuf_release(&all);
 }
 
 void reasons_key(struct ui *ui, const struct key *k)
