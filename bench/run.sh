@@ -342,7 +342,6 @@ else
     emit "Skipped: /usr/bin/time (GNU time) is not installed."
 fi
 emit ""
-say "results saved in $results"
 
 # ---- 5. the editor: a keystroke against vim ------------------------------------------
 
