@@ -455,10 +455,12 @@ void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
 
 void rules_check_all(const struct sheet *s, struct problem_list *out)
 {
+    size_t first = out->n;
     rules_check_sheet_level(s, out);
     for (size_t i = 0; i < s->n_items; i++)
         rules_check_item(s, i, out);
-    problems_sort(out);
+    struct problem_list mine = { out->v + first, out->n - first, 0 };
+    problems_sort(&mine);
 }
 
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)
