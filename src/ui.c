@@ -458,6 +458,7 @@ int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_onl
             max_fields = sheets[i]->form->n_fields;
     ui->n_layouts = max_fields;
     ui->layouts = xcalloc(max_fields, sizeof(struct layout));
+    ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
     ui_push(ui, SCREEN_FORM);
     ui->follow = true;
     while (!ui->quit) {
@@ -479,6 +480,7 @@ int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_onl
     for (size_t i = 0; i < ui->n_layouts; i++)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
+    free(ui->layout_keys);
     free(ui->page);
     problems_free(&ui->all);
     free(ui->all_sheet);

@@ -59,6 +59,12 @@ struct ui {
     struct page_row *page;
     size_t n_page, cap_page;
     struct layout *layouts;         /* per form field, for fields without focus */
+    struct layout_key {             /* what each layout was made from, to reuse it */
+        const char *text;
+        size_t len;
+        unsigned long long hash;
+        int width;
+    } *layout_keys;
     size_t n_layouts;
     int scroll;
     bool follow;                    /* scroll to the caret (false while paging read-only) */

@@ -25,14 +25,38 @@ static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
     return r;
 }
 
-/* The layout a text field is drawn from: the live editor's for the focused one. */
+static unsigned long long text_hash(const char *s, size_t n)
+{
+    unsigned long long h = 14695981039346656037ULL;     /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/*
+ * The layout a text field is drawn from: the live editor's for the focused
+ * one; for the others a layout made once and reused while the text (same
+ * bytes: length and hash) and the width stay the same, since laying out
+ * every field on every key would cost more than everything else together.
+ */
 static const struct layout *field_layout(struct ui *ui, int f)
 {
     struct editor *ed = &ui->ed;
     if (ed->fe_active && f == ed->field)
         return fieldedit_layout(&ed->fe);
     const char *v = editor_value(ed, f);
-    layout_text(&ui->layouts[f], v ? v : "", v ? strlen(v) : 0, ed->width);
+    size_t n = v ? strlen(v) : 0;
+    struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
+    struct layout_key *old = &ui->layout_keys[f];
+    if (old->text && old->len == key.len && old->hash == key.hash && old->width == key.width &&
+        ui->layouts[f].nrows > 0) {
+        ui->layouts[f].text = key.text;     /* the layout borrows the text: point at today's copy */
+        return &ui->layouts[f];
+    }
+    layout_text(&ui->layouts[f], key.text, n, ed->width);
+    *old = key;
     return &ui->layouts[f];
 }
 
