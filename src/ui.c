@@ -53,7 +53,7 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    return ui->rows - 2 - UI_KEYBAR_ROWS;
+    return ui->rows - 3 - UI_KEYBAR_ROWS;     /* header, status and message lines */
 }
 
 static int field_width(int cols)
@@ -69,11 +69,18 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path ? path : "";
 }
 
-void ui_draw_status(struct ui *ui, const char *right)
+/*
+ * The status area: a line of facts (file, unsaved mark, item N/total,
+ * problems: N) and below it a line for the message or the focused
+ * field's problem, spelled out in full.
+ */
+void ui_draw_status(struct ui *ui, const char *message)
 {
-    int y = ui->rows - UI_KEYBAR_ROWS - 1;
+    int y = ui->rows - UI_KEYBAR_ROWS - 2;
     struct editor *ed = &ui->ed;
     struct strbuf sb = STRBUF_INIT;
+    if (ed->n_open > 1)
+        strbuf_addf(&sb, "[%zu/%zu] ", ed->cur_sheet + 1, ed->n_open);
     strbuf_addstr(&sb, base_name(ed->sheet->path));
     if (ed->modified)
         strbuf_addstr(&sb, " [+]");
@@ -82,11 +89,11 @@ void ui_draw_status(struct ui *ui, const char *right)
     strbuf_addf(&sb, "  %s %zu/%zu  ", ed->sheet->form->item_label,
                 ed->sheet->n_items ? ed->cur + 1 : 0, ed->sheet->n_items);
     strbuf_addf(&sb, _("problems: %zu"), ed->total_errors);
-    tui_fill(y, 0, ui->cols, ROLE_NORMAL);
-    int used = tui_str(y, 0, ui->cols, sb.buf, ROLE_LABEL);
-    if (right && *right && used + 3 < ui->cols)
-        tui_str(y, used + 2, ui->cols - used - 2, right,
-                ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+    tui_fill(y, 0, ui->cols, ROLE_BAR);
+    tui_text(y, 0, ui->cols, sb.buf, sb.len, ROLE_BAR);
+    tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
+    if (message && *message)
+        tui_str(y + 1, 0, ui->cols, message, ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     strbuf_release(&sb);
 }
 
@@ -207,7 +214,7 @@ void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill)
 
 void prompt_draw(struct ui *ui)
 {
-    int y = ui->rows - UI_KEYBAR_ROWS - 1;
+    int y = ui->rows - UI_KEYBAR_ROWS - 1;      /* the message line */
     char label[128];
     if (ui->prompt == PROMPT_GOTO)
         snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);
@@ -236,7 +243,11 @@ static void prompt_finish(struct ui *ui)
         else
             editor_goto_item(ed, (size_t)idx);
     } else if (*text) {
-        editor_find(ed, text, false);
+        if (editor_find(ed, text, ui->prompt_backwards))
+            ui->follow = true;
+    } else if (ed->find_query) {
+        if (editor_find(ed, ed->find_query, ui->prompt_backwards))
+            ui->follow = true;
     }
 }
 
@@ -271,9 +282,13 @@ void prompt_key(struct ui *ui, const struct key *k)
 
 /* ---- reasons a stage cannot be completed -------------------------------------- */
 
-void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf *out)
+void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out)
 {
-    const struct sheet *s = ui->ed.sheet;
+    const struct sheet *s = ui->ed.open[sh].sheet;
+    if (ui->ed.n_open > 1) {
+        const char *ward = sheet_header_get(s, "Ward");
+        strbuf_addf(out, "%s  ", ward ? ward : s->path);
+    }
     if (p->item >= 0) {
         long no = item_number(s, &s->items[p->item]);
         strbuf_addf(out, "%s %ld  ", s->form->item_label, no);
@@ -285,26 +300,38 @@ void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf
     problem_message(s, p, out);
 }
 
+/* The reasons, wrapped to the box: the item is the one on screen, so only field and message. */
 void reasons_draw(struct ui *ui)
 {
-    size_t n = ui->reasons.n;
-    int h = (int)n + 3;
+    const struct sheet *s = ui->ed.sheet;
+    int w = ui->cols - 12;
+    struct strbuf all = STRBUF_INIT;
+    for (size_t i = 0; i < ui->reasons.n; i++) {
+        const struct problem *p = &ui->reasons.v[i];
+        strbuf_addstr(&all, "- ");
+        if (p->field >= 0)
+            strbuf_addf(&all, "%s: ", s->form->fields[p->field].label);
+        problem_message(s, p, &all);
+        strbuf_addch(&all, '\n');
+    }
+    struct layout lay = LAYOUT_INIT;
+    layout_text(&lay, strbuf_cstr(&all), all.len, w);
+    int h = (int)lay.nrows + 2;
     if (h > ui->rows - 4)
         h = ui->rows - 4;
     int y = (ui->rows - h) / 2;
     char title[256];
     snprintf(title, sizeof(title), _("%s cannot be marked complete yet:"),
-             ui->ed.sheet->form->stages[ui->reasons_stage].label);
+             s->form->stages[ui->reasons_stage].label);
     draw_box(ui, y, h, title);
-    struct strbuf line = STRBUF_INIT;
-    for (int i = 0; i < h - 3 && (size_t)i < n; i++) {
-        strbuf_reset(&line);
-        strbuf_addstr(&line, "- ");
-        ui_problem_line(ui, &ui->reasons.v[i], &line);
-        tui_str(y + 1 + i, 6, ui->cols - 12, line.buf, ROLE_BAR);
+    for (int r = 0; r < h - 2 && (size_t)r < lay.nrows; r++) {
+        const struct layout_row *lr = &lay.rows[r];
+        size_t end = lr->hard && lr->end > lr->start ? lr->end - 1 : lr->end;
+        tui_text(y + 1 + r, 6, w, all.buf + lr->start, end - lr->start, ROLE_BAR);
     }
-    strbuf_release(&line);
-    tui_str(y + h - 1, 6, ui->cols - 12, _("Press any key."), ROLE_BAR);
+    tui_str(y + h - 1, 6, w, _("Press any key."), ROLE_BAR);
+    layout_free(&lay);
+    strbuf_release(&all);
 }
 
 void reasons_key(struct ui *ui, const struct key *k)
@@ -399,6 +426,7 @@ static void handle_key(struct ui *ui, const struct key *k)
     }
     if (k->kind == KEY_KIND_HANGUP) {
         ui->quit = true;
+        ui->hangup = true;
         return;
     }
     ui->ed.message[0] = '\0';
@@ -413,18 +441,26 @@ static void handle_key(struct ui *ui, const struct key *k)
     screens[top(ui)].key(ui, k);
 }
 
-int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
+int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_only_reason)
 {
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
     tui_size(&ui->rows, &ui->cols);
-    editor_init(&ui->ed, s, field_width(ui->cols));
-    ui->ed.read_only = read_only;
+    editor_init(&ui->ed, sheets, n, field_width(ui->cols));
+    ui->ed.read_only = read_only || n > 1;
+    struct sheet *s = sheets[0];
     if (read_only && read_only_reason)
         editor_message(&ui->ed, false, "%s", read_only_reason);
-    ui->layouts = xcalloc(s->form->n_fields, sizeof(struct layout));
+    size_t max_fields = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sheets[i]->form->n_fields > max_fields)
+            max_fields = sheets[i]->form->n_fields;
+    ui->n_layouts = max_fields;
+    ui->layouts = xcalloc(max_fields, sizeof(struct layout));
+    ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
     ui_push(ui, SCREEN_FORM);
+    ui->follow = true;
     while (!ui->quit) {
         draw(ui);
         struct key k;
@@ -440,15 +476,20 @@ int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
         }
     }
     tui_stop();
-    for (size_t i = 0; i < s->form->n_fields; i++)
+    (void)s;
+    for (size_t i = 0; i < ui->n_layouts; i++)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
+    free(ui->layout_keys);
     free(ui->page);
     problems_free(&ui->all);
+    free(ui->all_sheet);
     problems_free(&ui->reasons);
     strbuf_release(&ui->input);
-    bool unsaved = ui->ed.modified;
+    /* Quitting by choice (saved or discarded) is success; losing the terminal with
+     * unsaved changes is not. */
+    bool lost = ui->hangup && ui->ed.modified;
     editor_free(&ui->ed);
     free(ui);
-    return unsaved ? 1 : 0;
+    return lost ? 1 : 0;
 }

@@ -95,7 +95,7 @@ void list_draw(struct ui *ui)
     int cols[8];
     size_t n = stage_columns(ui->ed.sheet->form, cols);
     draw_list_header(ui, cols, n);
-    int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
+    int rows = ui->rows - 4 - UI_KEYBAR_ROWS;
     if (ui->list_sel < ui->list_top)
         ui->list_top = ui->list_sel;
     if (ui->list_sel >= ui->list_top + (size_t)rows)
@@ -112,7 +112,7 @@ void list_draw(struct ui *ui)
 void list_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->ed.sheet->n_items;
-    int page = ui->rows - 4 - UI_KEYBAR_ROWS;
+    int page = ui->rows - 5 - UI_KEYBAR_ROWS;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n') {
             if (n) {
