@@ -8,14 +8,11 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
-#include <errno.h>
-#include <string.h>
 
 #include "cmd.h"
 #include "export_csv.h"
 #include "i18n.h"
-#include "save.h"
+#include "outfile.h"
 #include "sheet.h"
 
 static void export_usage(FILE *to)
@@ -27,30 +24,9 @@ static void export_usage(FILE *to)
                   "character cannot be\nwritten in the encoding, 2 on usage or I/O errors.\n"));
 }
 
-struct out {
-    const char *path;           /* NULL: standard output */
-    struct save_stream *st;
-};
-
 static int out_write(void *ctx, const char *data, size_t n, struct error *e)
 {
-    struct out *o = ctx;
-    if (o->path) {
-        if (!o->st && !(o->st = save_stream_open(o->path, e)))
-            return -1;
-        return save_stream_write(o->st, data, n, e);
-    }
-    while (n > 0) {
-        ssize_t k = write(STDOUT_FILENO, data, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return error_set(e, _("standard output"), 0, 0, "%s", strerror(errno));
-        }
-        data += k;
-        n -= (size_t)k;
-    }
-    return 0;
+    return outfile_write(ctx, data, n, e);
 }
 
 static void print_warning(void *ctx, const struct error *w)
@@ -73,31 +49,25 @@ static int run_export(const char *file, struct form *form, enum export_encoding 
         cmd_print_error(&e);
         return EXIT_TROUBLE;
     }
-    struct out out = { out_path, NULL };
-    struct export_csv_options eo = { enc, file, out_write, &out, print_warning, NULL };
+    struct outfile *out = outfile_new(out_path);
+    struct export_csv_options eo = { enc, file, out_write, out, print_warning, NULL };
     enum export_csv_status st = export_csv(s, &eo, &e);
     int rc = EXIT_OK;
-    if (st == EXPORT_CSV_OK && out.path) {
-        if (!out.st && out_write(&out, "", 0, &e) < 0)
-            st = EXPORT_CSV_IO;
-        else {
-            enum save_result sr = save_stream_commit(out.st, &e);
-            out.st = NULL;
-            if (sr != SAVE_OK)
-                cmd_print_error(&e);
-            if (sr == SAVE_FAILED)
-                rc = EXIT_TROUBLE;
-        }
-    }
     if (st != EXPORT_CSV_OK) {
         cmd_print_error(&e);
         rc = st == EXPORT_CSV_UNENCODABLE ? EXIT_PROBLEMS : EXIT_TROUBLE;
+        outfile_abort(out);
+    } else {
+        bool to_stdout = outfile_is_stdout(out);
+        enum save_result sr = outfile_commit(out, &e);
+        if (sr != SAVE_OK)
+            cmd_print_error(&e);
+        if (sr == SAVE_FAILED)
+            rc = EXIT_TROUBLE;
+        else if (!to_stdout)
+            fprintf(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file,
+                    s->n_items, out_path, export_encoding_name(enc));
     }
-    if (out.st)
-        save_stream_abort(out.st);
-    if (rc == EXIT_OK && out.path)
-        fprintf(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file, s->n_items,
-                out.path, export_encoding_name(enc));
     sheet_free(s);
     return rc;
 }
@@ -133,8 +103,6 @@ int cmd_export(int argc, char **argv)
         export_usage(stderr);
         return EXIT_TROUBLE;
     }
-    if (out_path && str_eq(out_path, "-"))
-        out_path = NULL;
     struct form *form = form_path ? cmd_load_form_option(form_path) : NULL;
     int rc = run_export(argv[optind], form, enc, out_path);
     form_free(form);

@@ -16,7 +16,7 @@
 #include "i18n.h"
 #include "import_csv.h"
 #include "rules.h"
-#include "save.h"
+#include "outfile.h"
 #include "sheet.h"
 
 /* ---- formats ------------------------------------------------------------------ */
@@ -103,7 +103,7 @@ enum import_format import_detect_format(const char *text, size_t len, const char
 {
     const char *label = item_label ? item_label : "取組項目";
     const char *p = text, *end = text + len;
-    bool first = true, heading = false, bracket = false;
+    bool first = true, heading = false, bracket = false, csv = false;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -113,13 +113,15 @@ enum import_format import_detect_format(const char *text, size_t len, const char
         if (first && s < p + n && *p != '#') {
             if (field_line(p, n))
                 return IMPORT_FORMAT_REC;
+            if (memchr(p, ',', n))
+                csv = true;
             first = false;
         }
         heading = heading || item_heading(s, (size_t)(p + n - s), label);
         bracket = bracket || has_bracket(p, n);
         p = nl ? nl + 1 : end;
     }
-    return heading && bracket ? IMPORT_FORMAT_SHEET : IMPORT_FORMAT_CSV;
+    return heading && bracket && !csv ? IMPORT_FORMAT_SHEET : IMPORT_FORMAT_CSV;
 }
 
 /* ---- the pipeline's state ---------------------------------------------------------- */
@@ -133,9 +135,7 @@ struct run {
     struct encoding_decoder *dec;
     bool eof;
     struct strbuf text;             /* decoded, not yet consumed */
-    /* output */
-    struct save_stream *st;
-    bool to_stdout;
+    struct outfile *out;
 };
 
 static void forward_warning(void *ctx, const struct error *w)
@@ -285,39 +285,16 @@ static int next_piece(struct run *r, enum import_status *st, struct error *e)
 
 /* ---- output ------------------------------------------------------------------------- */
 
-static int write_all_fd(int fd, const char *data, size_t n, struct error *e)
-{
-    while (n > 0) {
-        ssize_t k = write(fd, data, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return error_set(e, _("standard output"), 0, 0, "%s", strerror(errno));
-        }
-        data += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 static int sink_write(void *ctx, const char *data, size_t n, struct error *e)
 {
     struct run *r = ctx;
-    if (r->to_stdout)
-        return write_all_fd(STDOUT_FILENO, data, n, e);
-    if (!r->st && !(r->st = save_stream_open(r->o->output, e)))
-        return -1;
-    return save_stream_write(r->st, data, n, e);
+    return outfile_write(r->out, data, n, e);
 }
 
 static enum import_status sink_commit(struct run *r, struct error *e)
 {
-    if (r->to_stdout)
-        return IMPORT_OK;
-    if (!r->st && sink_write(r, "", 0, e) < 0)
-        return IMPORT_TROUBLE;
-    enum save_result sr = save_stream_commit(r->st, e);
-    r->st = NULL;
+    enum save_result sr = outfile_commit(r->out, e);
+    r->out = NULL;
     if (sr == SAVE_FAILED)
         return IMPORT_TROUBLE;
     r->rep->unconfirmed = sr == SAVE_UNCONFIRMED;
@@ -467,7 +444,7 @@ enum import_status import_run(const struct import_options *o, struct import_repo
     r.o = o;
     r.rep = rep;
     r.fd = -1;
-    r.to_stdout = str_eq(o->output, "-");
+    r.out = outfile_new(o->output);
     rep->format = o->format;
     enum import_status st = open_input(&r, e);
     /* Decode at least a read's worth before deciding the format. */
@@ -492,8 +469,7 @@ enum import_status import_run(const struct import_options *o, struct import_repo
         default: st = run_csv(&r, form, e); break;
         }
     }
-    if (r.st)
-        save_stream_abort(r.st);
+    outfile_abort(r.out);
     form_free(builtin);
     encoding_decoder_free(r.dec);
     if (r.fd > STDIN_FILENO)

@@ -46,9 +46,11 @@ const char *import_format_name(enum import_format fmt);
 /*
  * The format of text (the start of a decoded input): rec when it has a
  * "%rec:" line or its first line that is not blank or a # comment is a
- * field ("Name:" then a blank or the end of the line); sheet when a line
- * is 取組項目N (the form's item label and a number, nothing else) and a
- * line holds 【; csv otherwise.  item_label NULL means 取組項目.
+ * field ("Name:" then a blank or the end of the line); csv when that
+ * first line holds a ',' (a CSV header: cells may quote anything, even
+ * 取組項目N lines); sheet when a line is 取組項目N (the form's item label
+ * and a number, nothing else) and a line holds 【; csv otherwise.
+ * item_label NULL means 取組項目.
  */
 enum import_format import_detect_format(const char *text, size_t len, const char *item_label);
 
