@@ -60,6 +60,8 @@ struct import_csv {
     long next_no;
     struct numset seen;
     struct rec_record rec;      /* view of the current row (entries borrowed) */
+    int *entry_field;           /* form field of each entry, -1 for extras */
+    size_t cap_entry_field;
     char no_text[24];
     struct problem_list problems;
     struct strbuf out;
@@ -505,11 +507,13 @@ static int header_cells(struct import_csv *ic, struct error *e)
 
 /* ---- data rows ------------------------------------------------------------------- */
 
-static void push_entry(struct import_csv *ic, const char *name, const char *v, size_t n,
+static void push_entry(struct import_csv *ic, int f, const char *name, const char *v, size_t n,
                        long line)
 {
     struct rec_record *r = &ic->rec;
     xgrow((void **)&r->entries, &r->cap_entries, r->n_entries + 1, sizeof(*r->entries));
+    xgrow((void **)&ic->entry_field, &ic->cap_entry_field, r->n_entries + 1, sizeof(int));
+    ic->entry_field[r->n_entries] = f;
     struct rec_entry *en = &r->entries[r->n_entries++];
     memset(en, 0, sizeof(*en));
     en->name = (char *)name;
@@ -627,7 +631,7 @@ static int field_cell(struct import_csv *ic, int f, size_t col, struct error *e)
     case FIELD_STAMP:
         break;
     }
-    push_entry(ic, fld->key, v, n, cell->line);
+    push_entry(ic, f, fld->key, v, n, cell->line);
     return 0;
 }
 
@@ -668,7 +672,7 @@ static int fill_record(struct import_csv *ic, struct error *e)
         int col = ic->field_col[i];
         if ((int)i == f->key_field && col < 0) {
             int k = snprintf(ic->no_text, sizeof(ic->no_text), "%ld", ++ic->next_no);
-            push_entry(ic, f->fields[i].key, ic->no_text, (size_t)k, row->line);
+            push_entry(ic, (int)i, f->fields[i].key, ic->no_text, (size_t)k, row->line);
             continue;
         }
         if (col < 0 || (size_t)col >= row->n_cells || row->cells[col].len == 0)
@@ -688,14 +692,74 @@ static int fill_record(struct import_csv *ic, struct error *e)
         if (memchr(cell->data, '\0', cell->len))
             return cell_error(ic, e, c, IMPORT_CSV_INPUT,
                               _("a NUL byte, which a sheet cannot hold"));
-        push_entry(ic, ic->cols[c].name, cell->data, cell->len, cell->line);
+        push_entry(ic, -1, ic->cols[c].name, cell->data, cell->len, cell->line);
     }
     return 0;
+}
+
+/*
+ * Speed: the rules read every character of every text (control
+ * characters, half-width katakana, length), which took 40% of an import.
+ * A multi-line text in which this byte scan finds none of those and
+ * that is not too long cannot give such a problem, so the rules are
+ * shown a one-character stand-in for it (filled or not, like the value).
+ * The scan must stay in step with rules.c (scan_text: utf8_is_control,
+ * utf8_is_halfwidth_kana, MaxLength in characters);
+ * tests/unit/test_import_csv.c and the fuzzer compare both ways.
+ */
+enum { B_CHAR = 1, B_LOOK = 2 };
+static unsigned char byte_class[256];
+
+static void init_byte_class(void)
+{
+    if (byte_class['a'])
+        return;
+    for (int b = 0; b < 256; b++) {
+        unsigned char c = (b & 0xC0) == 0x80 ? 0 : B_CHAR;
+        if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F || b == 0xC2 || b == 0xE2 ||
+            b == 0xEF || b == 0xC0 || b == 0xC1 || b >= 0xF5)
+            c |= B_LOOK;
+        byte_class[b] = c;
+    }
+}
+
+static bool clean_text(const char *s, size_t n, long max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = byte_class[p[i]];
+        chars += c & B_CHAR;
+        if (!(c & B_LOOK))
+            continue;
+        unsigned char b = p[i];
+        unsigned char b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;
+        if (b < 0x80 || b == 0xC0 || b == 0xC1 || b >= 0xF5)
+            return false;                                   /* C0, DEL, invalid */
+        if (b == 0xC2 && b1 >= 0x80 && b1 <= 0x9F)
+            return false;                                   /* C1 */
+        if (b == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9))
+            return false;                                   /* U+2028, U+2029 */
+        if (b == 0xEF && ((b1 == 0xBD && b2 >= 0xA1) || (b1 == 0xBE && b2 <= 0x9F)))
+            return false;                                   /* U+FF61..U+FF9F */
+    }
+    return max <= 0 || chars <= (size_t)max;
 }
 
 /* The form's rules on the record just written, as warnings. */
 static void check_rules(struct import_csv *ic)
 {
+    const struct form *form = ic->o.form;
+    for (size_t i = 0; !ic->o.full_rules && i < ic->rec.n_entries; i++) {
+        struct rec_entry *en = &ic->rec.entries[i];
+        int f = ic->entry_field[i];
+        if (f >= 0 && form->fields[f].kind == FIELD_TEXT && en->value_len > 1 &&
+            rules_filled(en->value) && clean_text(en->value, en->value_len,
+                                                  form->fields[f].max_length)) {
+            en->value = (char *)"x";
+            en->value_len = 1;
+        }
+    }
     struct item it = { &ic->rec, false };
     struct sheet view;
     memset(&view, 0, sizeof(view));
@@ -753,6 +817,7 @@ struct import_csv *import_csv_new(const struct import_csv_options *opt)
     struct import_csv *ic = xcalloc(1, sizeof(*ic));
     ic->o = *opt;
     ic->reader = csv_reader_new(opt->file, on_row, ic);
+    init_byte_class();
     ic->field_col = xmalloc((opt->form->n_fields + 1) * sizeof(int));
     for (size_t i = 0; i < opt->form->n_fields; i++)
         ic->field_col[i] = -1;
@@ -820,6 +885,7 @@ void import_csv_free(struct import_csv *ic)
         free(ic->hdr_val[k]);
     numset_free(&ic->seen);
     free(ic->rec.entries);
+    free(ic->entry_field);
     problems_free(&ic->problems);
     strbuf_release(&ic->out);
     strbuf_release(&ic->msg);

@@ -69,9 +69,11 @@ struct import_csv_options {
     /* Receives the sheet text; returns 0, or -1 with e set (an I/O error). */
     int (*write)(void *ctx, const char *data, size_t n, struct error *e);
     void *write_ctx;
-    /* Called once per warning; w is valid only during the call. */
+    /* Called once per warning (w->msg has no "warning:" prefix); valid during the call. */
     void (*warn)(void *ctx, const struct error *w);
     void *warn_ctx;
+    /* Tests: run the rules' full character scan on every text (slower, same warnings). */
+    bool full_rules;
 };
 
 /* What went wrong, for the exit status. */
