@@ -774,7 +774,8 @@ static void check_rules(struct import_csv *ic)
         strbuf_addf(&ic->msg, "%s %ld: %s: ", ic->o.form->item_label,
                     item_number(&view, &it), problem_field_name(&view, p));
         problem_message(&view, p, &ic->msg);
-        warn_at(ic, p->line, 0, ic->msg.buf);
+        int col = p->field >= 0 ? ic->field_col[p->field] : -1;
+        warn_at(ic, p->line, col + 1, ic->msg.buf);
     }
 }
 
