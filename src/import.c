@@ -338,6 +338,8 @@ done:
 static void warn_problems(struct run *r, const struct sheet *s)
 {
     struct problem_list pl = { NULL, 0, 0 };
+    /* rules_check_item() computes v + n: keep v non-NULL (NULL + 0 is undefined). */
+    xgrow((void **)&pl.v, &pl.cap, 16, sizeof(*pl.v));
     rules_check_all(s, &pl);
     struct strbuf msg = STRBUF_INIT;
     for (size_t i = 0; i < pl.n; i++) {

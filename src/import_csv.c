@@ -819,6 +819,8 @@ struct import_csv *import_csv_new(const struct import_csv_options *opt)
     ic->o = *opt;
     ic->reader = csv_reader_new(opt->file, on_row, ic);
     init_byte_class();
+    /* rules_check_item() computes v + n: keep v non-NULL (NULL + 0 is undefined). */
+    xgrow((void **)&ic->problems.v, &ic->problems.cap, 16, sizeof(*ic->problems.v));
     ic->field_col = xmalloc((opt->form->n_fields + 1) * sizeof(int));
     for (size_t i = 0; i < opt->form->n_fields; i++)
         ic->field_col[i] = -1;
