@@ -17,6 +17,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+    { "edit", cmd_edit, N_("open a sheet in the editor (the default)") },
     { "check", cmd_check, N_("check sheets against their form's rules") },
     { "show", cmd_show, N_("print a sheet as text") },
     { "new", cmd_new, N_("create an empty sheet") },
@@ -54,7 +55,7 @@ int main(int argc, char **argv)
     /* `torikumi FILE` opens the editor. */
     if (argv[1][0] != '-' && (strchr(argv[1], '.') || strchr(argv[1], '/') ||
                               access(argv[1], F_OK) == 0))
-        return cmd_show(argc, argv);
+        return cmd_edit(argc, argv);
     fprintf(stderr, _("torikumi: unknown command '%s'\n"), argv[1]);
     usage(stderr);
     return EXIT_TROUBLE;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /* Text the doc owns besides entries: the input copy and generated text blocks. */
@@ -127,7 +128,7 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
         if (p->pos + n == end && rec_valid_name(ls, n))
             bad = n;
         return error_set(p->e, p->file, p->line, column_of(ls, ls + bad),
-                         "expected a field name ([A-Za-z%%][A-Za-z0-9_]*) followed by ':'");
+                         _("expected a field name ([A-Za-z%%][A-Za-z0-9_]*) followed by ':'"));
     }
     struct rec_entry *en = record_push(r);
     en->name = xstrndup(ls, n);
@@ -215,7 +216,7 @@ static int parse_record(struct parser *p)
             parse_comment_line(p, r);
         else if (ls[0] == '+')
             rc = error_set(p->e, p->file, p->line, 1,
-                           "'+' continues a field, but no field comes before it");
+                           _("'+' continues a field, but no field comes before it"));
         else
             rc = parse_field_line(p, r);
         if (rc < 0) {
@@ -259,10 +260,10 @@ static int check_text(const char *buf, size_t len, const char *file, struct erro
     int rc;
     if (buf[bad] == '\0')
         rc = error_set(e, file, line, (long)utf8_count(buf + ls, bad - ls) + 1,
-                       "NUL byte at byte %zu: expected UTF-8 text", bad);
+                       _("NUL byte at byte %zu: expected UTF-8 text"), bad);
     else
         rc = error_set(e, file, line, (long)utf8_count(buf + ls, bad - ls) + 1,
-                       "invalid UTF-8 byte %02X at byte %zu: expected UTF-8 text",
+                       _("invalid UTF-8 byte %02X at byte %zu: expected UTF-8 text"),
                        (unsigned char)buf[bad], bad);
     if (e)
         e->offset = (long long)bad;

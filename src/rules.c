@@ -370,8 +370,7 @@ static void header_problem(const struct sheet *s, struct problem_list *out, cons
 static void check_header(const struct sheet *s, struct problem_list *out)
 {
     if (!s->header) {
-        struct problem *p = add(out, PROB_NO_HEADER, -1, -1, 1);
-        p->name = s->form->sheet_type;
+        add(out, PROB_NO_HEADER, -1, -1, 1);
         return;
     }
     const char *form = sheet_header_get(s, "Form");
@@ -459,7 +458,7 @@ const char *rules_stage_state_name(enum stage_state state)
     case STAGE_EMPTY: return _("empty");
     case STAGE_IN_PROGRESS: return _("in progress");
     case STAGE_COMPLETE: return _("complete");
-    case STAGE_COMPLETE_PROBLEMS: return _("complete, problems");
+    case STAGE_COMPLETE_PROBLEMS: return _("complete [!]");
     }
     return "";
 }
@@ -536,7 +535,7 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
         break;
     case PROB_NO_HEADER:
         strbuf_addf(out, _("no %s record (expected %%rec: %s with Form, Ward and FiscalYear)"),
-                    p->name, p->name);
+                    s->form->sheet_type, s->form->sheet_type);
         break;
     case PROB_HEADER_FIELD:
         if (p->detail[0])

@@ -96,9 +96,14 @@ size_t utf8_invalid_offset(const char *s, size_t n)
 size_t utf8_count(const char *s, size_t n)
 {
     size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
+    for (size_t i = 0; i < n; count++) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        i += utf8_decode(s + i, n - i, &cp);     /* an invalid byte counts as one */
+    }
     return count;
 }
 
@@ -204,10 +209,10 @@ size_t utf8_cluster_end(const char *s, size_t n, size_t pos)
         if (cp == UTF8_INVALID || !utf8_is_extender(cp))
             break;
         i += k;
-        /* ZWJ glues the next character too (emoji sequences). */
+        /* ZWJ glues the next character too (emoji sequences), never an unsafe one. */
         if (cp == 0x200D && i < n) {
             k = utf8_decode(s + i, n - i, &cp);
-            if (cp == UTF8_INVALID || utf8_is_control(cp))
+            if (utf8_is_unsafe(cp))
                 break;
             i += k;
         }
@@ -215,42 +220,32 @@ size_t utf8_cluster_end(const char *s, size_t n, size_t pos)
     return i;
 }
 
-static size_t char_start_before(const char *s, size_t pos)
-{
-    size_t i = pos - 1;
-    size_t back = 0;
-    while (i > 0 && back < 3 && ((unsigned char)s[i] & 0xC0) == 0x80) {
-        i--;
-        back++;
-    }
-    return i;
-}
-
+/*
+ * Clusters are found walking forward, so walking back starts from a point
+ * that is surely a cluster boundary: just after a newline, or (in a long
+ * line) a character that is not an extender, at most 256 bytes back.
+ * Each call costs O(256) whatever the text before looks like.
+ */
 size_t utf8_cluster_start(const char *s, size_t n, size_t pos)
 {
-    /* Walk back to a character that is not an extender, then forward by
-     * clusters so the answer agrees with utf8_cluster_end exactly. */
-    size_t i = pos;
-    while (i > 0) {
-        size_t st = char_start_before(s, i);
-        uint32_t cp;
-        size_t k = utf8_decode(s + st, n - st, &cp);
-        if (st + k != i)            /* invalid tail byte: stands alone */
-            st = i - 1;
-        i = st;
-        if (cp == UTF8_INVALID || !utf8_is_extender(cp)) {
-            /* May still be glued by a ZWJ before it. */
-            if (i > 0) {
-                size_t z = char_start_before(s, i);
-                uint32_t zc;
-                utf8_decode(s + z, n - z, &zc);
-                if (zc == 0x200D)
-                    continue;
-            }
+    if (pos == 0)
+        return 0;
+    size_t from = pos > 256 ? pos - 256 : 0;
+    const char *nl = NULL;
+    for (size_t i = pos - 1; i > from; i--)
+        if (s[i - 1] == '\n') {
+            nl = s + i;
             break;
         }
+    size_t start = nl ? (size_t)(nl - s) : from;
+    /* Move off continuation bytes and extenders to a plain character. */
+    while (start < pos - 1) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + start, n - start, &cp);
+        if (((unsigned char)s[start] & 0xC0) != 0x80 && (cp == UTF8_INVALID || !utf8_is_extender(cp)))
+            break;
+        start += k;
     }
-    size_t start = i;
     for (;;) {
         size_t end = utf8_cluster_end(s, n, start);
         if (end >= pos)

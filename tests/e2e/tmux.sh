@@ -17,9 +17,8 @@ tm() { tmux -S "$TM_SOCK" -f /dev/null "$@"; }
 
 tm_start() { # cols rows command...
     cols=$1; rows=$2; shift 2
-    printf '%s\n' "$@" > "$WORK/.cmd"
     # The command runs through sh so that the exit status can be read back.
-    script="cd '$WORK' && exec env LANG=${TM_LANG:-C.UTF-8} LC_ALL=${TM_LANG:-C.UTF-8} "
+    script="cd '$WORK' && env LANG=${TM_LANG:-C.UTF-8} LC_ALL=${TM_LANG:-C.UTF-8} "
     for a in "$@"; do script="$script '$a'"; done
     tm new-session -d -s t -x "$cols" -y "$rows" \
         "sh -c \"$script; echo \\\$? > '$WORK/.status'; tmux -S '$TM_SOCK' wait-for -S done; sleep 600\""
@@ -66,7 +65,8 @@ tm_wait_exit() {
 
 tm_keys() { tm send-keys -t t "$@"; }
 tm_type() { tm send-keys -t t -l -- "$1"; }
-tm_paste() { tm set-buffer -b p -- "$1" && tm paste-buffer -p -d -b p -t t; }
+# -p: bracketed, as a terminal pastes when the program asked for it; -r: line ends as given.
+tm_paste() { tm set-buffer -b p -- "$1" && tm paste-buffer -p -r -d -b p -t t; }
 tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
 tm_cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
 tm_stop() { tm kill-server 2>/dev/null; }

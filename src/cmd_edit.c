@@ -1,0 +1,74 @@
+/*
+ * cmd_edit.c - `torikumi [edit] FILE`: open a sheet in the editor.
+ * A file the user cannot write opens read-only, saying why.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "sheet.h"
+#include "ui.h"
+
+static void edit_usage(FILE *to)
+{
+    fprintf(to, _("usage: torikumi [edit] [--form FORMFILE] FILE\n"
+                  "Open a sheet in the editor (F1 inside lists every key).\n"));
+}
+
+/* Why this file cannot be written, or NULL when it can. */
+static const char *why_read_only(const char *path)
+{
+    if (access(path, W_OK) < 0)
+        return _("read-only: you cannot write this file");
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bool dir_ok = access(slash ? dir : ".", W_OK) == 0;
+    free(dir);
+    return dir_ok ? NULL : _("read-only: you cannot write the file's directory");
+}
+
+int cmd_edit(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "form", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct form *form = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+        if (c == 'f') {
+            form_free(form);
+            form = cmd_load_form_option(optarg);
+        } else {
+            edit_usage(c == 'h' ? stdout : stderr);
+            form_free(form);
+            return c == 'h' ? EXIT_OK : EXIT_TROUBLE;
+        }
+    }
+    if (optind != argc - 1) {
+        edit_usage(stderr);
+        form_free(form);
+        return EXIT_TROUBLE;
+    }
+    const char *path = argv[optind];
+    struct error e;
+    struct sheet *s = sheet_load(path, form, &e);
+    if (!s) {
+        cmd_print_error(&e);
+        form_free(form);
+        return EXIT_TROUBLE;
+    }
+    const char *why = why_read_only(path);
+    int rc = ui_run(s, why != NULL, why);
+    sheet_free(s);
+    form_free(form);
+    return rc;
+}

@@ -1,0 +1,725 @@
+/*
+ * editor.c - the editing session (see editor.h).
+ */
+#include "editor.h"
+
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "save.h"
+#include "utf8.h"
+
+#define TYPING_JOIN_MS 1000
+#define MAX_UNDO_STEPS 2000
+
+static long long monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void editor_message(struct editor *ed, bool is_error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ed->message, sizeof(ed->message), fmt, ap);
+    va_end(ap);
+    ed->message_is_error = is_error;
+}
+
+static bool refuse_if_read_only(struct editor *ed)
+{
+    if (!ed->read_only)
+        return false;
+    editor_message(ed, true, "%s", _("read-only: this sheet cannot be changed here"));
+    return true;
+}
+
+static const struct form_field *field_def(const struct editor *ed, int f)
+{
+    return &ed->sheet->form->fields[f];
+}
+
+static bool is_text_kind(enum field_kind k)
+{
+    return k == FIELD_LINE || k == FIELD_TEXT || k == FIELD_INTEGER;
+}
+
+/* ---- the rules' verdict ---------------------------------------------------- */
+
+static void refresh_current_problems(struct editor *ed)
+{
+    problems_clear(&ed->cur_problems);
+    if (ed->cur >= ed->sheet->n_items)
+        return;
+    rules_check_item(ed->sheet, ed->cur, &ed->cur_problems);
+    for (size_t i = 0; i < ed->sheet_level.n; i++)
+        if (ed->sheet_level.v[i].item == (long)ed->cur) {
+            xgrow((void **)&ed->cur_problems.v, &ed->cur_problems.cap, ed->cur_problems.n + 1,
+                  sizeof(struct problem));
+            ed->cur_problems.v[ed->cur_problems.n++] = ed->sheet_level.v[i];
+        }
+}
+
+static void recheck_sheet_level(struct editor *ed)
+{
+    ed->total_errors -= ed->sheet_errors;
+    problems_clear(&ed->sheet_level);
+    rules_check_sheet_level(ed->sheet, &ed->sheet_level);
+    ed->sheet_errors = problems_count(&ed->sheet_level, SEV_ERROR);
+    ed->total_errors += ed->sheet_errors;
+}
+
+static void recheck_item(struct editor *ed, size_t idx)
+{
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_item(ed->sheet, idx, &pl);
+    size_t n = problems_count(&pl, SEV_ERROR);
+    ed->total_errors = ed->total_errors - ed->item_errors[idx] + n;
+    ed->item_errors[idx] = n;
+    problems_free(&pl);
+}
+
+/* After field f of item idx changed. */
+static void value_changed(struct editor *ed, size_t idx, int f)
+{
+    ed->modified = true;
+    recheck_item(ed, idx);
+    if (f == ed->sheet->form->key_field)
+        recheck_sheet_level(ed);
+    if (idx == ed->cur)
+        refresh_current_problems(ed);
+}
+
+/* ---- set-up ------------------------------------------------------------------ */
+
+void editor_init(struct editor *ed, struct sheet *sheet, int width)
+{
+    memset(ed, 0, sizeof(*ed));
+    ed->sheet = sheet;
+    ed->width = width > 0 ? width : 1;
+    ed->field = -1;
+    ed->clock_ms = monotonic_ms;
+    ed->item_errors = xcalloc(sheet->n_items + 1, sizeof(size_t));
+    for (size_t i = 0; i < sheet->n_items; i++)
+        recheck_item(ed, i);
+    recheck_sheet_level(ed);
+    editor_goto_item(ed, 0);
+}
+
+static void free_step(struct edit_step *st)
+{
+    free(st->before);
+    free(st->after);
+}
+
+void editor_free(struct editor *ed)
+{
+    if (ed->fe_active)
+        fieldedit_free(&ed->fe);
+    for (size_t i = 0; i < ed->n_undo; i++)
+        free_step(&ed->undo[i]);
+    for (size_t i = 0; i < ed->n_redo; i++)
+        free_step(&ed->redo[i]);
+    free(ed->undo);
+    free(ed->redo);
+    free(ed->item_errors);
+    problems_free(&ed->sheet_level);
+    problems_free(&ed->cur_problems);
+    free(ed->find_query);
+}
+
+/* ---- focus and navigation ------------------------------------------------------ */
+
+bool editor_focusable(const struct editor *ed, int f)
+{
+    const struct form_field *fld = field_def(ed, f);
+    return !fld->hidden && fld->kind != FIELD_STAMP;
+}
+
+size_t editor_display_order(const struct editor *ed, int *order)
+{
+    const struct form *form = ed->sheet->form;
+    size_t n = 0;
+    for (size_t st = 0; st < form->n_stages; st++)
+        for (size_t f = 0; f < form->n_fields; f++)
+            if (form->fields[f].stage == (int)st)
+                order[n++] = (int)f;
+    return n;
+}
+
+const char *editor_value(const struct editor *ed, int f)
+{
+    if (ed->cur >= ed->sheet->n_items)
+        return NULL;
+    return item_get(ed->sheet, &ed->sheet->items[ed->cur], f);
+}
+
+static void close_field_editor(struct editor *ed)
+{
+    if (ed->fe_active)
+        fieldedit_free(&ed->fe);
+    ed->fe_active = false;
+}
+
+static void open_field_editor(struct editor *ed)
+{
+    close_field_editor(ed);
+    if (ed->field < 0 || ed->cur >= ed->sheet->n_items)
+        return;
+    const struct form_field *fld = field_def(ed, ed->field);
+    if (fld->kind == FIELD_CHOICE) {
+        const char *v = editor_value(ed, ed->field);
+        int c = v ? form_choice_index(fld, v, strlen(v), false) : -1;
+        ed->choice_cursor = c >= 0 ? c : 0;
+        return;
+    }
+    if (!is_text_kind(fld->kind))
+        return;
+    const char *v = editor_value(ed, ed->field);
+    fieldedit_init(&ed->fe, v ? v : "", v ? strlen(v) : 0, ed->width, fld->kind != FIELD_TEXT);
+    if (fld->max_length > 0)
+        fieldedit_set_max(&ed->fe, (size_t)fld->max_length);
+    ed->fe_active = true;
+}
+
+static void seal_typing(struct editor *ed)
+{
+    if (ed->n_undo)
+        ed->undo[ed->n_undo - 1].typing = false;
+}
+
+void editor_focus(struct editor *ed, int f)
+{
+    seal_typing(ed);
+    ed->field = f;
+    open_field_editor(ed);
+}
+
+static int first_focusable(const struct editor *ed)
+{
+    int *order = xmalloc(ed->sheet->form->n_fields * sizeof(int));
+    size_t n = editor_display_order(ed, order);
+    int f = -1;
+    for (size_t i = 0; i < n && f < 0; i++)
+        if (editor_focusable(ed, order[i]))
+            f = order[i];
+    free(order);
+    return f;
+}
+
+void editor_goto_item(struct editor *ed, size_t idx)
+{
+    if (ed->sheet->n_items == 0) {
+        close_field_editor(ed);
+        ed->cur = 0;
+        ed->field = -1;
+        problems_clear(&ed->cur_problems);
+        return;
+    }
+    if (idx >= ed->sheet->n_items)
+        idx = ed->sheet->n_items - 1;
+    bool same = idx == ed->cur && ed->field >= 0;
+    ed->cur = idx;
+    refresh_current_problems(ed);
+    if (!same)
+        editor_focus(ed, first_focusable(ed));
+}
+
+/* Move focus by delta focusable fields in display order. */
+static bool step_field(struct editor *ed, int delta)
+{
+    const struct form *form = ed->sheet->form;
+    int *order = xmalloc(form->n_fields * sizeof(int));
+    size_t n = editor_display_order(ed, order);
+    long pos = -1;
+    for (size_t i = 0; i < n; i++)
+        if (order[i] == ed->field)
+            pos = (long)i;
+    int target = -1;
+    for (long i = pos + delta; i >= 0 && i < (long)n; i += delta)
+        if (editor_focusable(ed, order[i])) {
+            target = order[i];
+            break;
+        }
+    free(order);
+    if (target < 0)
+        return false;
+    editor_focus(ed, target);
+    return true;
+}
+
+bool editor_next_field(struct editor *ed)
+{
+    return step_field(ed, 1);
+}
+
+bool editor_prev_field(struct editor *ed)
+{
+    return step_field(ed, -1);
+}
+
+void editor_focus_stage(struct editor *ed, int stage)
+{
+    const struct form *form = ed->sheet->form;
+    int *order = xmalloc(form->n_fields * sizeof(int));
+    size_t n = editor_display_order(ed, order);
+    for (size_t i = 0; i < n; i++)
+        if (form->fields[order[i]].stage == stage && editor_focusable(ed, order[i])) {
+            editor_focus(ed, order[i]);
+            break;
+        }
+    free(order);
+}
+
+void editor_set_width(struct editor *ed, int width)
+{
+    ed->width = width > 0 ? width : 1;
+    if (ed->fe_active)
+        fieldedit_set_width(&ed->fe, ed->width);
+}
+
+/* ---- history ----------------------------------------------------------------- */
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static void clear_redo(struct editor *ed)
+{
+    for (size_t i = 0; i < ed->n_redo; i++)
+        free_step(&ed->redo[i]);
+    ed->n_redo = 0;
+}
+
+static void push_step(struct editor *ed, struct edit_step st)
+{
+    clear_redo(ed);
+    if (ed->n_undo > 0) {
+        struct edit_step *last = &ed->undo[ed->n_undo - 1];
+        if (st.typing && last->typing && last->item == st.item && last->field == st.field &&
+            last->caret_after == st.caret_before && st.when_ms - last->when_ms < TYPING_JOIN_MS) {
+            free(last->after);
+            last->after = st.after;
+            last->caret_after = st.caret_after;
+            last->when_ms = st.when_ms;
+            free(st.before);
+            return;
+        }
+    }
+    if (ed->n_undo == MAX_UNDO_STEPS) {
+        free_step(&ed->undo[0]);
+        memmove(ed->undo, ed->undo + 1, (ed->n_undo - 1) * sizeof(*ed->undo));
+        ed->n_undo--;
+    }
+    xgrow((void **)&ed->undo, &ed->cap_undo, ed->n_undo + 1, sizeof(*ed->undo));
+    ed->undo[ed->n_undo++] = st;
+}
+
+/* Set field f of item idx, record the step, re-check. */
+static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_t n,
+                      size_t caret_before, size_t caret_after, bool typing)
+{
+    struct item *it = &ed->sheet->items[idx];
+    const char *old = item_get(ed->sheet, it, f);
+    if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
+        return;
+    struct edit_step st = { idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
+                            caret_before, caret_after, typing, ed->clock_ms() };
+    item_set(ed->sheet, it, f, v, n);
+    push_step(ed, st);
+    value_changed(ed, idx, f);
+}
+
+/* Run a fieldedit operation on the focused text field and record what it did. */
+static bool text_op(struct editor *ed, bool (*op)(struct fieldedit *, const char *, size_t),
+                    bool (*op0)(struct fieldedit *), const char *s, size_t n, bool typing)
+{
+    if (!ed->fe_active || refuse_if_read_only(ed))
+        return false;
+    size_t caret_before = fieldedit_caret(&ed->fe);
+    bool changed = op ? op(&ed->fe, s, n) : op0(&ed->fe);
+    if (!changed)
+        return false;
+    size_t len;
+    const char *text = fieldedit_text(&ed->fe, &len);
+    set_value(ed, ed->cur, ed->field, text, len, caret_before, fieldedit_caret(&ed->fe), typing);
+    return true;
+}
+
+bool editor_type(struct editor *ed, const char *s, size_t n)
+{
+    return text_op(ed, fieldedit_type, NULL, s, n, true);
+}
+
+bool editor_paste(struct editor *ed, const char *s, size_t n)
+{
+    bool changed = text_op(ed, fieldedit_paste, NULL, s, n, false);
+    seal_typing(ed);
+    return changed;
+}
+
+bool editor_backspace(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_backspace, NULL, 0, false);
+}
+
+bool editor_delete(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_delete, NULL, 0, false);
+}
+
+bool editor_replace_value(struct editor *ed, const char *s, size_t n)
+{
+    if (!ed->fe_active || refuse_if_read_only(ed))
+        return false;
+    size_t caret_before = fieldedit_caret(&ed->fe);
+    struct strbuf clean = STRBUF_INIT;
+    fieldedit_sanitize(s, n, field_def(ed, ed->field)->kind != FIELD_TEXT, &clean);
+    /* An editor usually adds a final newline the clerk did not type. */
+    while (clean.len > 0 && clean.buf[clean.len - 1] == '\n')
+        clean.buf[--clean.len] = '\0';
+    fieldedit_set_text(&ed->fe, clean.buf, clean.len);
+    seal_typing(ed);
+    set_value(ed, ed->cur, ed->field, clean.buf, clean.len, caret_before,
+              fieldedit_caret(&ed->fe), false);
+    strbuf_release(&clean);
+    return true;
+}
+
+/* ---- choices ----------------------------------------------------------------- */
+
+bool editor_choice_pick(struct editor *ed, int choice)
+{
+    if (ed->field < 0 || field_def(ed, ed->field)->kind != FIELD_CHOICE ||
+        refuse_if_read_only(ed))
+        return false;
+    const struct form_field *fld = field_def(ed, ed->field);
+    if (choice >= (int)fld->n_choices)
+        return false;
+    seal_typing(ed);
+    const char *key = choice >= 0 ? fld->choices[choice].key : "";
+    const char *old = editor_value(ed, ed->field);
+    if (choice >= 0)
+        ed->choice_cursor = choice;
+    if (old ? str_eq(old, key) : !*key)
+        return false;
+    set_value(ed, ed->cur, ed->field, key, strlen(key), 0, 0, false);
+    return true;
+}
+
+bool editor_choice_step(struct editor *ed, int delta)
+{
+    if (ed->field < 0 || field_def(ed, ed->field)->kind != FIELD_CHOICE)
+        return false;
+    const struct form_field *fld = field_def(ed, ed->field);
+    const char *v = editor_value(ed, ed->field);
+    int cur = v ? form_choice_index(fld, v, strlen(v), false) : -1;
+    int n = (int)fld->n_choices;
+    int next = cur < 0 ? (delta > 0 ? 0 : n - 1) : ((cur + delta) % n + n) % n;
+    return editor_choice_pick(ed, next);
+}
+
+/* ---- stages ------------------------------------------------------------------ */
+
+bool editor_stage_done(const struct editor *ed, size_t item, int st)
+{
+    int df = ed->sheet->form->stages[st].done_field;
+    return df >= 0 && item < ed->sheet->n_items &&
+           form_bool_true(item_get(ed->sheet, &ed->sheet->items[item], df));
+}
+
+bool editor_toggle_done(struct editor *ed, int st, struct problem_list *why)
+{
+    const struct form_stage *stage = &ed->sheet->form->stages[st];
+    if (stage->done_field < 0 || ed->cur >= ed->sheet->n_items || refuse_if_read_only(ed))
+        return false;
+    seal_typing(ed);
+    if (editor_stage_done(ed, ed->cur, st)) {
+        set_value(ed, ed->cur, stage->done_field, "", 0, 0, 0, false);
+        return true;
+    }
+    struct problem_list blockers = { NULL, 0, 0 };
+    rules_stage_blockers(ed->sheet, ed->cur, st, &blockers);
+    bool ok = blockers.n == 0;
+    if (why) {
+        for (size_t i = 0; i < blockers.n; i++) {
+            xgrow((void **)&why->v, &why->cap, why->n + 1, sizeof(*why->v));
+            why->v[why->n++] = blockers.v[i];
+        }
+    }
+    problems_free(&blockers);
+    if (ok)
+        set_value(ed, ed->cur, stage->done_field, "yes", 3, 0, 0, false);
+    return ok;
+}
+
+/* ---- undo -------------------------------------------------------------------- */
+
+static void apply_step(struct editor *ed, const struct edit_step *st, bool forward)
+{
+    const char *v = forward ? st->after : st->before;
+    size_t caret = forward ? st->caret_after : st->caret_before;
+    item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
+    value_changed(ed, st->item, st->field);
+    if (st->item != ed->cur)
+        editor_goto_item(ed, st->item);
+    if (ed->field != st->field || !ed->fe_active)
+        editor_focus(ed, st->field);
+    else
+        open_field_editor(ed);
+    if (ed->fe_active)
+        fieldedit_set_caret(&ed->fe, caret);
+}
+
+static bool move_step(struct editor *ed, bool forward)
+{
+    if (refuse_if_read_only(ed))
+        return false;
+    struct edit_step **from = forward ? &ed->redo : &ed->undo;
+    struct edit_step **to = forward ? &ed->undo : &ed->redo;
+    size_t *nfrom = forward ? &ed->n_redo : &ed->n_undo;
+    size_t *nto = forward ? &ed->n_undo : &ed->n_redo;
+    size_t *capto = forward ? &ed->cap_undo : &ed->cap_redo;
+    if (*nfrom == 0) {
+        editor_message(ed, false, "%s", forward ? _("nothing to redo") : _("nothing to undo"));
+        return false;
+    }
+    struct edit_step st = (*from)[--*nfrom];
+    st.typing = false;
+    apply_step(ed, &st, forward);
+    xgrow((void **)to, capto, *nto + 1, sizeof(**to));
+    (*to)[(*nto)++] = st;
+    return true;
+}
+
+bool editor_undo(struct editor *ed)
+{
+    return move_step(ed, false);
+}
+
+bool editor_redo(struct editor *ed)
+{
+    return move_step(ed, true);
+}
+
+/* ---- new items ----------------------------------------------------------------- */
+
+void editor_new_item(struct editor *ed)
+{
+    if (refuse_if_read_only(ed))
+        return;
+    struct sheet *s = ed->sheet;
+    long max = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        long no = item_number(s, &s->items[i]);
+        if (no > max)
+            max = no;
+    }
+    seal_typing(ed);
+    struct item *it = sheet_add_item(s);
+    char no[24];
+    int n = snprintf(no, sizeof(no), "%ld", max + 1);
+    item_set(s, it, s->form->key_field, no, (size_t)n);
+    ed->item_errors = xrealloc(ed->item_errors, (s->n_items + 1) * sizeof(size_t));
+    ed->item_errors[s->n_items - 1] = 0;
+    ed->modified = true;
+    recheck_item(ed, s->n_items - 1);
+    recheck_sheet_level(ed);
+    editor_goto_item(ed, s->n_items - 1);
+    if (s->form->title_field >= 0)
+        editor_focus(ed, s->form->title_field);
+    editor_message(ed, false, _("new %s %ld added"), s->form->item_label, max + 1);
+}
+
+/* ---- finding ------------------------------------------------------------------- */
+
+static bool searchable(const struct editor *ed, int f)
+{
+    enum field_kind k = field_def(ed, f)->kind;
+    return editor_focusable(ed, f) && (k == FIELD_LINE || k == FIELD_TEXT);
+}
+
+/* Offset of the first (or last, backwards) match in v within [from, to), or -1. */
+static long match_in(const char *v, size_t from, size_t to, const char *q, bool backwards)
+{
+    size_t qn = strlen(q);
+    long hit = -1;
+    for (size_t i = from; i + qn <= to; i++)
+        if (memcmp(v + i, q, qn) == 0) {
+            hit = (long)i;
+            if (!backwards)
+                break;
+        }
+    return hit;
+}
+
+bool editor_find(struct editor *ed, const char *query, bool backwards)
+{
+    if (!query || !*query || ed->sheet->n_items == 0)
+        return false;
+    if (query != ed->find_query) {
+        free(ed->find_query);
+        ed->find_query = xstrdup(query);
+    }
+    const struct form *form = ed->sheet->form;
+    int *order = xmalloc(form->n_fields * sizeof(int));
+    size_t nf = editor_display_order(ed, order);
+    long pos = 0;
+    for (size_t i = 0; i < nf; i++)
+        if (order[i] == ed->field)
+            pos = (long)i;
+    size_t caret = ed->fe_active ? fieldedit_caret(&ed->fe) : 0;
+    size_t total = ed->sheet->n_items * nf;
+    size_t start = ed->cur * nf + (size_t)pos;
+    bool found = false;
+    for (size_t k = 0; k <= total && !found; k++) {
+        size_t slot = backwards ? (start + total - k) % total : (start + k) % total;
+        size_t item = slot / nf;
+        int f = order[slot % nf];
+        if (!searchable(ed, f))
+            continue;
+        const char *v = item_get(ed->sheet, &ed->sheet->items[item], f);
+        if (!v)
+            continue;
+        size_t len = strlen(v), from = 0, to = len;
+        if (k == 0 && !backwards)
+            from = caret + 1 <= len ? caret + 1 : len;
+        else if (k == 0)
+            to = caret;
+        else if (k == total && !backwards)
+            to = caret + strlen(query) <= len ? caret + strlen(query) : len;
+        else if (k == total)
+            from = caret;
+        long hit = match_in(v, from, to, query, backwards);
+        if (hit >= 0) {
+            editor_goto_item(ed, item);
+            editor_focus(ed, f);
+            fieldedit_set_caret(&ed->fe, (size_t)hit);
+            found = true;
+        }
+    }
+    free(order);
+    if (!found)
+        editor_message(ed, true, _("not found: %s"), query);
+    return found;
+}
+
+/* ---- saving ---------------------------------------------------------------------- */
+
+static void stamp_now(char *out, size_t size)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    char t[64];
+    strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%S%z", &tm);
+    /* +0900 -> +09:00, as ISO 8601 writes it. */
+    size_t n = strlen(t);
+    if (n >= 5 && (t[n - 5] == '+' || t[n - 5] == '-'))
+        snprintf(t + n - 2, sizeof(t) - n + 2, ":%c%c", t[n - 2], t[n - 1]);
+    const char *user = getenv("USER");
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && pw->pw_name)
+        user = pw->pw_name;
+    snprintf(out, size, "%s %s", t, user && *user ? user : "unknown");
+}
+
+static void stamp_changed_items(struct editor *ed)
+{
+    struct sheet *s = ed->sheet;
+    int sf = s->form->stamp_field;
+    if (sf < 0)
+        return;
+    char stamp[160];
+    stamp_now(stamp, sizeof(stamp));
+    for (size_t i = 0; i < s->n_items; i++)
+        if (s->items[i].changed)
+            item_set(s, &s->items[i], sf, stamp, strlen(stamp));
+}
+
+int editor_save(struct editor *ed)
+{
+    if (refuse_if_read_only(ed))
+        return -1;
+    if (!ed->sheet->path) {
+        editor_message(ed, true, "%s", _("this sheet has no file name"));
+        return -1;
+    }
+    stamp_changed_items(ed);
+    struct strbuf out = STRBUF_INIT;
+    sheet_write(ed->sheet, &out);
+    struct error e;
+    enum save_result rc = save_atomic(ed->sheet->path, out.buf, out.len, &e);
+    strbuf_release(&out);
+    if (rc == SAVE_FAILED) {
+        editor_message(ed, true, _("NOT saved: %s (your changes are still here)"), e.msg);
+        return -1;
+    }
+    sheet_mark_saved(ed->sheet);
+    ed->modified = false;
+    if (rc == SAVE_UNCONFIRMED)
+        editor_message(ed, true, "%s", e.msg);
+    else
+        editor_message(ed, false, _("saved %s"), ed->sheet->path);
+    return 0;
+}
+
+/* ---- what the screen shows about fields ------------------------------------------- */
+
+const struct problem *editor_field_problem(const struct editor *ed, int f)
+{
+    const struct problem *warning = NULL;
+    for (size_t i = 0; i < ed->cur_problems.n; i++) {
+        const struct problem *p = &ed->cur_problems.v[i];
+        if (p->field != f)
+            continue;
+        if (p->severity == SEV_ERROR)
+            return p;
+        if (!warning)
+            warning = p;
+    }
+    return warning;
+}
+
+bool editor_field_required(const struct editor *ed, int f)
+{
+    if (ed->cur >= ed->sheet->n_items)
+        return false;
+    const struct form_field *fld = field_def(ed, f);
+    if (fld->mandatory)
+        return true;
+    const struct item *it = &ed->sheet->items[ed->cur];
+    for (size_t k = 0; k < fld->n_required_when; k++) {
+        const struct form_condition *c = &fld->required_when[k];
+        const char *v = item_get(ed->sheet, it, c->field);
+        if (v && str_eq(v, field_def(ed, c->field)->choices[c->choice].key))
+            return true;
+    }
+    return false;
+}
+
+size_t editor_stage_errors(const struct editor *ed, size_t idx, int st)
+{
+    struct problem_list tmp = { NULL, 0, 0 };
+    const struct problem_list *pl = &ed->cur_problems;
+    if (idx != ed->cur) {
+        rules_check_item(ed->sheet, idx, &tmp);
+        pl = &tmp;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < pl->n; i++)
+        if (pl->v[i].severity == SEV_ERROR && pl->v[i].field >= 0 &&
+            ed->sheet->form->fields[pl->v[i].field].stage == st)
+            n++;
+    problems_free(&tmp);
+    return n;
+}

@@ -1,0 +1,134 @@
+/*
+ * editor.h - the editing session behind the terminal UI, with no curses:
+ * which item and field have focus, the focused text field's editor, the
+ * rules' verdict kept current after every change, undo/redo across
+ * fields, completing stages, finding text, saving.
+ *
+ * Every change goes into the sheet at once (so the problem count is
+ * always true), and becomes an undo step: (item, field, value before,
+ * value after, caret before and after).  Typing into one field joins the
+ * previous step while it continues where it left off within a second.
+ *
+ * Cost per key: O(size of the current item).  Nothing here walks the
+ * whole sheet on a keystroke; per-item error counts are kept, and the
+ * sheet-level check (numbers used twice) runs only when a number changes.
+ *
+ * Ownership: the editor borrows the sheet (the caller frees it after
+ * editor_free).
+ */
+#ifndef TORIKUMI_EDITOR_H
+#define TORIKUMI_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fieldedit.h"
+#include "rules.h"
+#include "sheet.h"
+
+struct edit_step {
+    size_t item;
+    int field;
+    char *before, *after;          /* NULL = absent */
+    size_t caret_before, caret_after;
+    bool typing;                   /* may still join following typing */
+    long long when_ms;
+};
+
+struct editor {
+    struct sheet *sheet;
+    bool read_only;
+    size_t cur;                    /* current item (index) */
+    int field;                     /* focused form field, -1 when the item has none */
+    int choice_cursor;             /* choice highlighted in a focused choice field */
+    struct fieldedit fe;           /* the focused text field, when fe_active */
+    bool fe_active;
+    int width;                     /* columns of a text field's box */
+    bool modified;
+    /* The rules' verdict. */
+    size_t *item_errors;           /* errors per item */
+    size_t sheet_errors;           /* header and duplicate numbers */
+    size_t total_errors;
+    struct problem_list sheet_level;
+    struct problem_list cur_problems;   /* problems of the current item, fresh */
+    /* History. */
+    struct edit_step *undo, *redo;
+    size_t n_undo, cap_undo, n_redo, cap_redo;
+    /* Last search. */
+    char *find_query;
+    /* A message for the status line (translated), and whether it is an error. */
+    char message[512];
+    bool message_is_error;
+    long long (*clock_ms)(void);   /* tests replace it */
+};
+
+void editor_init(struct editor *ed, struct sheet *sheet, int width);
+void editor_free(struct editor *ed);
+/* Set a status message (printf-style). */
+void editor_message(struct editor *ed, bool is_error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Fields a clerk moves through: shown, not written by torikumi itself. */
+bool editor_focusable(const struct editor *ed, int field);
+/* Form fields in display order (stage by stage); returns the count. */
+size_t editor_display_order(const struct editor *ed, int *order);
+
+/* Navigation. */
+void editor_goto_item(struct editor *ed, size_t idx);
+void editor_focus(struct editor *ed, int field);
+bool editor_next_field(struct editor *ed);
+bool editor_prev_field(struct editor *ed);
+void editor_focus_stage(struct editor *ed, int stage);
+void editor_set_width(struct editor *ed, int width);
+
+/* The current value of field f of the current item (live while editing), or NULL. */
+const char *editor_value(const struct editor *ed, int f);
+
+/* Text editing of the focused field.  Return true when something changed. */
+bool editor_type(struct editor *ed, const char *s, size_t n);
+bool editor_paste(struct editor *ed, const char *s, size_t n);
+bool editor_backspace(struct editor *ed);
+bool editor_delete(struct editor *ed);
+/* Replace the focused field's whole value (e.g. from $EDITOR): one undo step. */
+bool editor_replace_value(struct editor *ed, const char *s, size_t n);
+
+/* Choice fields. */
+bool editor_choice_pick(struct editor *ed, int choice);   /* -1 clears */
+bool editor_choice_step(struct editor *ed, int delta);
+
+/*
+ * Mark stage st of the current item complete, or not complete when it is.
+ * Refused while the stage has blockers, which are put in why (may be NULL).
+ * Returns true when the mark changed.
+ */
+bool editor_toggle_done(struct editor *ed, int st, struct problem_list *why);
+bool editor_stage_done(const struct editor *ed, size_t item, int st);
+
+bool editor_undo(struct editor *ed);
+bool editor_redo(struct editor *ed);
+
+/* A new item numbered after the highest number; focus on its title. */
+void editor_new_item(struct editor *ed);
+
+/*
+ * Find query in the text fields of every item, after the caret (or
+ * before it, backwards), wrapping around.  On a hit, focus it with the
+ * caret at the match and return true.
+ */
+bool editor_find(struct editor *ed, const char *query, bool backwards);
+
+/*
+ * Save to the sheet's path: stamp changed items' Updated field with the
+ * time and login, write atomically.  Returns 0, or -1 with a message set
+ * (the session keeps every unsaved change).
+ */
+int editor_save(struct editor *ed);
+
+/* Problems of the current item for field f (first error, else first warning), or NULL. */
+const struct problem *editor_field_problem(const struct editor *ed, int f);
+/* Is field f of the current item required right now (mandatory or by a condition)? */
+bool editor_field_required(const struct editor *ed, int f);
+/* Errors in stage st of item idx. */
+size_t editor_stage_errors(const struct editor *ed, size_t idx, int st);
+
+#endif

@@ -1,0 +1,474 @@
+/*
+ * ui.c - the main loop, the screen stack, and what every screen shares:
+ * the status line, the key bar, the too-small notice, quitting, prompts
+ * and running $EDITOR.
+ */
+#include "ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "utf8.h"
+
+struct screen {
+    void (*draw)(struct ui *);
+    void (*key)(struct ui *, const struct key *);
+    bool overlay;           /* drawn over the form */
+};
+
+static const struct screen screens[SCREEN_COUNT] = {
+    [SCREEN_FORM] = { form_draw, form_key, false },
+    [SCREEN_LIST] = { list_draw, list_key, false },
+    [SCREEN_PROBLEMS] = { problems_draw, problems_key, false },
+    [SCREEN_HELP] = { help_draw, help_key, false },
+    [SCREEN_PROMPT] = { prompt_draw, prompt_key, true },
+    [SCREEN_QUIT] = { quit_draw, quit_key, true },
+    [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
+};
+
+void ui_push(struct ui *ui, enum screen_id id)
+{
+    if (ui->depth < (int)ARRAY_LEN(ui->stack))
+        ui->stack[ui->depth++] = id;
+}
+
+void ui_pop(struct ui *ui)
+{
+    if (ui->depth > 1)
+        ui->depth--;
+}
+
+static enum screen_id top(const struct ui *ui)
+{
+    return ui->stack[ui->depth - 1];
+}
+
+int ui_body_rows(const struct ui *ui)
+{
+    return ui->rows - 3 - UI_KEYBAR_ROWS;     /* header, status and message lines */
+}
+
+static int field_width(int cols)
+{
+    return cols - UI_TEXT_INDENT - 2;
+}
+
+/* ---- shared chrome ------------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return slash ? slash + 1 : path ? path : "";
+}
+
+/*
+ * The status area: a line of facts (file, unsaved mark, item N/total,
+ * problems: N) and below it a line for the message or the focused
+ * field's problem, spelled out in full.
+ */
+void ui_draw_status(struct ui *ui, const char *message)
+{
+    int y = ui->rows - UI_KEYBAR_ROWS - 2;
+    struct editor *ed = &ui->ed;
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, base_name(ed->sheet->path));
+    if (ed->modified)
+        strbuf_addstr(&sb, " [+]");
+    if (ed->read_only)
+        strbuf_addf(&sb, " [%s]", _("read-only"));
+    strbuf_addf(&sb, "  %s %zu/%zu  ", ed->sheet->form->item_label,
+                ed->sheet->n_items ? ed->cur + 1 : 0, ed->sheet->n_items);
+    strbuf_addf(&sb, _("problems: %zu"), ed->total_errors);
+    tui_fill(y, 0, ui->cols, ROLE_BAR);
+    tui_text(y, 0, ui->cols, sb.buf, sb.len, ROLE_BAR);
+    tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
+    if (message && *message)
+        tui_str(y + 1, 0, ui->cols, message, ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+    strbuf_release(&sb);
+}
+
+/* Two rows of keys, like nano: pairs wrap to the second row when the first is full. */
+void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n)
+{
+    int y = ui->rows - UI_KEYBAR_ROWS;
+    for (int r = 0; r < UI_KEYBAR_ROWS; r++)
+        tui_fill(y + r, 0, ui->cols, ROLE_NORMAL);
+    int x = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        const char *label = _(pairs[i + 1]);
+        int need = tui_width(pairs[i], strlen(pairs[i])) + tui_width(label, strlen(label)) + 1;
+        if (x + need > ui->cols) {
+            if (y + 1 >= ui->rows)
+                break;
+            y++;
+            x = 0;
+        }
+        x += tui_str(y, x, ui->cols - x, pairs[i], ROLE_KEYNAME);
+        x += tui_str(y, x + 1, ui->cols - x - 1, label, ROLE_NORMAL) + 3;
+    }
+}
+
+static void draw_too_small(struct ui *ui)
+{
+    tui_clear();
+    char msg[200];
+    snprintf(msg, sizeof(msg), _("Terminal too small: %dx%d. torikumi needs at least %dx%d."),
+             ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+    int y = ui->rows / 2 > 0 ? ui->rows / 2 - 1 : 0;
+    tui_str(y, 0, ui->cols, msg, ROLE_PROBLEM);
+    if (y + 1 < ui->rows)
+        tui_str(y + 1, 0, ui->cols, _("Make the window larger; nothing is lost. Ctrl-S saves, "
+                                      "Ctrl-Q quits."), ROLE_NORMAL);
+    tui_hide_caret();
+    tui_refresh();
+}
+
+static bool too_small(const struct ui *ui)
+{
+    return ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS;
+}
+
+static void draw(struct ui *ui)
+{
+    if (too_small(ui)) {
+        draw_too_small(ui);
+        return;
+    }
+    tui_clear();
+    tui_hide_caret();
+    enum screen_id id = top(ui);
+    if (screens[id].overlay)
+        form_draw(ui);
+    screens[id].draw(ui);
+    tui_refresh();
+}
+
+/* ---- quitting ------------------------------------------------------------------ */
+
+void ui_request_quit(struct ui *ui)
+{
+    if (!ui->ed.modified || ui->ed.read_only)
+        ui->quit = true;
+    else
+        ui_push(ui, SCREEN_QUIT);
+}
+
+static void draw_box(struct ui *ui, int y, int h, const char *title)
+{
+    int w = ui->cols - 8;
+    for (int r = 0; r < h; r++)
+        tui_fill(y + r, 4, w, ROLE_BAR);
+    tui_str(y, 6, w - 4, title, ROLE_BAR);
+}
+
+void quit_draw(struct ui *ui)
+{
+    int y = ui->rows / 2 - 2;
+    draw_box(ui, y, 4, _("Unsaved changes"));
+    char q[256];
+    snprintf(q, sizeof(q), _("Save changes to %s before quitting?"),
+             base_name(ui->ed.sheet->path));
+    tui_str(y + 1, 6, ui->cols - 12, q, ROLE_BAR);
+    tui_str(y + 2, 6, ui->cols - 12, _("[S] save and quit   [D] discard changes   [C] cancel"),
+            ROLE_BAR);
+    tui_caret(y + 2, 7);
+}
+
+void quit_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind != KEY_KIND_CHAR)
+        return;
+    wint_t c = k->ch;
+    if (c == 's' || c == 'S' || c == 'y' || c == 'Y' || c == CTRL('s')) {
+        ui_pop(ui);
+        if (editor_save(&ui->ed) == 0)
+            ui->quit = true;
+    } else if (c == 'd' || c == 'D' || c == 'n' || c == 'N') {
+        ui->quit = true;
+    } else if (c == 'c' || c == 'C' || c == 27 || c == CTRL('q') || c == CTRL('g')) {
+        ui_pop(ui);
+        editor_message(&ui->ed, false, "%s", _("quit cancelled"));
+    }
+}
+
+/* ---- prompts ------------------------------------------------------------------- */
+
+void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill)
+{
+    ui->prompt = kind;
+    strbuf_reset(&ui->input);
+    if (prefill)
+        strbuf_addstr(&ui->input, prefill);
+    ui_push(ui, SCREEN_PROMPT);
+}
+
+void prompt_draw(struct ui *ui)
+{
+    int y = ui->rows - UI_KEYBAR_ROWS - 1;      /* the message line */
+    char label[128];
+    if (ui->prompt == PROMPT_GOTO)
+        snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);
+    else
+        snprintf(label, sizeof(label), "%s", _("Find: "));
+    tui_fill(y, 0, ui->cols, ROLE_BAR);
+    int x = tui_str(y, 0, ui->cols, label, ROLE_BAR);
+    int w = tui_text(y, x, ui->cols - x - 1, ui->input.buf ? ui->input.buf : "", ui->input.len,
+                     ROLE_BAR);
+    tui_caret(y, x + w);
+    static const char *const keys[] = { "Enter", N_("OK"), "Esc", N_("Cancel") };
+    ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
+}
+
+static void prompt_finish(struct ui *ui)
+{
+    struct editor *ed = &ui->ed;
+    const char *text = strbuf_cstr(&ui->input);
+    ui_pop(ui);
+    if (ui->prompt == PROMPT_GOTO) {
+        char *end;
+        long no = strtol(text, &end, 10);
+        long idx = *text && !*end ? sheet_find_item(ed->sheet, no) : -1;
+        if (idx < 0)
+            editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
+        else
+            editor_goto_item(ed, (size_t)idx);
+    } else if (*text) {
+        editor_find(ed, text, false);
+    }
+}
+
+void prompt_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind == KEY_KIND_PASTE) {
+        struct strbuf clean = STRBUF_INIT;
+        fieldedit_sanitize(k->paste, k->paste_len, true, &clean);
+        strbuf_add(&ui->input, clean.buf ? clean.buf : "", clean.len);
+        strbuf_release(&clean);
+        return;
+    }
+    bool enter = (k->kind == KEY_KIND_CHAR && (k->ch == '\r' || k->ch == '\n')) ||
+                 (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER);
+    bool back = (k->kind == KEY_KIND_FUNC && k->code == KEY_BACKSPACE) ||
+                (k->kind == KEY_KIND_CHAR && (k->ch == 127 || k->ch == 8));
+    if (enter)
+        prompt_finish(ui);
+    else if (back) {
+        if (ui->input.len > 0)
+            ui->input.len = utf8_cluster_start(ui->input.buf, ui->input.len, ui->input.len);
+        if (ui->input.buf)
+            ui->input.buf[ui->input.len] = '\0';
+    } else if (k->kind == KEY_KIND_CHAR && (k->ch == 27 || k->ch == CTRL('g') ||
+                                            k->ch == CTRL('c'))) {
+        ui_pop(ui);
+    } else if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && k->ch != 0x7f) {
+        char u[4];
+        strbuf_add(&ui->input, u, utf8_encode((uint32_t)k->ch, u));
+    }
+}
+
+/* ---- reasons a stage cannot be completed -------------------------------------- */
+
+void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf *out)
+{
+    const struct sheet *s = ui->ed.sheet;
+    if (p->item >= 0) {
+        long no = item_number(s, &s->items[p->item]);
+        strbuf_addf(out, "%s %ld  ", s->form->item_label, no);
+    }
+    if (p->field >= 0)
+        strbuf_addf(out, "%s: ", s->form->fields[p->field].label);
+    if (p->severity == SEV_WARNING)
+        strbuf_addstr(out, _("warning: "));
+    problem_message(s, p, out);
+}
+
+/* The reasons, wrapped to the box: the item is the one on screen, so only field and message. */
+void reasons_draw(struct ui *ui)
+{
+    const struct sheet *s = ui->ed.sheet;
+    int w = ui->cols - 12;
+    struct strbuf all = STRBUF_INIT;
+    for (size_t i = 0; i < ui->reasons.n; i++) {
+        const struct problem *p = &ui->reasons.v[i];
+        strbuf_addstr(&all, "- ");
+        if (p->field >= 0)
+            strbuf_addf(&all, "%s: ", s->form->fields[p->field].label);
+        problem_message(s, p, &all);
+        strbuf_addch(&all, '\n');
+    }
+    struct layout lay = LAYOUT_INIT;
+    layout_text(&lay, strbuf_cstr(&all), all.len, w);
+    int h = (int)lay.nrows + 2;
+    if (h > ui->rows - 4)
+        h = ui->rows - 4;
+    int y = (ui->rows - h) / 2;
+    char title[256];
+    snprintf(title, sizeof(title), _("%s cannot be marked complete yet:"),
+             s->form->stages[ui->reasons_stage].label);
+    draw_box(ui, y, h, title);
+    for (int r = 0; r < h - 2 && (size_t)r < lay.nrows; r++) {
+        const struct layout_row *lr = &lay.rows[r];
+        size_t end = lr->hard && lr->end > lr->start ? lr->end - 1 : lr->end;
+        tui_text(y + 1 + r, 6, w, all.buf + lr->start, end - lr->start, ROLE_BAR);
+    }
+    tui_str(y + h - 1, 6, w, _("Press any key."), ROLE_BAR);
+    layout_free(&lay);
+    strbuf_release(&all);
+}
+
+void reasons_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind == KEY_KIND_CHAR || k->kind == KEY_KIND_FUNC || k->kind == KEY_KIND_MOUSE)
+        ui_pop(ui);
+}
+
+/* ---- $EDITOR ------------------------------------------------------------------- */
+
+static int run_editor(const char *path)
+{
+    const char *ed = getenv("VISUAL");
+    if (!ed || !*ed)
+        ed = getenv("EDITOR");
+    if (!ed || !*ed)
+        ed = "vi";
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        /* Through the shell, as git does: EDITOR may hold arguments. */
+        execl("/bin/sh", "sh", "-c", "exec $TORIKUMI_EDITOR \"$1\"", "sh", path, (char *)NULL);
+        _exit(127);
+    }
+    (void)ed;
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+void ui_external_edit(struct ui *ui)
+{
+    struct editor *ed = &ui->ed;
+    if (!ed->fe_active) {
+        editor_message(ed, true, "%s", _("Ctrl-E edits text fields only"));
+        return;
+    }
+    if (ed->read_only) {
+        editor_message(ed, true, "%s", _("read-only: this sheet cannot be changed here"));
+        return;
+    }
+    const char *tmpdir = getenv("TMPDIR");
+    char *path = xasprintf("%s/torikumi-field-XXXXXX.txt", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemps(path, 4);
+    if (fd < 0) {
+        editor_message(ed, true, _("cannot create a temporary file: %s"), strerror(errno));
+        free(path);
+        return;
+    }
+    size_t len;
+    const char *text = fieldedit_text(&ed->fe, &len);
+    bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+    close(fd);
+    const char *visual = getenv("VISUAL");
+    const char *editor = visual && *visual ? visual : getenv("EDITOR");
+    setenv("TORIKUMI_EDITOR", editor && *editor ? editor : "vi", 1);
+    tui_suspend();
+    int rc = ok ? run_editor(path) : -1;
+    tui_resume();
+    char *data;
+    size_t dlen;
+    struct error e;
+    if (rc == 0 && read_file(path, &data, &dlen, &e) == 0) {
+        editor_replace_value(ed, data, dlen);
+        free(data);
+    } else {
+        editor_message(ed, true, "%s", _("the editor failed; the field is unchanged"));
+    }
+    unlink(path);
+    free(path);
+}
+
+/* ---- the loop ------------------------------------------------------------------ */
+
+static void handle_resize(struct ui *ui)
+{
+    tui_size(&ui->rows, &ui->cols);
+    editor_set_width(&ui->ed, field_width(ui->cols));
+    form_layout_changed(ui);
+}
+
+static void handle_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind == KEY_KIND_NONE)
+        return;
+    if (k->kind == KEY_KIND_RESIZE) {
+        handle_resize(ui);
+        return;
+    }
+    if (k->kind == KEY_KIND_HANGUP) {
+        ui->quit = true;
+        ui->hangup = true;
+        return;
+    }
+    ui->ed.message[0] = '\0';
+    if (too_small(ui)) {
+        /* Only saving and quitting make sense until the window grows. */
+        if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('s'))
+            editor_save(&ui->ed);
+        else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q') && !ui->ed.modified)
+            ui->quit = true;
+        return;
+    }
+    screens[top(ui)].key(ui, k);
+}
+
+int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
+{
+    if (tui_start() < 0)
+        return 2;
+    struct ui *ui = xcalloc(1, sizeof(*ui));
+    tui_size(&ui->rows, &ui->cols);
+    editor_init(&ui->ed, s, field_width(ui->cols));
+    ui->ed.read_only = read_only;
+    if (read_only && read_only_reason)
+        editor_message(&ui->ed, false, "%s", read_only_reason);
+    ui->layouts = xcalloc(s->form->n_fields, sizeof(struct layout));
+    ui_push(ui, SCREEN_FORM);
+    while (!ui->quit) {
+        draw(ui);
+        struct key k;
+        tui_read_key(&k, -1);
+        handle_key(ui, &k);
+        /* Take everything already typed (an IME commits many characters at once)
+         * before drawing again. */
+        while (!ui->quit) {
+            tui_read_key(&k, 0);
+            if (k.kind == KEY_KIND_NONE)
+                break;
+            handle_key(ui, &k);
+        }
+    }
+    tui_stop();
+    for (size_t i = 0; i < s->form->n_fields; i++)
+        layout_free(&ui->layouts[i]);
+    free(ui->layouts);
+    free(ui->page);
+    problems_free(&ui->all);
+    problems_free(&ui->reasons);
+    strbuf_release(&ui->input);
+    /* Quitting by choice (saved or discarded) is success; losing the terminal with
+     * unsaved changes is not. */
+    bool lost = ui->hangup && ui->ed.modified;
+    editor_free(&ui->ed);
+    free(ui);
+    return lost ? 1 : 0;
+}

@@ -1,0 +1,115 @@
+/*
+ * ui.h - the editor's screens.  Each screen is two functions, as in
+ * ncdu: draw (paint from state) and key (change state); the main loop
+ * in ui.c only dispatches to the screen on top.  ui_form.c is the form
+ * itself, ui_list.c the list of items (F5), ui_problems.c the problems
+ * (F6), ui_help.c the help (F1), ui_dialog.c prompts and questions.
+ *
+ * Screens draw with tui.h only; they change the sheet only through
+ * editor.h.
+ */
+#ifndef TORIKUMI_UI_H
+#define TORIKUMI_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "editor.h"
+#include "textlayout.h"
+#include "tui.h"
+
+#define UI_MIN_ROWS 24
+#define UI_MIN_COLS 80
+#define UI_TEXT_INDENT 4       /* where field values start */
+#define UI_KEYBAR_ROWS 2       /* key bar at the bottom, as nano has */
+#define UI_SCROLL_MARGIN 3     /* rows kept visible below the caret when possible */
+
+enum screen_id {
+    SCREEN_FORM,
+    SCREEN_LIST,
+    SCREEN_PROBLEMS,
+    SCREEN_HELP,
+    SCREEN_PROMPT,
+    SCREEN_QUIT,
+    SCREEN_REASONS,
+    SCREEN_COUNT,
+};
+
+enum prompt_kind { PROMPT_GOTO, PROMPT_FIND };
+
+/* One row of the form's scrolling body. */
+enum row_kind { ROW_BLANK, ROW_STAGE, ROW_GROUP, ROW_LABEL, ROW_TEXT, ROW_CHOICES };
+
+struct page_row {
+    enum row_kind kind;
+    int field;              /* ROW_LABEL, ROW_TEXT, ROW_CHOICES */
+    int stage;              /* ROW_STAGE */
+    size_t lrow;            /* ROW_TEXT: row of the field's layout */
+    bool placeholder;       /* ROW_TEXT of an empty field */
+};
+
+struct ui {
+    struct editor ed;
+    int rows, cols;
+    bool quit;
+    bool hangup;                    /* the terminal went away */
+    enum screen_id stack[8];
+    int depth;
+    /* Form. */
+    struct page_row *page;
+    size_t n_page, cap_page;
+    struct layout *layouts;         /* per form field, for fields without focus */
+    int scroll;
+    int choice_x[16][2];            /* focused row's choices: start and end columns */
+    /* List (F5). */
+    size_t list_sel, list_top;
+    /* Problems (F6). */
+    struct problem_list all;
+    size_t prob_sel, prob_top;
+    /* Help (F1). */
+    int help_top;
+    /* Prompt. */
+    enum prompt_kind prompt;
+    struct strbuf input;
+    /* Reasons a stage could not be completed. */
+    struct problem_list reasons;
+    int reasons_stage;
+};
+
+/* Run the editor on an open sheet until the user quits.  Returns an exit status. */
+int ui_run(struct sheet *s, bool read_only, const char *read_only_reason);
+
+void ui_push(struct ui *ui, enum screen_id id);
+void ui_pop(struct ui *ui);
+/* Rows of the form body (between the header and the status line). */
+int ui_body_rows(const struct ui *ui);
+/* The status line and key bar shared by all screens. */
+void ui_draw_status(struct ui *ui, const char *message);
+void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
+
+void form_draw(struct ui *ui);
+void form_key(struct ui *ui, const struct key *k);
+void form_layout_changed(struct ui *ui);   /* after a resize */
+void list_draw(struct ui *ui);
+void list_key(struct ui *ui, const struct key *k);
+void problems_draw(struct ui *ui);
+void problems_key(struct ui *ui, const struct key *k);
+void help_draw(struct ui *ui);
+void help_key(struct ui *ui, const struct key *k);
+void prompt_draw(struct ui *ui);
+void prompt_key(struct ui *ui, const struct key *k);
+void quit_draw(struct ui *ui);
+void quit_key(struct ui *ui, const struct key *k);
+void reasons_draw(struct ui *ui);
+void reasons_key(struct ui *ui, const struct key *k);
+
+/* Open the prompt for kind with text prefilled. */
+void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);
+/* Ask to save / discard / cancel, or quit at once when nothing is unsaved. */
+void ui_request_quit(struct ui *ui);
+/* Edit the focused text field in $VISUAL / $EDITOR. */
+void ui_external_edit(struct ui *ui);
+/* A line describing a problem for lists: "取組項目 6  課題と改善策: message". */
+void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf *out);
+
+#endif

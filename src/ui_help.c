@@ -1,0 +1,129 @@
+/*
+ * ui_help.c - F1: every key, and the help the form gives for the focused
+ * field and its stage.  The same keys are listed in docs/torikumi.1.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+static const char *const help_keys[][2] = {
+    { "F1", N_("this help") },
+    { "Tab / Shift-Tab", N_("next / previous field") },
+    { "Up / Down", N_("move by display line; at a field's edge, to the next field") },
+    { "F2 / F3 / F4", N_("jump to the first field of each stage") },
+    { "F7 / F8", N_("previous / next item") },
+    { "Ctrl-G", N_("go to an item by its number") },
+    { "Ctrl-N", N_("add a new item at the end") },
+    { "F5", N_("list of items with each stage's state; Enter opens one") },
+    { "F6", N_("list of problems; Enter jumps to one") },
+    { "F9", N_("mark the focused stage complete (refused while it has problems), "
+               "or not complete") },
+    { "Ctrl-F", N_("find text in every item (Enter on an empty prompt repeats)") },
+    { "Ctrl-S", N_("save (always allowed, even with problems)") },
+    { "Ctrl-Q", N_("quit (asks when there are unsaved changes)") },
+    { "Ctrl-Z / Ctrl-Y", N_("undo / redo") },
+    { "Ctrl-E", N_("edit the focused text field in $VISUAL or $EDITOR") },
+    { "", "" },
+    { N_("In a text field"), "" },
+    { N_("typing"), N_("inserts at the caret; Enter starts a new line") },
+    { "Left / Right", N_("move by character") },
+    { "Home / End", N_("start / end of the display line") },
+    { "Backspace / Delete", N_("remove one whole character") },
+    { "PageUp / PageDown", N_("move by a screen") },
+    { "", "" },
+    { N_("In a choice field"), "" },
+    { "Space, Left / Right", N_("change the choice") },
+    { "1 .. 9", N_("pick that option") },
+    { "Delete", N_("clear the choice") },
+    { "", "" },
+    { N_("Marks"), "" },
+    { "(*) / ( )", N_("chosen / not chosen option") },
+    { "(required)", N_("must be filled in now") },
+    { "[!]", N_("a problem; the status line spells out the focused field's") },
+    { "[x] complete", N_("the stage is marked complete (F9)") },
+    { "[+]", N_("unsaved changes") },
+};
+
+static void add_line(struct strbuf *lines, size_t *n, const char *text)
+{
+    strbuf_addstr(lines, text);
+    strbuf_addch(lines, '\0');
+    (*n)++;
+}
+
+/* All help lines, NUL-separated. */
+static size_t help_lines(struct ui *ui, struct strbuf *lines)
+{
+    size_t n = 0;
+    struct strbuf one = STRBUF_INIT;
+    struct editor *ed = &ui->ed;
+    if (ed->field >= 0) {
+        const struct form_field *fld = &ed->sheet->form->fields[ed->field];
+        const struct form_stage *st = &ed->sheet->form->stages[fld->stage];
+        strbuf_addf(&one, "%s / %s", st->label, fld->label);
+        add_line(lines, &n, one.buf);
+        if (fld->help) {
+            strbuf_reset(&one);
+            strbuf_addf(&one, "  %s", fld->help);
+            add_line(lines, &n, one.buf);
+        }
+        if (st->help) {
+            strbuf_reset(&one);
+            strbuf_addf(&one, "  %s", st->help);
+            add_line(lines, &n, one.buf);
+        }
+        add_line(lines, &n, "");
+    }
+    for (size_t i = 0; i < ARRAY_LEN(help_keys); i++) {
+        strbuf_reset(&one);
+        if (help_keys[i][0][0] && help_keys[i][1][0])
+            strbuf_addf(&one, "  %-20s %s", help_keys[i][0], _(help_keys[i][1]));
+        else if (help_keys[i][0][0])
+            strbuf_addstr(&one, _(help_keys[i][0]));
+        add_line(lines, &n, one.buf);
+    }
+    strbuf_release(&one);
+    return n;
+}
+
+void help_draw(struct ui *ui)
+{
+    tui_fill(0, 0, ui->cols, ROLE_BAR);
+    tui_str(0, 1, ui->cols - 2, _("torikumi help"), ROLE_BAR);
+    struct strbuf lines = STRBUF_INIT;
+    size_t n = help_lines(ui, &lines);
+    int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
+    if (ui->help_top > (int)n - rows)
+        ui->help_top = (int)n - rows;
+    if (ui->help_top < 0)
+        ui->help_top = 0;
+    const char *p = lines.buf;
+    for (size_t i = 0; i < n; i++) {
+        int y = 1 + (int)i - ui->help_top;
+        if (y >= 1 && y <= rows)
+            tui_str(y, 1, ui->cols - 2, p, ROLE_NORMAL);
+        p += strlen(p) + 1;
+    }
+    strbuf_release(&lines);
+    ui_draw_status(ui, NULL);
+    static const char *const keys[] = { "Up/Down", N_("Scroll"), "F1/Esc", N_("Back") };
+    ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
+}
+
+void help_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind == KEY_KIND_FUNC) {
+        if (k->code == KEY_DOWN || k->code == KEY_NPAGE)
+            ui->help_top += k->code == KEY_DOWN ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
+        else if (k->code == KEY_UP || k->code == KEY_PPAGE)
+            ui->help_top -= k->code == KEY_UP ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
+        else
+            ui_pop(ui);
+        return;
+    }
+    if (k->kind == KEY_KIND_CHAR)
+        ui_pop(ui);
+}
