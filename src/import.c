@@ -15,6 +15,7 @@
 
 #include "i18n.h"
 #include "import_csv.h"
+#include "import_sheet.h"
 #include "rules.h"
 #include "outfile.h"
 #include "sheet.h"
@@ -422,18 +423,55 @@ static enum import_status run_rec(struct run *r, struct error *e)
     return st;
 }
 
-/*
- * The sheet text layout is import_sheet's (branch seedimport).  Until it
- * lands this says so; wiring it in: read_all, import_sheet_vocab_from_form,
- * import_sheet_parse, sheet_new with --ward/--year, import_sheet_fill,
- * warnings from import_warning_format, write_sheet.
- */
+static void sheet_warnings(struct run *r, const struct form *form, const struct import_sheet *in)
+{
+    struct strbuf msg = STRBUF_INIT;
+    for (size_t i = 0; i < in->n_warnings; i++) {
+        const struct import_warning *w = &in->warnings[i];
+        strbuf_reset(&msg);
+        if (w->item > 0)
+            strbuf_addf(&msg, "%s %ld: ", form->item_label, w->item);
+        strbuf_addstr(&msg, w->msg);
+        struct error we;
+        error_set(&we, r->name, w->line, w->column, "%s", msg.buf);
+        forward_warning(r, &we);
+    }
+    strbuf_release(&msg);
+}
+
+/* The sheet text layout (import_sheet.h): read whole, parse, fill a new sheet. */
 static enum import_status run_sheet(struct run *r, struct form *form, struct error *e)
 {
-    (void)form;
-    error_set(e, r->name, 0, 0, "%s",
-              _("the sheet text format is not available in this build yet"));
-    return IMPORT_TROUBLE;
+    if (!r->o->ward || r->o->year <= 0) {
+        error_set(e, r->name, 0, 0, "%s",
+                  !r->o->ward && r->o->year <= 0
+                      ? _("the sheet text does not say its ward and fiscal year: give --ward "
+                          "WARD --year YEAR")
+                      : !r->o->ward ? _("the sheet text does not say its ward: give --ward WARD")
+                                    : _("the sheet text does not say its fiscal year: give "
+                                        "--year YEAR"));
+        return IMPORT_TROUBLE;
+    }
+    struct import_sheet_vocab vocab;
+    if (import_sheet_vocab_from_form(&vocab, form, e) < 0)
+        return IMPORT_TROUBLE;
+    enum import_status st = read_all(r, e);
+    if (st != IMPORT_OK)
+        return st;
+    struct import_sheet in;
+    if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0)
+        return IMPORT_BAD_INPUT;
+    sheet_warnings(r, form, &in);
+    struct sheet *s = sheet_new(form, r->o->ward, (int)r->o->year, in.title);
+    if (import_sheet_fill(&in, s, e) < 0) {
+        if (!e->file[0])
+            snprintf(e->file, sizeof(e->file), "%s", r->name);
+        st = IMPORT_BAD_INPUT;
+    } else
+        st = write_sheet(r, s, e);
+    sheet_free(s);
+    import_sheet_free(&in);
+    return st;
 }
 
 enum import_status import_run(const struct import_options *o, struct import_report *rep,

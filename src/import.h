@@ -9,7 +9,9 @@
  *   rec    a sheet file (any encoding): parsed as a sheet, written back
  *          as UTF-8 with everything kept (comments, unknown fields);
  *   csv    Excel CSV (import_csv.h), streamed: constant memory;
- *   sheet  the PDF-text layout (import_sheet.h).
+ *   sheet  the PDF-text layout (import_sheet.h); it names neither ward
+ *          nor year, so it needs both options; its title line becomes
+ *          the sheet's title.
  * rec and sheet are read whole; csv never is.
  *
  * Encoding auto-detection is the encoding module's (per file), with one

@@ -116,8 +116,17 @@ expect_err_contains "gaiji.csv:2:3: warning: user-defined character F040"
 expect_exit 1 "$TORIKUMI" import --encoding cp932 --gaiji error --ward 大正区 --year 2017 -o gaiji2.rec gaiji.csv
 [ ! -e gaiji2.rec ] || t_fail "gaiji2.rec was created"
 
-t "--format sheet is not wired in yet"
-expect_exit 2 "$TORIKUMI" import --format sheet --ward 大正区 --year 2017 -o s.rec "$TOP/tests/data/seed.txt"
+t "the sheet text layout: detected, needs --ward and --year, any encoding"
+expect_exit 2 "$TORIKUMI" import -o s.rec "$TOP/tests/data/seed.txt" &&
+expect_err_contains "format sheet (detected from the content)" &&
+expect_err_contains "give --ward WARD --year YEAR"
+[ ! -e s.rec ] || t_fail "s.rec was created"
+expect_exit 0 "$TORIKUMI" import --ward 大正区 --year 2017 -o s.rec "$TOP/tests/data/seed.txt" &&
+expect_err_contains "sheet in UTF-8 (detected): 23 items written to s.rec"
+expect_eq "$(recsel -t Initiative -c s.rec)" 23 "items"
+iconv -f UTF-8 -t CP932 "$TOP/tests/data/seed.txt" > seed-sjis.txt
+expect_exit 0 "$TORIKUMI" import --format sheet --ward 大正区 --year 2017 -o s2.rec seed-sjis.txt &&
+expect_same_file s2.rec s.rec
 
 # ---- rec input ------------------------------------------------------------------
 
