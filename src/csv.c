@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 
 enum state {
     S_START,     /* at the start of a cell (or of a row, when !in_row) */
@@ -98,7 +100,7 @@ static int fail(struct csv_reader *r, struct error *e, long line, const char *wh
 {
     char col[16];
     csv_column_name(r->n_cells + 1, col);
-    error_set(&r->err, r->file, line, (long)r->n_cells + 1, "row %ld, column %s: %s", r->row,
+    error_set(&r->err, r->file, line, (long)r->n_cells + 1, _("row %ld, column %s: %s"), r->row,
               col, what);
     r->failed = true;
     if (e)
@@ -156,7 +158,7 @@ static void describe_byte(unsigned char b, char *out, size_t size)
     if (b >= 0x20 && b < 0x7F)
         snprintf(out, size, "'%c'", b);
     else
-        snprintf(out, size, "byte %02X", b);
+        snprintf(out, size, _("byte %02X"), b);
 }
 
 static size_t count_lf(const char *p, size_t n)
@@ -250,8 +252,8 @@ int csv_reader_feed(struct csv_reader *r, const char *data, size_t n, struct err
                 char got[32], what[160];
                 describe_byte(b, got, sizeof(got));
                 snprintf(what, sizeof(what),
-                         "expected ',' or the end of the row after the closing quote, not %s "
-                         "(a quote inside a quoted cell is written \"\")", got);
+                         _("expected ',' or the end of the row after the closing quote, not %s "
+                           "(a quote inside a quoted cell is written \"\")"), got);
                 return fail(r, e, r->line, what);
             }
             break;
@@ -275,8 +277,9 @@ int csv_reader_finish(struct csv_reader *r, struct error *e)
         break;
     case S_QUOTED: {
         char what[160];
-        snprintf(what, sizeof(what), "unterminated quoted cell: expected a closing '\"' "
-                 "before the end of the input (the quote opened on line %ld)", r->cell_line);
+        snprintf(what, sizeof(what), _("unterminated quoted cell: expected a closing '\"' "
+                                       "before the end of the input (the quote opened on line "
+                                       "%ld)"), r->cell_line);
         return fail(r, e, r->cell_line, what);
     }
     case S_CR:
