@@ -16,21 +16,13 @@
 
 #include "csv.h"
 #include "i18n.h"
+#include "import_csv_impl.h"
 #include "recfile.h"
 #include "rules.h"
 #include "sheet.h"
 #include "utf8.h"
 
 #define FLUSH_AT 65536
-
-enum col_kind {
-    COL_FIELD,      /* a field of the form */
-    COL_WARD,       /* the header record's Ward, FiscalYear, Title */
-    COL_YEAR,
-    COL_TITLE,
-    COL_EXTRA,      /* unknown: kept as a field named name */
-    COL_UNNAMED,    /* empty header: must stay empty */
-};
 
 struct column {
     enum col_kind kind;
@@ -70,66 +62,6 @@ struct import_csv {
     enum import_csv_failure failure;
     const struct csv_row *row;  /* during a row callback */
 };
-
-static const char *const hdr_keys[3] = { "Ward", "FiscalYear", "SheetTitle" };
-static const char *const hdr_labels[3] = { "区", "年度", "シート名" };
-
-/* ---- small helpers --------------------------------------------------------- */
-
-static bool is_blank_at(const char *s, size_t n, size_t *k)
-{
-    if (n >= 1 && (s[0] == ' ' || s[0] == '\t')) {
-        *k = 1;
-        return true;
-    }
-    if (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) {
-        *k = 3;
-        return true;
-    }
-    return false;
-}
-
-/* Blanks (space, tab, U+3000) around s[0..*n) removed. */
-static const char *trim(const char *s, size_t *n)
-{
-    size_t k;
-    while (*n > 0 && is_blank_at(s, *n, &k)) {
-        s += k;
-        *n -= k;
-    }
-    for (;;) {
-        if (*n >= 1 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
-            *n -= 1;
-        else if (*n >= 3 && memcmp(s + *n - 3, "\xE3\x80\x80", 3) == 0)
-            *n -= 3;
-        else
-            break;
-    }
-    return s;
-}
-
-static bool eq(const char *a, const char *s, size_t n)
-{
-    return a && mem_eq(a, strlen(a), s, n);
-}
-
-void import_csv_field_name(const char *h, size_t n, struct strbuf *out)
-{
-    if (n > 0 && h[0] != '%' && rec_valid_name(h, n)) {
-        strbuf_add(out, h, n);
-        return;
-    }
-    strbuf_addstr(out, "X_");
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)h[i];
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            strbuf_addch(out, (char)c);
-        else if (c == '_')
-            strbuf_addstr(out, "__");
-        else
-            strbuf_addf(out, "_%02X", c);
-    }
-}
 
 static void numset_free(struct numset *ns)
 {
@@ -231,112 +163,19 @@ static void add_shown(struct strbuf *sb, const char *s, size_t n)
 
 /* ---- the header row ----------------------------------------------------------- */
 
-static int stage_by_name(const struct form *f, const char *s, size_t n)
-{
-    for (size_t i = 0; i < f->n_stages; i++) {
-        const struct form_stage *st = &f->stages[i];
-        if (eq(st->label, s, n) || eq(st->id, s, n))
-            return (int)i;
-        for (size_t a = 0; a < st->n_aliases; a++)
-            if (eq(st->aliases[a], s, n))
-                return (int)i;
-    }
-    return -1;
-}
-
-static bool field_has_label(const struct form_field *fld, const char *s, size_t n)
-{
-    if (eq(fld->label, s, n))
-        return true;
-    for (size_t a = 0; a < fld->n_aliases; a++)
-        if (eq(fld->aliases[a], s, n))
-            return true;
-    return false;
-}
-
-/* Split "STAGE/LABEL" (ASCII or full-width slash); false when there is no slash. */
-static bool split_qualified(const char *h, size_t n, const char **st, size_t *stn,
-                            const char **lb, size_t *lbn)
-{
-    for (size_t i = 0; i < n; i++) {
-        size_t w = h[i] == '/' ? 1 : (n - i >= 3 && memcmp(h + i, "／", 3) == 0) ? 3 : 0;
-        if (!w)
-            continue;
-        *stn = i;
-        *st = trim(h, stn);
-        *lbn = n - i - w;
-        *lb = trim(h + i + w, lbn);
-        return true;
-    }
-    return false;
-}
-
-/* The field a qualified header names, or -1. */
-static int qualified_field(const struct form *f, const char *h, size_t n)
-{
-    const char *st, *lb;
-    size_t stn, lbn;
-    if (!split_qualified(h, n, &st, &stn, &lb, &lbn))
-        return -1;
-    int stage = stage_by_name(f, st, stn);
-    if (stage < 0)
-        return -1;
-    for (size_t i = 0; i < f->n_fields; i++)
-        if (f->fields[i].stage == stage &&
-            (field_has_label(&f->fields[i], lb, lbn) || eq(f->fields[i].key, lb, lbn)))
-            return (int)i;
-    return -1;
-}
-
 /* Classify header cell col; fills c.  Returns 0, or -1 with e (an ambiguous label). */
 static int classify(struct import_csv *ic, size_t col, const char *h, size_t n,
                     struct column *c, struct error *e)
 {
-    const struct form *f = ic->o.form;
-    c->field = -1;
-    for (size_t i = 0; i < f->n_fields; i++)
-        if (eq(f->fields[i].key, h, n)) {
-            c->kind = COL_FIELD;
-            c->field = (int)i;
-            return 0;
-        }
-    for (int k = 0; k < 3; k++)
-        if (eq(hdr_keys[k], h, n)) {
-            c->kind = COL_WARD + k;
-            return 0;
-        }
-    if ((c->field = qualified_field(f, h, n)) >= 0) {
-        c->kind = COL_FIELD;
-        return 0;
-    }
+    struct strbuf alt = STRBUF_INIT;
     size_t matches = 0;
-    for (size_t i = 0; i < f->n_fields; i++)
-        if (field_has_label(&f->fields[i], h, n)) {
-            if (matches++ == 0)
-                c->field = (int)i;
-        }
-    if (matches == 1) {
-        c->kind = COL_FIELD;
-        return 0;
-    }
-    if (matches > 1) {
-        struct strbuf alt = STRBUF_INIT;
-        for (size_t i = 0; i < f->n_fields; i++)
-            if (field_has_label(&f->fields[i], h, n))
-                strbuf_addf(&alt, "%s%s/%.*s (%s)", alt.len ? ", " : "",
-                            f->stages[f->fields[i].stage].label, (int)n, h, f->fields[i].key);
-        int rc = cell_error(ic, e, col, IMPORT_CSV_INPUT,
-                            _("%zu fields have this label; name one: %s"), matches, alt.buf);
-        strbuf_release(&alt);
-        return rc;
-    }
-    for (int k = 0; k < 3; k++)
-        if (eq(hdr_labels[k], h, n)) {
-            c->kind = COL_WARD + k;
-            return 0;
-        }
-    c->kind = n == 0 ? COL_UNNAMED : COL_EXTRA;
-    return 0;
+    c->kind = import_csv_classify(ic->o.form, h, n, &c->field, &matches, &alt);
+    int rc = 0;
+    if (matches > 1)
+        rc = cell_error(ic, e, col, IMPORT_CSV_INPUT,
+                        _("%zu fields have this label; name one: %s"), matches, alt.buf);
+    strbuf_release(&alt);
+    return rc;
 }
 
 /* The column that already feeds what c feeds, or -1. */
@@ -386,7 +225,7 @@ static int header_row(struct import_csv *ic, const struct csv_row *row, struct e
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < row->n_cells; i++) {
         size_t n = row->cells[i].len;
-        const char *h = trim(row->cells[i].data, &n);
+        const char *h = import_csv_trim(row->cells[i].data, &n);
         struct column *c = &ic->cols[i];
         strbuf_reset(&sb);
         add_shown(&sb, h, n);
@@ -468,7 +307,7 @@ static int header_cells(struct import_csv *ic, struct error *e)
         size_t n = row->cells[col].len;
         const char *v = row->cells[col].data;
         if (k == 1)
-            v = trim(v, &n);
+            v = import_csv_trim(v, &n);
         if (k == 1 && !valid_year(v, n))
             return cell_error(ic, e, (size_t)col, IMPORT_CSV_INPUT,
                               _("\"%.*s\" is not a fiscal year (a Western year from 1989 to "
@@ -484,7 +323,7 @@ static int header_cells(struct import_csv *ic, struct error *e)
         if (!known) {
             ic->hdr_val[k] = xstrndup(v, n);
             ic->hdr_row[k] = row->number;
-        } else if (!eq(known, v, n)) {
+        } else if (!import_csv_eq(known, v, n)) {
             const char *from = ic->hdr_val[k] && !(k == 0 && ic->o.ward) &&
                                !(k == 1 && ic->o.year > 0) ? _("an earlier row") : _("the option");
             return cell_error(ic, e, (size_t)col, IMPORT_CSV_INPUT,
@@ -528,9 +367,9 @@ static const char *bool_value(const char *v, size_t n)
     for (size_t i = 0; i < ARRAY_LEN(words); i++)
         if (strlen(words[i]) == n && strncasecmp(words[i], v, n) == 0)
             return words[i];
-    if (eq("完了", v, n))
+    if (import_csv_eq("完了", v, n))
         return "yes";
-    if (eq("未完了", v, n))
+    if (import_csv_eq("未完了", v, n))
         return "no";
     return NULL;
 }
@@ -565,7 +404,7 @@ static int field_cell(struct import_csv *ic, int f, size_t col, struct error *e)
     size_t n = cell->len;
     const char *v = cell->data;
     if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_BOOL || fld->kind == FIELD_INTEGER) {
-        v = trim(v, &n);
+        v = import_csv_trim(v, &n);
         if (n == 0)
             return 0;
     }
