@@ -13,3 +13,4 @@ run "export utf-8-bom" 0 ./torikumi export -o "$scratch/vg-out.csv" "$scratch/vg
 run "export cp932" 0 ./torikumi export --encoding cp932 "$scratch/vg.rec"
 sed 's/^Title: a$/Title: a〜/' "$scratch/vg.rec" > "$scratch/vg-wave.rec"
 run "export cp932 failure" 1 ./torikumi export --encoding cp932 "$scratch/vg-wave.rec"
+run "import sheet text" 0 ./torikumi import --ward 大正区 --year 2017 -o "$scratch/vg-seed.rec" tests/data/seed.txt
