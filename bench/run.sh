@@ -342,4 +342,17 @@ else
     emit "Skipped: /usr/bin/time (GNU time) is not installed."
 fi
 emit ""
+
+# ---- 5. the editor: a keystroke against vim ------------------------------------------
+
+if [ -z "${BENCH_NO_KEYS:-}" ] && command -v tmux >/dev/null && command -v vim >/dev/null; then
+    emit "### The editor: one typed character (bench/keys.sh)"
+    emit ""
+    BENCH_TORIKUMI="$top/${tk#./}" sh bench/keys.sh sample-data/taisho-h29.rec "$data/10k.rec" \
+        > "$scratch/keys.md" || say "bench/keys.sh failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/keys.md"
+    emit ""
+else
+    emit "Editor keystrokes skipped (BENCH_NO_KEYS set, or tmux/vim missing)."
+fi
 say "results saved in $results"

@@ -19,6 +19,7 @@ command -v recfix >/dev/null 2>&1 || add recutils
 command -v tmux >/dev/null 2>&1 || add tmux
 command -v msgfmt >/dev/null 2>&1 || add gettext
 command -v valgrind >/dev/null 2>&1 || add valgrind
+command -v strace >/dev/null 2>&1 || add strace
 command -v iconv >/dev/null 2>&1 || add libc-bin
 has_ja_locale() { locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; }
 has_ja_locale || [ -f /usr/share/i18n/locales/ja_JP ] || add locales

@@ -37,7 +37,7 @@ static void print_problem(const char *file, const struct sheet *s, const struct 
 static int check_file(const char *path, struct form *form)
 {
     struct error e;
-    struct sheet *s = sheet_load(path, form, &e);
+    struct sheet *s = sheet_load_readonly(path, form, &e);
     if (!s) {
         cmd_print_error(&e);
         return EXIT_TROUBLE;

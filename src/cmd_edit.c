@@ -67,7 +67,7 @@ int cmd_edit(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     const char *why = why_read_only(path);
-    int rc = ui_run(s, why != NULL, why);
+    int rc = ui_run(&s, 1, why != NULL, why);
     sheet_free(s);
     form_free(form);
     return rc;

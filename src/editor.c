@@ -54,64 +54,79 @@ static bool is_text_kind(enum field_kind k)
 
 /* ---- the rules' verdict ---------------------------------------------------- */
 
+static struct open_sheet *current(struct editor *ed)
+{
+    return &ed->open[ed->cur_sheet];
+}
+
 static void refresh_current_problems(struct editor *ed)
 {
     problems_clear(&ed->cur_problems);
     if (ed->cur >= ed->sheet->n_items)
         return;
     rules_check_item(ed->sheet, ed->cur, &ed->cur_problems);
-    for (size_t i = 0; i < ed->sheet_level.n; i++)
-        if (ed->sheet_level.v[i].item == (long)ed->cur) {
+    const struct problem_list *sl = &current(ed)->sheet_level;
+    for (size_t i = 0; i < sl->n; i++)
+        if (sl->v[i].item == (long)ed->cur) {
             xgrow((void **)&ed->cur_problems.v, &ed->cur_problems.cap, ed->cur_problems.n + 1,
                   sizeof(struct problem));
-            ed->cur_problems.v[ed->cur_problems.n++] = ed->sheet_level.v[i];
+            ed->cur_problems.v[ed->cur_problems.n++] = sl->v[i];
         }
 }
 
-static void recheck_sheet_level(struct editor *ed)
+static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 {
-    ed->total_errors -= ed->sheet_errors;
-    problems_clear(&ed->sheet_level);
-    rules_check_sheet_level(ed->sheet, &ed->sheet_level);
-    ed->sheet_errors = problems_count(&ed->sheet_level, SEV_ERROR);
-    ed->total_errors += ed->sheet_errors;
+    os->errors -= os->sheet_errors;
+    ed->total_errors -= os->sheet_errors;
+    problems_clear(&os->sheet_level);
+    rules_check_sheet_level(os->sheet, &os->sheet_level);
+    os->sheet_errors = problems_count(&os->sheet_level, SEV_ERROR);
+    os->errors += os->sheet_errors;
+    ed->total_errors += os->sheet_errors;
 }
 
-static void recheck_item(struct editor *ed, size_t idx)
+static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(ed->sheet, idx, &pl);
+    rules_check_item(os->sheet, idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
-    ed->total_errors = ed->total_errors - ed->item_errors[idx] + n;
-    ed->item_errors[idx] = n;
+    os->errors = os->errors - os->item_errors[idx] + n;
+    ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
+    os->item_errors[idx] = n;
     problems_free(&pl);
 }
 
-/* After field f of item idx changed. */
+/* After field f of item idx of the current sheet changed. */
 static void value_changed(struct editor *ed, size_t idx, int f)
 {
     ed->modified = true;
-    recheck_item(ed, idx);
+    recheck_item(ed, current(ed), idx);
     if (f == ed->sheet->form->key_field)
-        recheck_sheet_level(ed);
+        recheck_sheet_level(ed, current(ed));
     if (idx == ed->cur)
         refresh_current_problems(ed);
 }
 
 /* ---- set-up ------------------------------------------------------------------ */
 
-void editor_init(struct editor *ed, struct sheet *sheet, int width)
+void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
 {
     memset(ed, 0, sizeof(*ed));
-    ed->sheet = sheet;
+    ed->open = xcalloc(n ? n : 1, sizeof(*ed->open));
+    ed->n_open = n;
     ed->width = width > 0 ? width : 1;
     ed->field = -1;
     ed->clock_ms = monotonic_ms;
-    ed->item_errors = xcalloc(sheet->n_items + 1, sizeof(size_t));
-    for (size_t i = 0; i < sheet->n_items; i++)
-        recheck_item(ed, i);
-    recheck_sheet_level(ed);
-    editor_goto_item(ed, 0);
+    for (size_t k = 0; k < n; k++) {
+        struct open_sheet *os = &ed->open[k];
+        os->sheet = sheets[k];
+        os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
+        for (size_t i = 0; i < sheets[k]->n_items; i++)
+            recheck_item(ed, os, i);
+        recheck_sheet_level(ed, os);
+    }
+    ed->sheet = sheets[0];
+    editor_goto(ed, 0, 0);
 }
 
 static void free_step(struct edit_step *st)
@@ -130,8 +145,11 @@ void editor_free(struct editor *ed)
         free_step(&ed->redo[i]);
     free(ed->undo);
     free(ed->redo);
-    free(ed->item_errors);
-    problems_free(&ed->sheet_level);
+    for (size_t k = 0; k < ed->n_open; k++) {
+        free(ed->open[k].item_errors);
+        problems_free(&ed->open[k].sheet_level);
+    }
+    free(ed->open);
     problems_free(&ed->cur_problems);
     free(ed->find_query);
 }
@@ -217,6 +235,16 @@ static int first_focusable(const struct editor *ed)
 
 void editor_goto_item(struct editor *ed, size_t idx)
 {
+    editor_goto(ed, ed->cur_sheet, idx);
+}
+
+void editor_goto(struct editor *ed, size_t sh, size_t idx)
+{
+    if (sh >= ed->n_open)
+        return;
+    bool same_sheet = sh == ed->cur_sheet;
+    ed->cur_sheet = sh;
+    ed->sheet = ed->open[sh].sheet;
     if (ed->sheet->n_items == 0) {
         close_field_editor(ed);
         ed->cur = 0;
@@ -226,11 +254,39 @@ void editor_goto_item(struct editor *ed, size_t idx)
     }
     if (idx >= ed->sheet->n_items)
         idx = ed->sheet->n_items - 1;
-    bool same = idx == ed->cur && ed->field >= 0;
+    bool same = same_sheet && idx == ed->cur && ed->field >= 0;
     ed->cur = idx;
     refresh_current_problems(ed);
     if (!same)
         editor_focus(ed, first_focusable(ed));
+}
+
+bool editor_step_item(struct editor *ed, int delta)
+{
+    size_t sh = ed->cur_sheet, idx = ed->cur;
+    if (delta > 0) {
+        if (idx + 1 < ed->open[sh].sheet->n_items)
+            idx++;
+        else {
+            do {
+                if (++sh >= ed->n_open)
+                    return false;
+            } while (ed->open[sh].sheet->n_items == 0);
+            idx = 0;
+        }
+    } else {
+        if (idx > 0 && ed->open[sh].sheet->n_items > 0)
+            idx--;
+        else {
+            do {
+                if (sh-- == 0)
+                    return false;
+            } while (ed->open[sh].sheet->n_items == 0);
+            idx = ed->open[sh].sheet->n_items - 1;
+        }
+    }
+    editor_goto(ed, sh, idx);
+    return true;
 }
 
 /* Move focus by delta focusable fields in display order. */
@@ -305,7 +361,8 @@ static void push_step(struct editor *ed, struct edit_step st)
     clear_redo(ed);
     if (ed->n_undo > 0) {
         struct edit_step *last = &ed->undo[ed->n_undo - 1];
-        if (st.typing && last->typing && last->item == st.item && last->field == st.field &&
+        if (st.typing && last->typing && last->sheet == st.sheet && last->item == st.item &&
+            last->field == st.field &&
             last->caret_after == st.caret_before && st.when_ms - last->when_ms < TYPING_JOIN_MS) {
             free(last->after);
             last->after = st.after;
@@ -332,7 +389,7 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     const char *old = item_get(ed->sheet, it, f);
     if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
         return;
-    struct edit_step st = { idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
+    struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
                             caret_before, caret_after, typing, ed->clock_ms() };
     item_set(ed->sheet, it, f, v, n);
     push_step(ed, st);
@@ -468,10 +525,10 @@ static void apply_step(struct editor *ed, const struct edit_step *st, bool forwa
 {
     const char *v = forward ? st->after : st->before;
     size_t caret = forward ? st->caret_after : st->caret_before;
+    if (st->sheet != ed->cur_sheet || st->item != ed->cur)
+        editor_goto(ed, st->sheet, st->item);
     item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
     value_changed(ed, st->item, st->field);
-    if (st->item != ed->cur)
-        editor_goto_item(ed, st->item);
     if (ed->field != st->field || !ed->fe_active)
         editor_focus(ed, st->field);
     else
@@ -529,11 +586,12 @@ void editor_new_item(struct editor *ed)
     char no[24];
     int n = snprintf(no, sizeof(no), "%ld", max + 1);
     item_set(s, it, s->form->key_field, no, (size_t)n);
-    ed->item_errors = xrealloc(ed->item_errors, (s->n_items + 1) * sizeof(size_t));
-    ed->item_errors[s->n_items - 1] = 0;
+    struct open_sheet *os = current(ed);
+    os->item_errors = xrealloc(os->item_errors, (s->n_items + 1) * sizeof(size_t));
+    os->item_errors[s->n_items - 1] = 0;
     ed->modified = true;
-    recheck_item(ed, s->n_items - 1);
-    recheck_sheet_level(ed);
+    recheck_item(ed, os, s->n_items - 1);
+    recheck_sheet_level(ed, os);
     editor_goto_item(ed, s->n_items - 1);
     if (s->form->title_field >= 0)
         editor_focus(ed, s->form->title_field);
@@ -562,9 +620,41 @@ static long match_in(const char *v, size_t from, size_t to, const char *q, bool 
     return hit;
 }
 
+/* Slots are (sheet, item, field) in reading order; the caret's slot is searched twice,
+ * after the caret first and before it at the very end, so every match is found once. */
+struct find_pos {
+    size_t sheet, item;
+    size_t field;       /* index into the display order */
+};
+
+static bool next_slot(const struct editor *ed, struct find_pos *p, size_t nf, bool backwards)
+{
+    if (!backwards) {
+        if (++p->field < nf)
+            return true;
+        p->field = 0;
+        while (++p->item >= ed->open[p->sheet].sheet->n_items) {
+            p->item = (size_t)-1;
+            p->sheet = (p->sheet + 1) % ed->n_open;
+        }
+        return true;
+    }
+    if (p->field-- > 0)
+        return true;
+    p->field = nf - 1;
+    while (p->item-- == 0) {
+        p->sheet = (p->sheet + ed->n_open - 1) % ed->n_open;
+        p->item = ed->open[p->sheet].sheet->n_items;
+    }
+    return true;
+}
+
 bool editor_find(struct editor *ed, const char *query, bool backwards)
 {
-    if (!query || !*query || ed->sheet->n_items == 0)
+    size_t total_items = 0;
+    for (size_t k = 0; k < ed->n_open; k++)
+        total_items += ed->open[k].sheet->n_items;
+    if (!query || !*query || total_items == 0)
         return false;
     if (query != ed->find_query) {
         free(ed->find_query);
@@ -573,37 +663,40 @@ bool editor_find(struct editor *ed, const char *query, bool backwards)
     const struct form *form = ed->sheet->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
     size_t nf = editor_display_order(ed, order);
-    long pos = 0;
+    struct find_pos start = { ed->cur_sheet, ed->cur, 0 };
     for (size_t i = 0; i < nf; i++)
         if (order[i] == ed->field)
-            pos = (long)i;
+            start.field = i;
     size_t caret = ed->fe_active ? fieldedit_caret(&ed->fe) : 0;
-    size_t total = ed->sheet->n_items * nf;
-    size_t start = ed->cur * nf + (size_t)pos;
+    size_t qn = strlen(query);
+    struct find_pos p = start;
     bool found = false;
-    for (size_t k = 0; k <= total && !found; k++) {
-        size_t slot = backwards ? (start + total - k) % total : (start + k) % total;
-        size_t item = slot / nf;
-        int f = order[slot % nf];
-        if (!searchable(ed, f))
+    for (size_t k = 0; k <= total_items * nf && !found; k++) {
+        if (k > 0)
+            next_slot(ed, &p, nf, backwards);
+        const struct sheet *sh = ed->open[p.sheet].sheet;
+        int f = order[p.field];
+        if (!searchable(ed, f) || p.item >= sh->n_items)
             continue;
-        const char *v = item_get(ed->sheet, &ed->sheet->items[item], f);
+        const char *v = item_get(sh, &sh->items[p.item], f);
         if (!v)
             continue;
         size_t len = strlen(v), from = 0, to = len;
-        if (k == 0 && !backwards)
+        bool at_start = k == 0, wrapped = k == total_items * nf;
+        if (at_start && !backwards)
             from = caret + 1 <= len ? caret + 1 : len;
-        else if (k == 0)
+        else if (at_start)
             to = caret;
-        else if (k == total && !backwards)
-            to = caret + strlen(query) <= len ? caret + strlen(query) : len;
-        else if (k == total)
+        else if (wrapped && !backwards)
+            to = caret + qn <= len ? caret + qn : len;
+        else if (wrapped)
             from = caret;
         long hit = match_in(v, from, to, query, backwards);
         if (hit >= 0) {
-            editor_goto_item(ed, item);
+            editor_goto(ed, p.sheet, p.item);
             editor_focus(ed, f);
-            fieldedit_set_caret(&ed->fe, (size_t)hit);
+            if (ed->fe_active)
+                fieldedit_set_caret(&ed->fe, (size_t)hit);
             found = true;
         }
     }

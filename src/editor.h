@@ -27,6 +27,7 @@
 #include "sheet.h"
 
 struct edit_step {
+    size_t sheet;                  /* index of the open sheet */
     size_t item;
     int field;
     char *before, *after;          /* NULL = absent */
@@ -35,21 +36,29 @@ struct edit_step {
     long long when_ms;
 };
 
-struct editor {
+/* One open sheet and the rules' verdict on it. */
+struct open_sheet {
     struct sheet *sheet;
+    size_t *item_errors;           /* errors per item */
+    size_t sheet_errors;           /* header and duplicate numbers */
+    size_t errors;                 /* all of this sheet's errors */
+    struct problem_list sheet_level;
+};
+
+struct editor {
+    struct open_sheet *open;       /* several in view mode; editing works on one */
+    size_t n_open;
+    size_t cur_sheet;
+    struct sheet *sheet;           /* open[cur_sheet].sheet */
     bool read_only;
-    size_t cur;                    /* current item (index) */
+    size_t cur;                    /* current item (index in the current sheet) */
     int field;                     /* focused form field, -1 when the item has none */
     int choice_cursor;             /* choice highlighted in a focused choice field */
     struct fieldedit fe;           /* the focused text field, when fe_active */
     bool fe_active;
     int width;                     /* columns of a text field's box */
     bool modified;
-    /* The rules' verdict. */
-    size_t *item_errors;           /* errors per item */
-    size_t sheet_errors;           /* header and duplicate numbers */
-    size_t total_errors;
-    struct problem_list sheet_level;
+    size_t total_errors;           /* errors of every open sheet */
     struct problem_list cur_problems;   /* problems of the current item, fresh */
     /* History. */
     struct edit_step *undo, *redo;
@@ -62,7 +71,8 @@ struct editor {
     long long (*clock_ms)(void);   /* tests replace it */
 };
 
-void editor_init(struct editor *ed, struct sheet *sheet, int width);
+/* Open sheets (one to edit; several read-only, as one long sheet). */
+void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width);
 void editor_free(struct editor *ed);
 /* Set a status message (printf-style). */
 void editor_message(struct editor *ed, bool is_error, const char *fmt, ...)
@@ -75,6 +85,10 @@ size_t editor_display_order(const struct editor *ed, int *order);
 
 /* Navigation. */
 void editor_goto_item(struct editor *ed, size_t idx);
+/* Item idx of open sheet sh. */
+void editor_goto(struct editor *ed, size_t sh, size_t idx);
+/* The item delta items away across the open sheets; false at either end. */
+bool editor_step_item(struct editor *ed, int delta);
 void editor_focus(struct editor *ed, int field);
 bool editor_next_field(struct editor *ed);
 bool editor_prev_field(struct editor *ed);

@@ -18,6 +18,7 @@ struct command {
 
 static const struct command commands[] = {
     { "edit", cmd_edit, N_("open a sheet in the editor (the default)") },
+    { "view", cmd_view, N_("page through sheets read-only") },
     { "check", cmd_check, N_("check sheets against their form's rules") },
     { "show", cmd_show, N_("print a sheet as text") },
     { "new", cmd_new, N_("create an empty sheet") },
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
         usage(stdout);
         return EXIT_OK;
     }
+    if (str_eq(argv[1], "--read-only"))
+        return cmd_view(argc - 1, argv + 1);
     if (str_eq(argv[1], "--version")) {
         puts("torikumi " TORIKUMI_VERSION);
         return EXIT_OK;

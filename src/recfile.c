@@ -61,6 +61,8 @@ struct parser {
     struct error *e;
     struct rec_doc *doc;
     char *type;           /* current record set (owned by the doc's records) */
+    bool inplace;         /* decode values in buf itself; keep no raw bytes */
+    size_t entries_hint;  /* entries of the last record: the next one is sized for as many */
 };
 
 static size_t line_end(const struct parser *p, size_t from)
@@ -106,6 +108,32 @@ static void read_logical_line(struct parser *p, size_t skip, struct strbuf *out)
     }
 }
 
+/*
+ * read_logical_line() for a read-only load: the value is written over the
+ * entry's own bytes (it is never longer than they are, and dst stays
+ * behind the bytes read), so no copy is made.  Returns its length.
+ */
+static size_t read_logical_line_inplace(struct parser *p, size_t skip, char *dst)
+{
+    size_t from = p->pos + skip, w = 0;
+    for (;;) {
+        size_t end = line_end(p, from);
+        bool more = end < p->len;
+        if (more && end > from && p->buf[end - 1] == '\\') {
+            memmove(dst + w, p->buf + from, end - 1 - from);
+            w += end - 1 - from;
+            from = end + 1;
+            p->line++;
+            continue;
+        }
+        memmove(dst + w, p->buf + from, end - from);
+        w += end - from;
+        p->pos = more ? end + 1 : end;
+        p->line++;
+        return w;
+    }
+}
+
 static struct rec_entry *record_push(struct rec_record *r)
 {
     xgrow((void **)&r->entries, &r->cap_entries, r->n_entries + 1, sizeof(*r->entries));
@@ -138,6 +166,39 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
         skip++;
     struct strbuf v = STRBUF_INIT;
     size_t start = p->pos;
+    if (p->inplace) {
+        char *dst = (char *)p->buf + start;
+        size_t w = read_logical_line_inplace(p, skip, dst);
+        while (p->pos < p->len && p->buf[p->pos] == '+') {
+            size_t cskip = 1;
+            if (p->pos + 1 < p->len && p->buf[p->pos + 1] == ' ')
+                cskip = 2;
+            dst[w++] = '\n';
+            w += read_logical_line_inplace(p, cskip, dst + w);
+        }
+        dst[w] = '\0';
+        en->value = dst;
+        en->value_len = w;
+        en->borrowed = true;
+        return 0;
+    }
+    /*
+     * Size the value once, exactly: it is never longer than the entry's raw
+     * bytes.  Growing it line by line cost a realloc chain per value and
+     * power-of-two slack (the biggest cost of loading a 45 MB sheet).
+     */
+    {
+        size_t e = end;
+        for (;;) {
+            bool joined = e < p->len && e > start && p->buf[e - 1] == '\\';
+            bool cont = e + 1 < p->len && p->buf[e + 1] == '+';
+            if (!(e < p->len && (joined || cont)))
+                break;
+            e = line_end(p, e + 1);
+        }
+        v.cap = e - start + 1;
+        v.buf = xmalloc(v.cap);
+    }
     read_logical_line(p, skip, &v);
     /* Continuation lines: "+ text", "+text" or a bare "+". */
     while (p->pos < p->len && p->buf[p->pos] == '+') {
@@ -206,6 +267,8 @@ static int parse_record(struct parser *p)
     struct rec_record *r = rec_record_new();
     size_t start = p->pos;
     r->line = p->line;
+    if (p->entries_hint)
+        xgrow((void **)&r->entries, &r->cap_entries, p->entries_hint, sizeof(*r->entries));
     while (p->pos < p->len) {
         size_t end = line_end(p, p->pos);
         const char *ls = p->buf + p->pos;
@@ -234,8 +297,9 @@ static int parse_record(struct parser *p)
         add_block(p->doc, b);
         return 0;
     }
-    r->raw = (char *)p->buf + start;
-    r->raw_len = p->pos - start;
+    r->raw = p->inplace ? NULL : (char *)p->buf + start;
+    r->raw_len = p->inplace ? 0 : p->pos - start;
+    p->entries_hint = r->n_entries;
     set_record_type(p, r);
     struct rec_block b = { REC_BLOCK_RECORD, NULL, 0, r };
     add_block(p->doc, b);
@@ -270,6 +334,9 @@ static int check_text(const char *buf, size_t len, const char *file, struct erro
     return rc;
 }
 
+static struct rec_doc *parse_doc(struct rec_doc *doc, char *copy, size_t len, const char *file,
+                                 bool inplace, struct error *e);
+
 struct rec_doc *rec_parse(const char *buf, size_t len, const char *file, struct error *e)
 {
     error_clear(e);
@@ -279,7 +346,36 @@ struct rec_doc *rec_parse(const char *buf, size_t len, const char *file, struct 
     char *copy = doc_own(doc, xmalloc(len + 1));
     memcpy(copy, buf, len);
     copy[len] = '\0';
-    struct parser p = { copy, len, 0, 1, file, e, doc, NULL };
+    return parse_doc(doc, copy, len, file, false, e);
+}
+
+static struct rec_doc *parse_taken(char *buf, size_t len, const char *file, bool inplace,
+                                   struct error *e)
+{
+    error_clear(e);
+    if (check_text(buf, len, file, e) < 0) {
+        free(buf);
+        return NULL;
+    }
+    struct rec_doc *doc = rec_doc_new();
+    doc_own(doc, buf);
+    return parse_doc(doc, buf, len, file, inplace, e);
+}
+
+struct rec_doc *rec_parse_take(char *buf, size_t len, const char *file, struct error *e)
+{
+    return parse_taken(buf, len, file, false, e);
+}
+
+struct rec_doc *rec_parse_take_readonly(char *buf, size_t len, const char *file, struct error *e)
+{
+    return parse_taken(buf, len, file, true, e);
+}
+
+static struct rec_doc *parse_doc(struct rec_doc *doc, char *copy, size_t len, const char *file,
+                                 bool inplace, struct error *e)
+{
+    struct parser p = { copy, len, 0, 1, file, e, doc, NULL, inplace, 0 };
     size_t text_from = 0;
     while (p.pos < p.len) {
         size_t end = line_end(&p, p.pos);
@@ -313,7 +409,8 @@ struct rec_record *rec_record_new(void)
 static void entry_free(struct rec_entry *en)
 {
     free(en->name);
-    free(en->value);
+    if (!en->borrowed)
+        free(en->value);
 }
 
 void rec_record_free(struct rec_record *r)
@@ -368,7 +465,9 @@ size_t rec_count(const struct rec_record *r, const char *name)
 void rec_entry_set(struct rec_record *r, struct rec_entry *en, const char *value, size_t len)
 {
     char *v = xstrndup(value, len);
-    free(en->value);
+    if (!en->borrowed)
+        free(en->value);
+    en->borrowed = false;
     en->value = v;
     en->value_len = len;
     en->raw = NULL;

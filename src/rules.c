@@ -124,9 +124,49 @@ struct text_scan {
     size_t kana_off, kana_len;
 };
 
+/*
+ * The common case without decoding: count the characters of a value that
+ * has nothing to report.  A control character or half-width katakana can
+ * only be a byte < 0x20, 0x7F, C2 80..9F (U+0080..9F), E2 80 A8/A9
+ * (U+2028/9) or EF BD A1..EF BE 9F (U+FF61..9F).  Returns false on any of
+ * those, or on anything that is not plain UTF-8: scan_text() then does the
+ * full scan and says where.
+ */
+static bool scan_plain(const char *v, size_t n, bool multiline, size_t *chars)
+{
+    const unsigned char *u = (const unsigned char *)v;
+    size_t count = 0;
+    for (size_t i = 0; i < n; count++) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && !(c == '\n' && multiline)) || c == 0x7F)
+                return false;
+            i++;
+        } else if (c < 0xC2 || i + (c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4) > n) {
+            return false;                                   /* not a lead byte, or cut */
+        } else if (c < 0xE0) {
+            if (c == 0xC2 && u[i + 1] < 0xA0)
+                return false;                               /* U+0080..U+009F */
+            i += 2;
+        } else if (c < 0xF0) {
+            if ((c == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) ||
+                (c == 0xEF && ((u[i + 1] == 0xBD && u[i + 2] >= 0xA1) ||
+                               (u[i + 1] == 0xBE && u[i + 2] <= 0x9F))))
+                return false;                               /* U+2028/9, U+FF61..U+FF9F */
+            i += 3;
+        } else
+            i += 4;
+    }
+    *chars = count;
+    return true;
+}
+
 static void scan_text(const char *v, size_t n, bool multiline, struct text_scan *ts)
 {
     memset(ts, 0, sizeof(*ts));
+    if (scan_plain(v, n, multiline, &ts->chars))
+        return;
+    ts->chars = 0;
     long line = 0, col = 1;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
@@ -167,6 +207,8 @@ struct item_ctx {
     long idx;
     struct problem_list *out;
     bool *has_error;        /* per form field */
+    const char **value;     /* per form field: its value in the item, or NULL */
+    long *first;            /* per form field: index of its first entry, or -1 */
 };
 
 static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
@@ -233,18 +275,17 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         set_detail(p, v, strlen(v));
 }
 
-static bool condition_holds(const struct sheet *s, const struct item *it,
-                            const struct form_condition *cond)
+static bool condition_holds(const struct item_ctx *c, const struct form_condition *cond)
 {
-    const struct form_field *of = &s->form->fields[cond->field];
-    const char *v = item_get(s, it, cond->field);
+    const struct form_field *of = &c->s->form->fields[cond->field];
+    const char *v = c->value[cond->field];
     return v && str_eq(v, of->choices[cond->choice].key);
 }
 
 static void check_presence(struct item_ctx *c, int f)
 {
     const struct form_field *fld = &c->s->form->fields[f];
-    const char *v = item_get(c->s, c->it, f);
+    const char *v = c->value[f];
     if (c->has_error[f] || rules_filled(v))
         return;
     if (fld->mandatory) {
@@ -252,7 +293,7 @@ static void check_presence(struct item_ctx *c, int f)
         return;
     }
     for (size_t k = 0; k < fld->n_required_when; k++)
-        if (condition_holds(c->s, c->it, &fld->required_when[k])) {
+        if (condition_holds(c, &fld->required_when[k])) {
             field_problem(c, PROB_REQUIRED_WHEN, f)->cond = (int)k;
             return;
         }
@@ -263,33 +304,39 @@ static void check_done_stages(struct item_ctx *c)
     const struct form *form = c->s->form;
     for (size_t st = 0; st < form->n_stages; st++) {
         const struct form_stage *stage = &form->stages[st];
-        if (stage->done_field < 0 || !form_bool_true(item_get(c->s, c->it, stage->done_field)))
+        if (stage->done_field < 0 || !form_bool_true(c->value[stage->done_field]))
             continue;
         for (size_t r = 0; r < stage->n_requires; r++) {
             int f = stage->requires[r];
-            if (!c->has_error[f] && !rules_filled(item_get(c->s, c->it, f)))
+            if (!c->has_error[f] && !rules_filled(c->value[f]))
                 field_problem(c, PROB_DONE_INCOMPLETE, f)->stage = (int)st;
         }
     }
 }
 
-static void check_duplicate_fields(struct item_ctx *c)
+/*
+ * One pass over the record: each entry's form field, its value, and the
+ * fields found twice.  Replaces check_duplicate_fields() (n²/2 strcmp per
+ * record) and every item_get() of the checks (a linear rec_find each).
+ */
+static void index_fields(struct item_ctx *c)
 {
     const struct rec_record *r = c->it->rec;
     for (size_t i = 0; i < r->n_entries; i++) {
         const struct rec_entry *en = &r->entries[i];
         if (!en->name)
             continue;
-        for (size_t j = 0; j < i; j++)
-            if (r->entries[j].name && str_eq(r->entries[j].name, en->name)) {
-                int f = form_field_index(c->s->form, en->name);
-                if (f < 0)
-                    break;      /* fields the form does not know may repeat */
-                struct problem *p = add(c->out, PROB_DUPLICATE_FIELD, c->idx, f, en->line);
-                p->num = r->entries[j].line;
-                c->has_error[f] = true;
-                break;
-            }
+        int f = form_field_index(c->s->form, en->name);
+        if (f < 0)
+            continue;       /* fields the form does not know may repeat */
+        if (c->first[f] < 0) {
+            c->first[f] = (long)i;
+            c->value[f] = en->value;
+            continue;
+        }
+        struct problem *p = add(c->out, PROB_DUPLICATE_FIELD, c->idx, f, en->line);
+        p->num = r->entries[c->first[f]].line;
+        c->has_error[f] = true;
     }
 }
 
@@ -299,19 +346,30 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
     bool small[64];
     bool *has_error = form->n_fields <= 64 ? small : xcalloc(form->n_fields, sizeof(bool));
     memset(has_error, 0, form->n_fields * sizeof(bool));
-    struct item_ctx c = { s, &s->items[idx], (long)idx, out, has_error };
-    size_t first = out->n;
-    check_duplicate_fields(&c);
+    const char *vsmall[64];
+    long fsmall[64];
+    const char **value = form->n_fields <= 64 ? vsmall : xcalloc(form->n_fields, sizeof(char *));
+    long *firsts = form->n_fields <= 64 ? fsmall : xcalloc(form->n_fields, sizeof(long));
     for (size_t f = 0; f < form->n_fields; f++) {
-        const char *v = item_get(s, c.it, (int)f);
+        value[f] = NULL;
+        firsts[f] = -1;
+    }
+    struct item_ctx c = { s, &s->items[idx], (long)idx, out, has_error, value, firsts };
+    size_t first = out->n;
+    index_fields(&c);
+    for (size_t f = 0; f < form->n_fields; f++) {
+        const char *v = value[f];
         if (v && *v)
             check_value(&c, (int)f, v);
     }
     for (size_t f = 0; f < form->n_fields; f++)
         check_presence(&c, (int)f);
     check_done_stages(&c);
-    if (has_error != small)
+    if (has_error != small) {
         free(has_error);
+        free(value);
+        free(firsts);
+    }
     struct problem_list mine = { out->v + first, out->n - first, 0 };
     problems_sort(&mine);
 }
@@ -397,10 +455,12 @@ void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
 
 void rules_check_all(const struct sheet *s, struct problem_list *out)
 {
+    size_t first = out->n;
     rules_check_sheet_level(s, out);
     for (size_t i = 0; i < s->n_items; i++)
         rules_check_item(s, i, out);
-    problems_sort(out);
+    struct problem_list mine = { out->v + first, out->n - first, 0 };
+    problems_sort(&mine);
 }
 
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)

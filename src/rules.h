@@ -69,7 +69,7 @@ void problems_sort(struct problem_list *pl);
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out);
 /* Problems of the header and of item numbers used twice. */
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out);
-/* Everything: the sheet level and every item. */
+/* Everything: the sheet level and every item, appended to out and sorted by line. */
 void rules_check_all(const struct sheet *s, struct problem_list *out);
 
 /*

@@ -64,10 +64,18 @@ static void bind_records(struct sheet *s)
     }
 }
 
+static struct sheet *sheet_bind(struct rec_doc *doc, const char *file, struct form *form,
+                                struct error *e);
+
 struct sheet *sheet_parse(const char *text, size_t len, const char *file,
                           struct form *form, struct error *e)
 {
-    struct rec_doc *doc = rec_parse(text, len, file, e);
+    return sheet_bind(rec_parse(text, len, file, e), file, form, e);
+}
+
+static struct sheet *sheet_bind(struct rec_doc *doc, const char *file, struct form *form,
+                                struct error *e)
+{
     if (!doc)
         return NULL;
     bool own = false;
@@ -94,9 +102,16 @@ struct sheet *sheet_load(const char *path, struct form *form, struct error *e)
     size_t len;
     if (read_file(path, &text, &len, e) < 0)
         return NULL;
-    struct sheet *s = sheet_parse(text, len, path, form, e);
-    free(text);
-    return s;
+    return sheet_bind(rec_parse_take(text, len, path, e), path, form, e);
+}
+
+struct sheet *sheet_load_readonly(const char *path, struct form *form, struct error *e)
+{
+    char *text;
+    size_t len;
+    if (read_file(path, &text, &len, e) < 0)
+        return NULL;
+    return sheet_bind(rec_parse_take_readonly(text, len, path, e), path, form, e);
 }
 
 struct sheet *sheet_new(struct form *form, const char *ward, int fiscal_year, const char *title)

@@ -192,40 +192,57 @@ static int put_escaped(int y, int x, int maxw, uint32_t cp, unsigned char byte)
     return (int)n;
 }
 
+/*
+ * Runs of ordinary clusters go to curses in one call (a call per cluster
+ * was most of the cost of a redraw); tabs and unsafe characters end a run.
+ */
 int tui_text(int y, int x, int maxw, const char *s, size_t n, enum tui_role role)
 {
     attrset(role_attr(role));
     int used = 0;
-    for (size_t i = 0; i < n && used < maxw;) {
+    size_t run = 0;             /* start of the pending run of ordinary clusters */
+    int run_x = 0;              /* its column */
+    size_t i = 0;
+    while (i < n && used < maxw) {
         uint32_t cp;
-        size_t end = utf8_cluster_end(s, n, i);
-        utf8_decode(s + i, n - i, &cp);
-        if (cp == '\t') {
-            int w = 4 - used % 4;
-            if (w > maxw - used)
-                w = maxw - used;
-            mvhline(y, x + used, ' ', w);
-            used += w;
-        } else if (utf8_is_unsafe(cp)) {
-            int w = put_escaped(y, x + used, maxw - used, cp, (unsigned char)s[i]);
-            if (w == 0)
-                break;
-            used += w;
-            end = i + (cp == UTF8_INVALID ? 1 : utf8_decode(s + i, n - i, &cp));
-        } else {
-            int w = 0;
-            for (size_t j = i; j < end;) {
-                uint32_t c2;
-                j += utf8_decode(s + j, end - j, &c2);
-                w += utf8_width(c2);
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (cp == '\t' || utf8_is_unsafe(cp)) {
+            if (i > run)
+                mvaddnstr(y, x + run_x, s + run, (int)(i - run));
+            int w;
+            if (cp == '\t') {
+                w = 4 - used % 4;
+                if (w > maxw - used)
+                    w = maxw - used;
+                mvhline(y, x + used, ' ', w);
+            } else {
+                w = put_escaped(y, x + used, maxw - used, cp, (unsigned char)s[i]);
+                if (w == 0) {
+                    run = i + k;
+                    break;
+                }
+                attrset(role_attr(role));
             }
-            if (used + w > maxw)
-                break;
-            mvaddnstr(y, x + used, s + i, (int)(end - i));
             used += w;
+            i += k;
+            run = i;
+            run_x = used;
+            continue;
         }
+        size_t end = utf8_cluster_end(s, n, i);
+        int w = 0;
+        for (size_t j = i; j < end;) {
+            uint32_t c2;
+            j += utf8_decode(s + j, end - j, &c2);
+            w += utf8_width(c2);
+        }
+        if (used + w > maxw)
+            break;
+        used += w;
         i = end;
     }
+    if (i > run)
+        mvaddnstr(y, x + run_x, s + run, (int)(i - run));
     attrset(A_NORMAL);
     return used;
 }

@@ -79,6 +79,8 @@ void ui_draw_status(struct ui *ui, const char *message)
     int y = ui->rows - UI_KEYBAR_ROWS - 2;
     struct editor *ed = &ui->ed;
     struct strbuf sb = STRBUF_INIT;
+    if (ed->n_open > 1)
+        strbuf_addf(&sb, "[%zu/%zu] ", ed->cur_sheet + 1, ed->n_open);
     strbuf_addstr(&sb, base_name(ed->sheet->path));
     if (ed->modified)
         strbuf_addstr(&sb, " [+]");
@@ -241,7 +243,11 @@ static void prompt_finish(struct ui *ui)
         else
             editor_goto_item(ed, (size_t)idx);
     } else if (*text) {
-        editor_find(ed, text, false);
+        if (editor_find(ed, text, ui->prompt_backwards))
+            ui->follow = true;
+    } else if (ed->find_query) {
+        if (editor_find(ed, ed->find_query, ui->prompt_backwards))
+            ui->follow = true;
     }
 }
 
@@ -276,9 +282,13 @@ void prompt_key(struct ui *ui, const struct key *k)
 
 /* ---- reasons a stage cannot be completed -------------------------------------- */
 
-void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf *out)
+void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out)
 {
-    const struct sheet *s = ui->ed.sheet;
+    const struct sheet *s = ui->ed.open[sh].sheet;
+    if (ui->ed.n_open > 1) {
+        const char *ward = sheet_header_get(s, "Ward");
+        strbuf_addf(out, "%s  ", ward ? ward : s->path);
+    }
     if (p->item >= 0) {
         long no = item_number(s, &s->items[p->item]);
         strbuf_addf(out, "%s %ld  ", s->form->item_label, no);
@@ -431,18 +441,26 @@ static void handle_key(struct ui *ui, const struct key *k)
     screens[top(ui)].key(ui, k);
 }
 
-int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
+int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_only_reason)
 {
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
     tui_size(&ui->rows, &ui->cols);
-    editor_init(&ui->ed, s, field_width(ui->cols));
-    ui->ed.read_only = read_only;
+    editor_init(&ui->ed, sheets, n, field_width(ui->cols));
+    ui->ed.read_only = read_only || n > 1;
+    struct sheet *s = sheets[0];
     if (read_only && read_only_reason)
         editor_message(&ui->ed, false, "%s", read_only_reason);
-    ui->layouts = xcalloc(s->form->n_fields, sizeof(struct layout));
+    size_t max_fields = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sheets[i]->form->n_fields > max_fields)
+            max_fields = sheets[i]->form->n_fields;
+    ui->n_layouts = max_fields;
+    ui->layouts = xcalloc(max_fields, sizeof(struct layout));
+    ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
     ui_push(ui, SCREEN_FORM);
+    ui->follow = true;
     while (!ui->quit) {
         draw(ui);
         struct key k;
@@ -458,11 +476,14 @@ int ui_run(struct sheet *s, bool read_only, const char *read_only_reason)
         }
     }
     tui_stop();
-    for (size_t i = 0; i < s->form->n_fields; i++)
+    (void)s;
+    for (size_t i = 0; i < ui->n_layouts; i++)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
+    free(ui->layout_keys);
     free(ui->page);
     problems_free(&ui->all);
+    free(ui->all_sheet);
     problems_free(&ui->reasons);
     strbuf_release(&ui->input);
     /* Quitting by choice (saved or discarded) is success; losing the terminal with

@@ -59,25 +59,38 @@ struct ui {
     struct page_row *page;
     size_t n_page, cap_page;
     struct layout *layouts;         /* per form field, for fields without focus */
+    struct layout_key {             /* what each layout was made from, to reuse it */
+        const char *text;
+        size_t len;
+        unsigned long long hash;
+        int width;
+    } *layout_keys;
+    size_t n_layouts;
     int scroll;
+    bool follow;                    /* scroll to the caret (false while paging read-only) */
     int choice_x[16][2];            /* focused row's choices: start and end columns */
     /* List (F5). */
     size_t list_sel, list_top;
-    /* Problems (F6). */
+    /* Problems (F6), of every open sheet: all_sheet[i] is the sheet of all.v[i]. */
     struct problem_list all;
+    size_t *all_sheet;
     size_t prob_sel, prob_top;
     /* Help (F1). */
     int help_top;
     /* Prompt. */
     enum prompt_kind prompt;
+    bool prompt_backwards;          /* ? rather than / */
     struct strbuf input;
     /* Reasons a stage could not be completed. */
     struct problem_list reasons;
     int reasons_stage;
 };
 
-/* Run the editor on an open sheet until the user quits.  Returns an exit status. */
-int ui_run(struct sheet *s, bool read_only, const char *read_only_reason);
+/*
+ * Run the editor on open sheets until the user quits; several sheets are
+ * always read-only (view mode).  Returns an exit status.
+ */
+int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_only_reason);
 
 void ui_push(struct ui *ui, enum screen_id id);
 void ui_pop(struct ui *ui);
@@ -92,6 +105,7 @@ void form_key(struct ui *ui, const struct key *k);
 void form_layout_changed(struct ui *ui);   /* after a resize */
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
+void problems_collect(struct ui *ui);
 void problems_draw(struct ui *ui);
 void problems_key(struct ui *ui, const struct key *k);
 void help_draw(struct ui *ui);
@@ -109,7 +123,7 @@ void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);
 void ui_request_quit(struct ui *ui);
 /* Edit the focused text field in $VISUAL / $EDITOR. */
 void ui_external_edit(struct ui *ui);
-/* A line describing a problem for lists: "取組項目 6  課題と改善策: message". */
-void ui_problem_line(const struct ui *ui, const struct problem *p, struct strbuf *out);
+/* A line describing a problem of open sheet sh for lists: "取組項目 6  課題と改善策: message". */
+void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out);
 
 #endif

@@ -25,14 +25,38 @@ static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
     return r;
 }
 
-/* The layout a text field is drawn from: the live editor's for the focused one. */
+static unsigned long long text_hash(const char *s, size_t n)
+{
+    unsigned long long h = 14695981039346656037ULL;     /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/*
+ * The layout a text field is drawn from: the live editor's for the focused
+ * one; for the others a layout made once and reused while the text (same
+ * bytes: length and hash) and the width stay the same, since laying out
+ * every field on every key would cost more than everything else together.
+ */
 static const struct layout *field_layout(struct ui *ui, int f)
 {
     struct editor *ed = &ui->ed;
     if (ed->fe_active && f == ed->field)
         return fieldedit_layout(&ed->fe);
     const char *v = editor_value(ed, f);
-    layout_text(&ui->layouts[f], v ? v : "", v ? strlen(v) : 0, ed->width);
+    size_t n = v ? strlen(v) : 0;
+    struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
+    struct layout_key *old = &ui->layout_keys[f];
+    if (old->text && old->len == key.len && old->hash == key.hash && old->width == key.width &&
+        ui->layouts[f].nrows > 0) {
+        ui->layouts[f].text = key.text;     /* the layout borrows the text: point at today's copy */
+        return &ui->layouts[f];
+    }
+    layout_text(&ui->layouts[f], key.text, n, ed->width);
+    *old = key;
     return &ui->layouts[f];
 }
 
@@ -142,10 +166,21 @@ static void scroll_to_caret(struct ui *ui)
         ui->scroll = 0;
 }
 
+static void clamp_scroll(struct ui *ui)
+{
+    long max = (long)ui->n_page - ui_body_rows(ui);
+    if (ui->scroll > max)
+        ui->scroll = max > 0 ? (int)max : 0;
+    if (ui->scroll < 0)
+        ui->scroll = 0;
+}
+
 void form_layout_changed(struct ui *ui)
 {
     build_page(ui);
-    scroll_to_caret(ui);
+    if (ui->follow)
+        scroll_to_caret(ui);
+    clamp_scroll(ui);
 }
 
 /* ---- drawing ---------------------------------------------------------------------- */
@@ -340,8 +375,7 @@ static const char *const form_keys[] = {
 
 void form_draw(struct ui *ui)
 {
-    build_page(ui);
-    scroll_to_caret(ui);
+    form_layout_changed(ui);
     draw_header(ui);
     draw_body(ui);
     struct editor *ed = &ui->ed;
@@ -399,18 +433,15 @@ static void complete_stage(struct ui *ui)
 static void goto_relative_item(struct ui *ui, int delta)
 {
     struct editor *ed = &ui->ed;
-    if (ed->sheet->n_items == 0)
+    if (ed->sheet->n_items == 0 && ed->n_open == 1)
         return;
-    if (delta < 0 && ed->cur == 0) {
-        editor_message(ed, false, "%s", _("this is the first one"));
-        return;
-    }
-    if (delta > 0 && ed->cur + 1 >= ed->sheet->n_items) {
-        editor_message(ed, false, "%s", _("this is the last one"));
+    if (!editor_step_item(ed, delta)) {
+        editor_message(ed, false, "%s", delta < 0 ? _("this is the first one")
+                                                  : _("this is the last one"));
         return;
     }
-    editor_goto_item(ed, (size_t)((long)ed->cur + delta));
     ui->scroll = 0;
+    ui->follow = true;
 }
 
 /* Up/Down leave the field at its first/last row. */
@@ -572,9 +603,7 @@ static bool command_key(struct ui *ui, const struct key *k)
         ui->list_sel = ed->cur;
         ui_push(ui, SCREEN_LIST);
     } else if (c == KEY_F(6)) {
-        problems_clear(&ui->all);
-        rules_check_all(ed->sheet, &ui->all);
-        ui->prob_sel = ui->prob_top = 0;
+        problems_collect(ui);
         ui_push(ui, SCREEN_PROBLEMS);
     } else if (c == KEY_F(7) || c == KEY_PPAGE + 1000)
         goto_relative_item(ui, -1);
@@ -595,9 +624,129 @@ static bool command_key(struct ui *ui, const struct key *k)
     return true;
 }
 
+/* ---- reading (view mode): keys as less has them ---------------------------------------- */
+
+static void page_down(struct ui *ui)
+{
+    int body = ui_body_rows(ui);
+    form_layout_changed(ui);
+    ui->follow = false;
+    if (ui->scroll + body < (int)ui->n_page) {
+        ui->scroll += body - 1;
+        clamp_scroll(ui);
+    } else if (editor_step_item(&ui->ed, 1)) {
+        ui->scroll = 0;
+    } else {
+        editor_message(&ui->ed, false, "%s", _("(END)"));
+    }
+}
+
+static void page_up(struct ui *ui)
+{
+    int body = ui_body_rows(ui);
+    form_layout_changed(ui);
+    ui->follow = false;
+    if (ui->scroll > 0) {
+        ui->scroll -= body - 1;
+        clamp_scroll(ui);
+    } else if (editor_step_item(&ui->ed, -1)) {
+        ui->scroll = 1 << 30;     /* the end of the previous item; clamped when drawn */
+    } else {
+        editor_message(&ui->ed, false, "%s", _("this is the first one"));
+    }
+}
+
+static void scroll_lines(struct ui *ui, int delta)
+{
+    form_layout_changed(ui);
+    ui->follow = false;
+    ui->scroll += delta;
+    clamp_scroll(ui);
+}
+
+static void first_or_last(struct ui *ui, bool last)
+{
+    struct editor *ed = &ui->ed;
+    size_t sh = last ? ed->n_open - 1 : 0;
+    size_t n = ed->open[sh].sheet->n_items;
+    editor_goto(ed, sh, last && n ? n - 1 : 0);
+    ui->scroll = 0;
+    ui->follow = false;
+}
+
+static void repeat_search(struct ui *ui, bool backwards)
+{
+    struct editor *ed = &ui->ed;
+    if (!ed->find_query) {
+        editor_message(ed, true, "%s", _("no previous search"));
+        return;
+    }
+    if (ui->prompt_backwards)
+        backwards = !backwards;
+    if (editor_find(ed, ed->find_query, backwards))
+        ui->follow = true;
+}
+
+/* Keys of a pager; true when the key was one. */
+static bool reader_key(struct ui *ui, const struct key *k)
+{
+    if (k->kind == KEY_KIND_FUNC) {
+        switch (k->code) {
+        case KEY_NPAGE: page_down(ui); return true;
+        case KEY_PPAGE: page_up(ui); return true;
+        case KEY_DOWN: scroll_lines(ui, 1); return true;
+        case KEY_UP: scroll_lines(ui, -1); return true;
+        case KEY_HOME: first_or_last(ui, false); return true;
+        case KEY_END: first_or_last(ui, true); return true;
+        }
+        return false;
+    }
+    if (k->kind != KEY_KIND_CHAR)
+        return false;
+    switch (k->ch) {
+    case ' ': case 'f': page_down(ui); return true;
+    case 'b': page_up(ui); return true;
+    case 'j': case '\r': scroll_lines(ui, 1); return true;
+    case 'k': scroll_lines(ui, -1); return true;
+    case 'g': case '<': first_or_last(ui, false); return true;
+    case 'G': case '>': first_or_last(ui, true); return true;
+    case 'q': case 'Q': ui->quit = true; return true;
+    case '/': case '?':
+        ui->prompt_backwards = k->ch == '?';
+        ui_open_prompt(ui, PROMPT_FIND, NULL);
+        return true;
+    case 'n': repeat_search(ui, false); return true;
+    case 'N': repeat_search(ui, true); return true;
+    }
+    return false;
+}
+
+/* Anything that would change the sheet, in view mode. */
+static bool editing_key(const struct key *k)
+{
+    if (k->kind == KEY_KIND_PASTE)
+        return true;
+    if (k->kind == KEY_KIND_CHAR)
+        return k->ch >= 0x20 || k->ch == CTRL('s') || k->ch == CTRL('e') || k->ch == CTRL('z') ||
+               k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127;
+    if (k->kind == KEY_KIND_FUNC)
+        return k->code == KEY_BACKSPACE || k->code == KEY_DC || k->code == KEY_ENTER ||
+               k->code == KEY_F(9) || k->code == KEY_LEFT || k->code == KEY_RIGHT;
+    return false;
+}
+
 void form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
+    if (ed->read_only) {
+        if (reader_key(ui, k))
+            return;
+        if (editing_key(k)) {
+            editor_message(ed, true, "%s", _("read-only: this sheet cannot be changed here"));
+            return;
+        }
+    }
+    ui->follow = true;
     if (k->kind == KEY_KIND_PASTE) {
         if (ed->fe_active)
             editor_paste(ed, k->paste, k->paste_len);

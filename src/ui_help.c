@@ -89,12 +89,49 @@ static size_t help_lines(struct ui *ui, struct strbuf *lines)
     return n;
 }
 
+/* Help lines wrap under their description column (24), so nothing is cut. */
+static size_t wrap_help(const struct ui *ui, const struct strbuf *lines, size_t n,
+                        struct strbuf *out)
+{
+    size_t rows = 0;
+    const char *p = lines->buf;
+    int width = ui->cols - 2;
+    struct layout lay = LAYOUT_INIT;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(p);
+        int indent = len > 24 && p[0] == ' ' && p[1] == ' ' ? 24 : 2;
+        layout_text(&lay, p, len, width);
+        if (lay.nrows > 1 && indent < width) {
+            /* First row full width, the rest under the description. */
+            size_t first_end = lay.rows[0].end;
+            strbuf_add(out, p, first_end);
+            strbuf_addch(out, '\0');
+            rows++;
+            layout_text(&lay, p + first_end, len - first_end, width - indent);
+            for (size_t r = 0; r < lay.nrows; r++) {
+                strbuf_addf(out, "%*s", indent, "");
+                strbuf_add(out, p + first_end + lay.rows[r].start,
+                           lay.rows[r].end - lay.rows[r].start);
+                strbuf_addch(out, '\0');
+                rows++;
+            }
+        } else {
+            strbuf_add(out, p, len);
+            strbuf_addch(out, '\0');
+            rows++;
+        }
+        p += len + 1;
+    }
+    layout_free(&lay);
+    return rows;
+}
+
 void help_draw(struct ui *ui)
 {
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     tui_str(0, 1, ui->cols - 2, _("torikumi help"), ROLE_BAR);
-    struct strbuf lines = STRBUF_INIT;
-    size_t n = help_lines(ui, &lines);
+    struct strbuf raw = STRBUF_INIT, lines = STRBUF_INIT;
+    size_t n = wrap_help(ui, &raw, help_lines(ui, &raw), &lines);
     int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
     if (ui->help_top > (int)n - rows)
         ui->help_top = (int)n - rows;
@@ -107,6 +144,7 @@ void help_draw(struct ui *ui)
             tui_str(y, 1, ui->cols - 2, p, ROLE_NORMAL);
         p += strlen(p) + 1;
     }
+    strbuf_release(&raw);
     strbuf_release(&lines);
     ui_draw_status(ui, NULL);
     static const char *const keys[] = { "Up/Down", N_("Scroll"), "F1/Esc", N_("Back") };

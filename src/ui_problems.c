@@ -4,6 +4,7 @@
  */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "i18n.h"
 #include "ui.h"
@@ -29,7 +30,7 @@ void problems_draw(struct ui *ui)
         bool sel = idx == ui->prob_sel;
         strbuf_reset(&line);
         strbuf_addstr(&line, sel ? "> " : "  ");
-        ui_problem_line(ui, &pl->v[idx], &line);
+        ui_problem_line(ui, ui->all_sheet[idx], &pl->v[idx], &line);
         if (sel) {
             tui_fill(1 + i, 0, ui->cols, ROLE_FOCUS);
             tui_caret(1 + i, 0);
@@ -50,7 +51,7 @@ static void jump(struct ui *ui)
         return;
     const struct problem *p = &ui->all.v[ui->prob_sel];
     if (p->item >= 0) {
-        editor_goto_item(&ui->ed, (size_t)p->item);
+        editor_goto(&ui->ed, ui->all_sheet[ui->prob_sel], (size_t)p->item);
         if (p->field >= 0 && editor_focusable(&ui->ed, p->field))
             editor_focus(&ui->ed, p->field);
         else if (p->field >= 0 && p->stage >= 0)
@@ -58,6 +59,25 @@ static void jump(struct ui *ui)
         ui->scroll = 0;
     }
     ui_pop(ui);
+}
+
+/* Every problem of every open sheet, each sheet's by line. */
+void problems_collect(struct ui *ui)
+{
+    problems_clear(&ui->all);
+    free(ui->all_sheet);
+    ui->all_sheet = NULL;
+    size_t cap = 0;
+    for (size_t sh = 0; sh < ui->ed.n_open; sh++) {
+        size_t from = ui->all.n;
+        rules_check_all(ui->ed.open[sh].sheet, &ui->all);
+        xgrow((void **)&ui->all_sheet, &cap, ui->all.n + 1, sizeof(size_t));
+        for (size_t i = from; i < ui->all.n; i++)
+            ui->all_sheet[i] = sh;
+    }
+    if (!ui->all_sheet)
+        ui->all_sheet = xcalloc(1, sizeof(size_t));
+    ui->prob_sel = ui->prob_top = 0;
 }
 
 void problems_key(struct ui *ui, const struct key *k)

@@ -4,6 +4,7 @@
 #include "utf8.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
@@ -78,10 +79,25 @@ size_t utf8_encode(uint32_t cp, char *out)
 
 size_t utf8_invalid_offset(const char *s, size_t n)
 {
+    /* ASCII eight bytes at a time; the common 3-byte form (CJK) checked inline. */
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
             i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080ull)
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        if (c >= 0xE1 && c <= 0xEC && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;     /* no overlong form or surrogate is possible here */
             continue;
         }
         uint32_t cp;

@@ -58,6 +58,7 @@ expect_eq() { # got want [what]
 }
 
 done_testing() {
+    if command -v tm_cleanup >/dev/null 2>&1; then tm_cleanup; fi
     cd / && rm -rf "$WORK"
     echo "# $T_COUNT cases, $T_FAILS failed"
     [ "$T_FAILS" -eq 0 ]

@@ -6,7 +6,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 command -v valgrind >/dev/null 2>&1 || { echo "valgrind.sh: valgrind is not installed (make deps)" >&2; exit 1; }
 export LC_ALL=C.UTF-8 TORIKUMI_LOCALEDIR="$top/build/locale"
-vg="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible"
+vg="valgrind -q --suppressions=$top/tests/valgrind.supp --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/torikumi-vg.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT INT TERM
 fail=0
@@ -31,6 +31,23 @@ run "check bad" 1 ./torikumi check "$scratch/bad.rec"
 printf 'No: 1\nbroken line\n' > "$scratch/syntax.rec"
 run "check syntax error" 2 ./torikumi check "$scratch/syntax.rec"
 run "new" 0 ./torikumi new --ward 大正区 --year 2018 --items 3 "$scratch/new.rec"
+# The editor itself, driven through tmux: the same terminal tests, the program under valgrind.
+cat > "$scratch/vg-torikumi" <<WRAP
+#!/bin/sh
+exec $vg --log-file="$scratch/vg-editor.%p.log" "$top/torikumi" "\$@"
+WRAP
+chmod +x "$scratch/vg-torikumi"
+for t in tests/e2e/10-item6-not-achieved.sh tests/e2e/13-paste.sh tests/e2e/14-undo.sh; do
+    if TORIKUMI="$scratch/vg-torikumi" TOP="$top" TM_TIMEOUT=60 TMPDIR="$scratch" sh "$t" \
+        > "$scratch/e2e.out" 2>&1 && ! grep -q "ERROR SUMMARY: [1-9]\|definitely lost: [1-9]" \
+        "$scratch"/vg-editor.*.log 2>/dev/null; then
+        echo "ok   valgrind editor $(basename "$t")"
+    else
+        echo "FAIL valgrind editor $(basename "$t")"; tail -n 30 "$scratch/e2e.out"
+        cat "$scratch"/vg-editor.*.log 2>/dev/null | tail -n 40; fail=1
+    fi
+    rm -f "$scratch"/vg-editor.*.log
+done
 for extra in tests/valgrind.d/*.sh; do
     [ -f "$extra" ] || continue
     . "$extra"

@@ -26,7 +26,6 @@ tm_wait_exit
 expect_eq "$TM_STATUS" 0 "exit status"
 tm_stop
 expect_same_file sheet.rec before.rec
-rm -f "$WORK/.status"
 
 t "Ctrl-Q, S saves and quits"
 tm_start 80 24 "$TORIKUMI" sheet.rec

@@ -13,7 +13,6 @@ grep -q "${esc}\[3[0-7]m\|${esc}\[38" colour.txt || t_fail "no colour escape in 
 tm_keys C-q
 tm_wait_exit
 tm_stop
-rm -f "$WORK/.status"
 
 t "NO_COLOR=1: no colour at all, bold and reverse video remain"
 tm_start 80 24 env TERM=screen-256color NO_COLOR=1 "$TORIKUMI" sheet.rec
@@ -24,7 +23,6 @@ grep -q "${esc}\[7m\|${esc}\[1m\|;7m\|;1m" plain.txt || t_fail "no bold or rever
 tm_keys C-q
 tm_wait_exit
 tm_stop
-rm -f "$WORK/.status"
 
 t "under ja_JP.UTF-8 the interface is Japanese"
 TM_LANG=ja_JP.UTF-8 tm_start 80 24 "$TORIKUMI" sheet.rec

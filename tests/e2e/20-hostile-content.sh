@@ -26,7 +26,6 @@ expect_exit 1 "$TORIKUMI" check sheet.rec
 expect_out_contains "Title: control character ^[ at column 4"
 expect_out_contains "Plan_Purpose: control character <U+009B> at column 2"
 tm_stop
-rm -f "$WORK/.status"
 
 t "NUL and invalid UTF-8 are refused with line and column, before any screen"
 printf '\nNo: 2\nTitle: a\000b\n' >> sheet.rec

@@ -9,7 +9,8 @@
 #
 # Waiting polls the screen until the text shows up or TM_TIMEOUT seconds pass;
 # there is no bare sleep anywhere.
-TM_SOCK="$WORK/tmux.sock"
+TM_N=0
+TM_SOCK="$WORK/tmux.0.sock"
 TM_TIMEOUT=${TM_TIMEOUT:-15}
 command -v tmux >/dev/null || { echo "tmux is not installed (make deps)"; exit 1; }
 
@@ -17,6 +18,10 @@ tm() { tmux -S "$TM_SOCK" -f /dev/null "$@"; }
 
 tm_start() { # cols rows command...
     cols=$1; rows=$2; shift 2
+    # A fresh server (and socket) each time: a killed server may still be going away.
+    TM_N=$((TM_N + 1))
+    TM_SOCK="$WORK/tmux.$TM_N.sock"
+    rm -f "$WORK/.status"
     # The command runs through sh so that the exit status can be read back.
     script="cd '$WORK' && env LANG=${TM_LANG:-C.UTF-8} LC_ALL=${TM_LANG:-C.UTF-8} "
     for a in "$@"; do script="$script '$a'"; done
@@ -70,6 +75,8 @@ tm_paste() { tm set-buffer -b p -- "$1" && tm paste-buffer -p -r -d -b p -t t; }
 tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
 tm_cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
 tm_stop() { tm kill-server 2>/dev/null; }
+# lib.sh's done_testing calls this: no server outlives its test.
+tm_cleanup() { tm_stop; }
 
 # The screen line holding text.
 tm_line_of() { tm_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }

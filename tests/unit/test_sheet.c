@@ -175,6 +175,49 @@ static void test_roundtrip_ten_thousand(void **state)
     free(text);
 }
 
+/* The read-only load (values decoded in place) reads exactly what the lossless one does. */
+static void test_readonly_load_reads_the_same(void **state)
+{
+    (void)state;
+    struct error e;
+    const char *path = "tests/unit/readonly.tmp.rec";
+    char *text;
+    size_t len;
+    if (read_file("sample-data/taisho-h29.rec", &text, &len, &e) < 0)
+        fail_msg("%s", e.msg);
+    struct strbuf odd = STRBUF_INIT;
+    strbuf_add(&odd, text, len);
+    strbuf_addstr(&odd, "\nNo: 99\nTitle: a\\\n\n+ b\\\nc\n# note\nExtra:  x\n+\n+  y\n");
+    FILE *f = fopen(path, "w");
+    fwrite(odd.buf, 1, odd.len, f);
+    fclose(f);
+    struct sheet *a = sheet_load(path, NULL, &e);
+    struct sheet *b = sheet_load_readonly(path, NULL, &e);
+    remove(path);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->n_items, b->n_items);
+    for (size_t i = 0; i < a->n_items; i++) {
+        const struct rec_record *ra = a->items[i].rec, *rb = b->items[i].rec;
+        assert_int_equal(ra->n_entries, rb->n_entries);
+        assert_int_equal(ra->line, rb->line);
+        for (size_t k = 0; k < ra->n_entries; k++) {
+            if (ra->entries[k].name)
+                assert_string_equal(ra->entries[k].name, rb->entries[k].name);
+            assert_int_equal(ra->entries[k].value_len, rb->entries[k].value_len);
+            assert_memory_equal(ra->entries[k].value, rb->entries[k].value,
+                                ra->entries[k].value_len);
+            assert_int_equal(ra->entries[k].line, rb->entries[k].line);
+        }
+    }
+    assert_string_equal(item_get_key(&b->items[23], "Title"), "a\nbc");   /* joins */
+    assert_string_equal(item_get_key(&b->items[23], "Extra"), " x\n\n y");
+    sheet_free(a);
+    sheet_free(b);
+    strbuf_release(&odd);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_unknown_form_is_an_error_with_line),
         cmocka_unit_test(test_fiscal_year_labels),
         cmocka_unit_test(test_roundtrip_ten_thousand),
+        cmocka_unit_test(test_readonly_load_reads_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
