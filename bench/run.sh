@@ -356,3 +356,14 @@ else
     emit "Editor keystrokes skipped (BENCH_NO_KEYS set, or tmux/vim missing)."
 fi
 say "results saved in $results"
+
+# ---- 6. import of a 50 MB CP932 CSV against iconv ----------------------------------
+
+if [ -z "${BENCH_NO_IMPORT:-}" ]; then
+    emit "### Import: a 50 MB CP932 CSV against iconv -f CP932 -t UTF-8 (bench/import.sh)"
+    emit ""
+    TORIKUMI="$top/${tk#./}" sh bench/import.sh "" 5 > "$scratch/import.md" 2>&1 ||
+        say "bench/import.sh failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/import.md"
+    emit ""
+fi

@@ -11,6 +11,8 @@ int cmd_show(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /* Exit statuses shared by the commands. */
 enum {

@@ -22,6 +22,8 @@ static const struct command commands[] = {
     { "check", cmd_check, N_("check sheets against their form's rules") },
     { "show", cmd_show, N_("print a sheet as text") },
     { "new", cmd_new, N_("create an empty sheet") },
+    { "import", cmd_import, N_("read a CSV, Shift-JIS sheet or sheet text into a sheet") },
+    { "export", cmd_export, N_("write a sheet as CSV for Excel") },
 };
 
 static void usage(FILE *to)

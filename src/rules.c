@@ -370,8 +370,10 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
         free(value);
         free(firsts);
     }
-    struct problem_list mine = { out->v + first, out->n - first, 0 };
-    problems_sort(&mine);
+    if (out->n > first) {
+        struct problem_list mine = { out->v + first, out->n - first, 0 };
+        problems_sort(&mine);
+    }
 }
 
 /* ---- the sheet level ----------------------------------------------------- */
@@ -459,8 +461,10 @@ void rules_check_all(const struct sheet *s, struct problem_list *out)
     rules_check_sheet_level(s, out);
     for (size_t i = 0; i < s->n_items; i++)
         rules_check_item(s, i, out);
-    struct problem_list mine = { out->v + first, out->n - first, 0 };
-    problems_sort(&mine);
+    if (out->n > first) {
+        struct problem_list mine = { out->v + first, out->n - first, 0 };
+        problems_sort(&mine);
+    }
 }
 
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)

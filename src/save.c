@@ -151,6 +151,14 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     st->path = xstrdup(path);
     st->target = resolve_target(path);
     st->exists = stat(st->target, &st->old) == 0;
+    if (st->exists && !S_ISREG(st->old.st_mode)) {
+        /* Renaming over a device or a FIFO would replace it with a plain file. */
+        error_set(e, path, 0, 0, "not a regular file; not replacing it");
+        free(st->target);
+        free(st->path);
+        free(st);
+        return NULL;
+    }
     mode_t mode = st->exists ? (st->old.st_mode & 07777) : 0666;
     st->fd = open_temp(st->target, &st->tmp, mode);
     if (st->fd < 0) {

@@ -122,6 +122,20 @@ static void test_symlink_stays_a_link(void **state)
     assert_int_equal(entries_in_dir(), 2);
 }
 
+static void test_never_replaces_a_device(void **state)
+{
+    (void)state;
+    char *p = path_in("fifo");
+    assert_int_equal(mkfifo(p, 0600), 0);
+    struct error e;
+    assert_int_equal(save_atomic(p, "x", 1, &e), SAVE_FAILED);
+    assert_non_null(strstr(e.msg, "not a regular file"));
+    struct stat st;
+    assert_int_equal(lstat(p, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    assert_int_equal(entries_in_dir(), 1);
+}
+
 /* ---- failure injection ---------------------------------------------------- */
 
 enum op { OP_OPEN, OP_WRITE, OP_FSYNC, OP_CLOSE, OP_RENAME, N_OPS };
@@ -251,6 +265,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_replaces_and_keeps_mode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_new_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_symlink_stays_a_link, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_never_replaces_a_device, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_failure_leaves_old_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_short_writes_are_completed, setup, teardown),
     };
