@@ -1,6 +1,7 @@
 /*
- * journal.c - the recovery journal: buffered, checksummed, fsynced
- * change log next to a sheet (see journal.h; format in docs/reliability.md).
+ * journal.c - the recovery journal's writer: buffered, checksummed,
+ * fsynced change log next to a sheet (see journal.h; format in
+ * docs/reliability.md).  Reading and replaying: journal_read.c.
  */
 #include "journal.h"
 
@@ -14,10 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "journal_impl.h"
 #include "sidefile.h"
-#include "utf8.h"
-
-#define MAGIC "torikumi-journal-1"
 
 static const struct save_io *io = &save_real_io;
 
@@ -42,7 +41,7 @@ static void crc_init(void)
     }
 }
 
-static uint32_t crc32_of(const char *p, size_t n)
+uint32_t journal_crc32(const char *p, size_t n)
 {
     crc_init();
     uint32_t c = 0xFFFFFFFFu;
@@ -62,14 +61,14 @@ static void add_str(struct strbuf *sb, const char *s, size_t n)
 /* Close the entry that starts at sb->buf + start: " crc\n". */
 static void finish_entry(struct strbuf *sb, size_t start)
 {
-    uint32_t c = crc32_of(sb->buf + start, sb->len - start);
+    uint32_t c = journal_crc32(sb->buf + start, sb->len - start);
     strbuf_addf(sb, " %08x\n", (unsigned)c);
 }
 
-static void format_header(struct strbuf *sb, const struct journal_header *h)
+void journal_format_header(struct strbuf *sb, const struct journal_header *h)
 {
     size_t start = sb->len;
-    strbuf_addstr(sb, MAGIC);
+    strbuf_addstr(sb, JOURNAL_MAGIC);
     add_str(sb, h->sheet_path, strlen(h->sheet_path));
     strbuf_addf(sb, " %lld %lld.%09ld %016llx", h->loaded.size, h->loaded.mtime_sec,
                 h->loaded.mtime_nsec, (unsigned long long)h->loaded.hash);
@@ -80,7 +79,7 @@ static void format_header(struct strbuf *sb, const struct journal_header *h)
     finish_entry(sb, start);
 }
 
-static void format_change(struct strbuf *sb, unsigned long long seq, const struct journal_change *c)
+void journal_format_change(struct strbuf *sb, unsigned long long seq, const struct journal_change *c)
 {
     size_t start = sb->len;
     switch (c->op) {
@@ -130,7 +129,7 @@ void journal_set_policy(struct journal *j, long long ms, size_t changes)
     j->sync_changes = changes > 0 ? changes : JOURNAL_SYNC_CHANGES;
 }
 
-static void header_free(struct journal_header *h)
+void journal_header_free(struct journal_header *h)
 {
     free(h->sheet_path);
     free(h->user);
@@ -141,7 +140,7 @@ static void header_free(struct journal_header *h)
 
 static void set_header(struct journal *j, const struct filestamp *loaded)
 {
-    header_free(&j->header);
+    journal_header_free(&j->header);
     char user[128], host[256], when[40];
     sidefile_user(user, sizeof(user));
     sidefile_host(host, sizeof(host));
@@ -178,7 +177,7 @@ struct journal *journal_create(const char *sheet_path, const struct filestamp *l
     return j;
 }
 
-static void change_free(struct journal_change *c)
+void journal_change_free(struct journal_change *c)
 {
     free(c->key);
     free(c->value);
@@ -187,7 +186,7 @@ static void change_free(struct journal_change *c)
 static void clear_pending(struct journal *j)
 {
     for (size_t i = 0; i < j->n_pending; i++)
-        change_free(&j->pending[i]);
+        journal_change_free(&j->pending[i]);
     j->n_pending = 0;
     j->first_pending_ms = -1;
 }
@@ -198,7 +197,7 @@ static void push_pending(struct journal *j, struct journal_change c)
         /* Typing into one field: only its latest value matters. */
         struct journal_change *last = &j->pending[j->n_pending - 1];
         if (last->op != JOURNAL_ADD_ITEM && last->item == c.item && str_eq(last->key, c.key)) {
-            change_free(last);
+            journal_change_free(last);
             *last = c;
             return;
         }
@@ -284,7 +283,7 @@ static int fsync_dir_of(const char *path)
 static int create_file(struct journal *j, const struct strbuf *entries, struct error *e)
 {
     struct strbuf all = STRBUF_INIT;
-    format_header(&all, &j->header);
+    journal_format_header(&all, &j->header);
     strbuf_add(&all, strbuf_cstr(entries), entries->len);
     char *tmp = NULL;
     int fd = -1;
@@ -342,7 +341,7 @@ int journal_sync(struct journal *j, struct error *e)
     struct strbuf sb = STRBUF_INIT;
     unsigned long long seq = j->seq;
     for (size_t i = 0; i < j->n_pending; i++)
-        format_change(&sb, ++seq, &j->pending[i]);
+        journal_format_change(&sb, ++seq, &j->pending[i]);
     int rc;
     if (j->fd < 0)
         rc = create_file(j, &sb, e);
@@ -429,7 +428,7 @@ void journal_close(struct journal *j)
         io->close(j->fd);
     clear_pending(j);
     free(j->pending);
-    header_free(&j->header);
+    journal_header_free(&j->header);
     free(j->sheet_target);
     free(j->path);
     free(j);
@@ -443,465 +442,9 @@ int journal_discard(struct journal *j, struct error *e)
     return rc;
 }
 
-/* ---- finding and reading ----------------------------------------------------------- */
-
-char *journal_find(const char *sheet_path)
-{
-    char *p = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
-    struct stat st;
-    if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
-        return p;
-    free(p);
-    return NULL;
-}
-
-int journal_remove(const char *sheet_path, struct error *e)
-{
-    error_clear(e);
-    char *p = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
-    int rc = 0;
-    if (unlink(p) < 0 && errno != ENOENT)
-        rc = error_set(e, p, 0, 0, "cannot remove the recovery journal: %s", strerror(errno));
-    free(p);
-    return rc;
-}
-
-/* A cursor over one entry; every token is checked, and running out of bytes is "torn". */
-struct cursor {
-    const char *buf;
-    size_t len, pos;
-    bool torn;          /* the input ended inside the entry */
-    size_t bad;         /* offset of the first bad byte, when !torn */
-};
-
-enum { TOK_OK = 0, TOK_BAD = -1 };
-
-static int at_end(struct cursor *c)
-{
-    c->torn = true;
-    return TOK_BAD;
-}
-
-static int bad_at(struct cursor *c, size_t at)
-{
-    c->torn = false;
-    c->bad = at;
-    return TOK_BAD;
-}
-
-static int expect_space(struct cursor *c)
-{
-    if (c->pos >= c->len)
-        return at_end(c);
-    if (c->buf[c->pos] != ' ')
-        return bad_at(c, c->pos);
-    c->pos++;
-    return TOK_OK;
-}
-
-/* Decimal digits (1 to 19 of them, no leading zero unless "0"), optionally after '-'. */
-static int read_number(struct cursor *c, long long *out, bool may_be_negative)
-{
-    size_t start = c->pos;
-    bool neg = false;
-    if (may_be_negative && c->pos < c->len && c->buf[c->pos] == '-') {
-        neg = true;
-        c->pos++;
-    }
-    unsigned long long v = 0;
-    size_t digits = 0;
-    while (c->pos < c->len && c->buf[c->pos] >= '0' && c->buf[c->pos] <= '9') {
-        if (digits == 18 || (digits > 0 && v == 0))
-            return bad_at(c, c->pos);
-        v = v * 10 + (unsigned)(c->buf[c->pos] - '0');
-        digits++;
-        c->pos++;
-    }
-    if (c->pos >= c->len)
-        return at_end(c);
-    if (digits == 0 || (neg && v == 0))
-        return bad_at(c, c->pos > start ? c->pos : start);
-    *out = neg ? -(long long)v : (long long)v;
-    return TOK_OK;
-}
-
-static int read_hex(struct cursor *c, size_t ndigits, unsigned long long *out)
-{
-    unsigned long long v = 0;
-    for (size_t i = 0; i < ndigits; i++) {
-        if (c->pos >= c->len)
-            return at_end(c);
-        char ch = c->buf[c->pos];
-        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-        if (d < 0)
-            return bad_at(c, c->pos);
-        v = v << 4 | (unsigned)d;
-        c->pos++;
-    }
-    *out = v;
-    return TOK_OK;
-}
-
-static char *dup_bytes(const char *p, size_t n)
-{
-    char *d = xmalloc(n + 1);
-    memcpy(d, p, n);
-    d[n] = '\0';
-    return d;
-}
-
-/* " LEN:BYTES" */
-static int read_string(struct cursor *c, char **out, size_t *out_len)
-{
-    long long n;
-    if (expect_space(c) < 0 || read_number(c, &n, false) < 0)
-        return TOK_BAD;
-    if (c->buf[c->pos] != ':')
-        return bad_at(c, c->pos);
-    c->pos++;
-    if ((unsigned long long)n > c->len - c->pos)
-        return at_end(c);
-    *out = dup_bytes(c->buf + c->pos, (size_t)n);
-    *out_len = (size_t)n;
-    c->pos += (size_t)n;
-    return TOK_OK;
-}
-
-static int read_word(struct cursor *c, const char *word)
-{
-    size_t n = strlen(word);
-    for (size_t i = 0; i < n; i++) {
-        if (c->pos >= c->len)
-            return at_end(c);
-        if (c->buf[c->pos] != word[i])
-            return bad_at(c, c->pos);
-        c->pos++;
-    }
-    return TOK_OK;
-}
-
-/* " crc\n" closing the entry that started at start. */
-static int read_crc(struct cursor *c, size_t start, bool *crc_ok)
-{
-    size_t body_end = c->pos;
-    unsigned long long want;
-    if (expect_space(c) < 0 || read_hex(c, 8, &want) < 0)
-        return TOK_BAD;
-    if (c->pos >= c->len)
-        return at_end(c);
-    if (c->buf[c->pos] != '\n')
-        return bad_at(c, c->pos);
-    c->pos++;
-    *crc_ok = crc32_of(c->buf + start, body_end - start) == (uint32_t)want;
-    return TOK_OK;
-}
-
-static int read_header(struct cursor *c, struct journal_header *h, bool *crc_ok)
-{
-    size_t start = c->pos, n;
-    long long v;
-    unsigned long long hash;
-    if (read_word(c, MAGIC) < 0 || read_string(c, &h->sheet_path, &n) < 0)
-        return TOK_BAD;
-    if (expect_space(c) < 0 || read_number(c, &v, false) < 0)
-        return TOK_BAD;
-    h->loaded.exists = true;
-    h->loaded.size = v;
-    if (expect_space(c) < 0 || read_number(c, &v, true) < 0)
-        return TOK_BAD;
-    h->loaded.mtime_sec = v;
-    if (read_word(c, ".") < 0)
-        return TOK_BAD;
-    unsigned long long ns = 0;
-    for (int i = 0; i < 9; i++) {
-        if (c->pos >= c->len)
-            return at_end(c);
-        char ch = c->buf[c->pos];
-        if (ch < '0' || ch > '9')
-            return bad_at(c, c->pos);
-        ns = ns * 10 + (unsigned)(ch - '0');
-        c->pos++;
-    }
-    h->loaded.mtime_nsec = (long)ns;
-    if (expect_space(c) < 0 || read_hex(c, 16, &hash) < 0)
-        return TOK_BAD;
-    h->loaded.hash = hash;
-    if (read_string(c, &h->user, &n) < 0 || read_string(c, &h->host, &n) < 0)
-        return TOK_BAD;
-    if (expect_space(c) < 0 || read_number(c, &v, false) < 0)
-        return TOK_BAD;
-    h->pid = (long)v;
-    if (read_string(c, &h->started, &n) < 0)
-        return TOK_BAD;
-    return read_crc(c, start, crc_ok);
-}
-
-/* One change entry into ch; *seq gets its sequence number. */
-static int read_change(struct cursor *c, struct journal_change *ch, long long *seq, bool *crc_ok)
-{
-    size_t start = c->pos;
-    ch->offset = (long long)start;
-    if (c->pos + 3 > c->len)
-        return at_end(c);
-    const char *k = c->buf + c->pos;
-    if (!memcmp(k, "set", 3))
-        ch->op = JOURNAL_SET;
-    else if (!memcmp(k, "del", 3))
-        ch->op = JOURNAL_REMOVE;
-    else if (!memcmp(k, "add", 3))
-        ch->op = JOURNAL_ADD_ITEM;
-    else
-        return bad_at(c, start);
-    c->pos += 3;
-    long long item, number = -1;
-    if (expect_space(c) < 0 || read_number(c, seq, false) < 0)
-        return TOK_BAD;
-    if (expect_space(c) < 0 || read_number(c, &item, false) < 0)
-        return TOK_BAD;
-    ch->item = (size_t)item;
-    if (ch->op != JOURNAL_ADD_ITEM) {
-        size_t n;
-        if (expect_space(c) < 0 || read_number(c, &number, true) < 0)
-            return TOK_BAD;
-        if (read_string(c, &ch->key, &n) < 0)
-            return TOK_BAD;
-        if (n == 0 || memchr(ch->key, '\0', n))
-            return bad_at(c, c->pos - n);
-    }
-    ch->number = number < LONG_MIN || number > LONG_MAX ? -1 : (long)number;
-    if (ch->op == JOURNAL_SET && read_string(c, &ch->value, &ch->value_len) < 0)
-        return TOK_BAD;
-    return read_crc(c, start, crc_ok);
-}
-
-static bool all_nul(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (p[i])
-            return false;
-    return true;
-}
-
-/*
- * A torn entry is the last thing written: if a complete, checksummed
- * entry starts on a later line, the bytes at from were corrupted instead
- * (e.g. a length digit changed).
- */
-static bool valid_entry_after(const char *data, size_t len, size_t from)
-{
-    for (size_t p = from + 1; p < len; p++) {
-        if (data[p - 1] != '\n')
-            continue;
-        struct cursor c = { data, len, p, false, 0 };
-        struct journal_change ch;
-        memset(&ch, 0, sizeof(ch));
-        long long seq;
-        bool crc_ok = false;
-        int rc = read_change(&c, &ch, &seq, &crc_ok);
-        change_free(&ch);
-        if (rc == 0 && crc_ok)
-            return true;
-    }
-    return false;
-}
-
-static int report(struct journal_log *log, const char *file, struct error *e, size_t at,
-                  size_t entry, const char *what)
-{
-    log->bad_offset = (long long)entry;
-    error_set(e, file, 0, 0, "journal entry at byte %zu: %s (at byte %zu)", entry, what, at);
-    e->offset = (long long)at;
-    return -1;
-}
-
-int journal_parse(const char *data, size_t len, const char *file, struct journal_log *log,
-                  struct error *e)
-{
-    error_clear(e);
-    memset(log, 0, sizeof(*log));
-    log->bad_offset = -1;
-    struct cursor c = { data, len, 0, false, 0 };
-    if (len == 0 || all_nul(data, len)) {
-        log->torn_bytes = len;
-        return 0;
-    }
-    bool crc_ok = false;
-    if (read_header(&c, &log->header, &crc_ok) < 0) {
-        header_free(&log->header);
-        if (c.torn || all_nul(data + c.bad, len - c.bad)) {
-            /* Never completed: nothing recorded. */
-            log->torn_bytes = len;
-            return 0;
-        }
-        return report(log, file, e, c.bad, 0, "not a torikumi journal header");
-    }
-    if (!crc_ok) {
-        header_free(&log->header);
-        return report(log, file, e, 0, 0, "header checksum does not match");
-    }
-    long long want_seq = 1;
-    while (c.pos < len) {
-        size_t start = c.pos;
-        if (all_nul(data + start, len - start)) {
-            log->torn_bytes = len - start;
-            break;
-        }
-        struct journal_change ch;
-        memset(&ch, 0, sizeof(ch));
-        long long seq = 0;
-        crc_ok = false;
-        int rc = read_change(&c, &ch, &seq, &crc_ok);
-        /* Cut short and padded with NULs by the file system: torn as well. */
-        if (rc < 0 && !c.torn && all_nul(data + c.bad, len - c.bad))
-            c.torn = true;
-        if (rc < 0 || !crc_ok || seq != want_seq) {
-            change_free(&ch);
-            if (rc < 0 && c.torn) {
-                if (valid_entry_after(data, len, start))
-                    return report(log, file, e, start, start,
-                                  "entry runs into a later entry (corrupted, not torn)");
-                log->torn_bytes = len - start;
-                break;
-            }
-            if (rc < 0)
-                return report(log, file, e, c.bad, start, "malformed entry");
-            if (!crc_ok)
-                return report(log, file, e, start, start, "checksum does not match");
-            char msg[80];
-            snprintf(msg, sizeof(msg), "sequence number %lld, expected %lld", seq, want_seq);
-            return report(log, file, e, start, start, msg);
-        }
-        want_seq++;
-        xgrow((void **)&log->changes, &log->cap_changes, log->n_changes + 1,
-              sizeof(*log->changes));
-        log->changes[log->n_changes++] = ch;
-    }
-    return 0;
-}
-
 void journal_format(const struct journal_log *log, struct strbuf *out)
 {
-    format_header(out, &log->header);
+    journal_format_header(out, &log->header);
     for (size_t i = 0; i < log->n_changes; i++)
-        format_change(out, (unsigned long long)i + 1, &log->changes[i]);
-}
-
-int journal_read(const char *journal_file, struct journal_log *log, struct error *e)
-{
-    memset(log, 0, sizeof(*log));
-    log->bad_offset = -1;
-    char *data;
-    size_t len;
-    if (read_file(journal_file, &data, &len, e) < 0)
-        return -1;
-    int rc = journal_parse(data, len, journal_file, log, e);
-    free(data);
-    return rc;
-}
-
-void journal_log_free(struct journal_log *log)
-{
-    header_free(&log->header);
-    for (size_t i = 0; i < log->n_changes; i++)
-        change_free(&log->changes[i]);
-    free(log->changes);
-    memset(log, 0, sizeof(*log));
-    log->bad_offset = -1;
-}
-
-bool journal_matches(const struct journal_header *h, const struct filestamp *now,
-                     struct strbuf *why)
-{
-    if (!now->exists) {
-        if (why)
-            strbuf_addstr(why, "the sheet no longer exists");
-        return false;
-    }
-    if (now->size != h->loaded.size || now->hash != h->loaded.hash) {
-        if (why) {
-            char was[40], is[40];
-            time_t tw = (time_t)h->loaded.mtime_sec, tn = (time_t)now->mtime_sec;
-            sidefile_iso8601(tw, was, sizeof(was));
-            sidefile_iso8601(tn, is, sizeof(is));
-            strbuf_addf(why, "the sheet changed since the journal was written "
-                        "(then %lld bytes, modified %s; now %lld bytes, modified %s)",
-                        h->loaded.size, was, now->size, is);
-        }
-        return false;
-    }
-    return true;
-}
-
-/* ---- applying ----------------------------------------------------------------------- */
-
-static int apply_one(struct sheet *s, const struct journal_change *c, struct error *e)
-{
-    if (c->op == JOURNAL_ADD_ITEM) {
-        if (c->item != s->n_items)
-            return error_set(e, NULL, 0, 0, "entry at byte %lld adds item %zu, but the sheet has %zu",
-                             c->offset, c->item + 1, s->n_items);
-        sheet_add_item(s);
-        return 0;
-    }
-    if (c->item >= s->n_items)
-        return error_set(e, NULL, 0, 0, "entry at byte %lld changes item %zu of %zu", c->offset,
-                         c->item + 1, s->n_items);
-    if (!rec_valid_name(c->key, strlen(c->key)) || c->key[0] == '%')
-        return error_set(e, NULL, 0, 0, "entry at byte %lld: invalid field name", c->offset);
-    if (c->op == JOURNAL_SET &&
-        (memchr(c->value, '\0', c->value_len) ||
-         utf8_invalid_offset(c->value, c->value_len) != c->value_len))
-        return error_set(e, NULL, 0, 0, "entry at byte %lld: the value is not UTF-8 text",
-                         c->offset);
-    struct item *it = &s->items[c->item];
-    if (c->op == JOURNAL_SET)
-        item_set_key(s, it, c->key, c->value, c->value_len);
-    else
-        item_set_key(s, it, c->key, "", 0);
-    return 0;
-}
-
-long journal_apply(struct sheet *s, const struct journal_log *log, struct error *e)
-{
-    error_clear(e);
-    for (size_t i = 0; i < log->n_changes; i++)
-        if (apply_one(s, &log->changes[i], e) < 0) {
-            e->offset = log->changes[i].offset;
-            return -1;
-        }
-    return (long)log->n_changes;
-}
-
-void journal_describe(const struct sheet *s, const struct journal_change *c, struct strbuf *out)
-{
-    const char *label = s && s->form ? s->form->item_label : "item";
-    if (c->op == JOURNAL_ADD_ITEM) {
-        strbuf_addf(out, "new %s (#%zu)", label, c->item + 1);
-        return;
-    }
-    if (c->number >= 0)
-        strbuf_addf(out, "%s %ld: ", label, c->number);
-    else
-        strbuf_addf(out, "%s #%zu: ", label, c->item + 1);
-    int f = s && s->form ? form_field_index(s->form, c->key) : -1;
-    strbuf_addstr(out, f >= 0 ? s->form->fields[f].label : c->key);
-    if (c->op == JOURNAL_REMOVE) {
-        strbuf_addstr(out, " (cleared)");
-        return;
-    }
-    /* The first line, at most 40 characters; the screen sanitizes before drawing. */
-    strbuf_addstr(out, " = ");
-    size_t n = strcspn(c->value, "\n");
-    if (n > c->value_len)
-        n = c->value_len;
-    size_t cut = 0, chars = 0;
-    while (cut < n && chars < 40) {
-        uint32_t cp;
-        size_t step = utf8_decode(c->value + cut, n - cut, &cp);
-        cut += step ? step : 1;
-        chars++;
-    }
-    strbuf_add(out, c->value, cut);
-    if (cut < c->value_len)
-        strbuf_addstr(out, "…");
+        journal_format_change(out, (unsigned long long)i + 1, &log->changes[i]);
 }
