@@ -22,6 +22,14 @@ static void new_usage(FILE *to)
                   "(Western year, e.g. 2017 for 平成29年度).\n"));
 }
 
+static bool has_control(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return true;
+    return false;
+}
+
 static long parse_number(const char *s, const char *what)
 {
     char *end;
@@ -86,6 +94,11 @@ int cmd_new(int argc, char **argv)
     if (year < 1989 || year > 2200) {
         fprintf(stderr, _("torikumi: --year is the Western fiscal year, 1989 to 2200, not %ld\n"),
                 year);
+        return EXIT_TROUBLE;
+    }
+    if (has_control(ward) || (title && has_control(title))) {
+        fprintf(stderr, "%s", _("torikumi: --ward and --title must be one line without control "
+                                "characters\n"));
         return EXIT_TROUBLE;
     }
     const char *path = argv[optind];

@@ -466,6 +466,54 @@ static int parse_records(struct form_parser *fp, const struct rec_doc *doc)
     return 0;
 }
 
+/* Labels and names end up on one line of the screen, a comment or %doc: no control
+ * characters (help text may have line breaks). */
+static bool one_line_clean(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
+static int check_clean(struct form_parser *fp, const char *what, const char *s)
+{
+    if (s && !one_line_clean(s))
+        return fail(fp, 1, "%s holds a line break or a control character", what);
+    return 0;
+}
+
+static int check_strv(struct form_parser *fp, const char *what, char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (check_clean(fp, what, v[i]) < 0)
+            return -1;
+    return 0;
+}
+
+static int check_texts(struct form_parser *fp)
+{
+    const struct form *f = fp->form;
+    if (check_clean(fp, "the Form's Title", f->title) < 0 ||
+        check_clean(fp, "the Form's ItemLabel", f->item_label) < 0)
+        return -1;
+    for (size_t i = 0; i < f->n_stages; i++)
+        if (check_clean(fp, "a Stage's Label", f->stages[i].label) < 0 ||
+            check_strv(fp, "a Stage's Alias", f->stages[i].aliases, f->stages[i].n_aliases) < 0)
+            return -1;
+    for (size_t i = 0; i < f->n_fields; i++) {
+        const struct form_field *fld = &f->fields[i];
+        if (check_clean(fp, "a Field's Label", fld->label) < 0 ||
+            check_clean(fp, "a Field's Group", fld->group) < 0 ||
+            check_strv(fp, "a Field's Alias", fld->aliases, fld->n_aliases) < 0)
+            return -1;
+        for (size_t c = 0; c < fld->n_choices; c++)
+            if (check_clean(fp, "a Choice", fld->choices[c].label) < 0)
+                return -1;
+    }
+    return 0;
+}
+
 struct form *form_parse(const char *text, size_t len, const char *file, struct error *e)
 {
     struct rec_doc *doc = rec_parse(text, len, file, e);
@@ -481,6 +529,8 @@ struct form *form_parse(const char *text, size_t len, const char *file, struct e
         rc = fail(&fp, 1, "no Field records: expected %s", "%rec: Field");
     if (rc == 0)
         rc = resolve_pending(&fp);
+    if (rc == 0)
+        rc = check_texts(&fp);
     if (rc == 0 && f->key_field < 0)
         rc = fail(&fp, 1, "the Form record needs a KeyField (%s)", "an integer field");
     for (size_t i = 0; i < fp.n_pending; i++)

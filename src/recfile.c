@@ -572,23 +572,37 @@ static void ensure_newline(struct strbuf *out)
         strbuf_addch(out, '\n');
 }
 
-static void write_record(const struct rec_record *r, struct strbuf *out)
+/*
+ * A raw entry that ends in a backslash joined the end of the file: written
+ * as it was, it would swallow whatever comes after it (a field or record
+ * added later).  Such an entry is written afresh when anything follows.
+ */
+static bool raw_joins_end(const char *raw, size_t n)
 {
-    if (r->raw) {
+    return (n >= 1 && raw[n - 1] == '\\') || (n >= 2 && raw[n - 2] == '\\' && raw[n - 1] == '\n');
+}
+
+static void write_entry(const struct rec_entry *en, bool followed, struct strbuf *out)
+{
+    if (en->raw && !(followed && en->name && raw_joins_end(en->raw, en->raw_len)))
+        strbuf_add(out, en->raw, en->raw_len);
+    else if (en->name)
+        rec_format_field(out, en->name, en->value, en->value_len);
+    else {
+        strbuf_add(out, en->value, en->value_len);
+        strbuf_addch(out, '\n');
+    }
+}
+
+static void write_record(const struct rec_record *r, bool followed, struct strbuf *out)
+{
+    if (r->raw && !(followed && raw_joins_end(r->raw, r->raw_len))) {
         strbuf_add(out, r->raw, r->raw_len);
         return;
     }
     for (size_t i = 0; i < r->n_entries; i++) {
-        const struct rec_entry *en = &r->entries[i];
         ensure_newline(out);
-        if (en->raw)
-            strbuf_add(out, en->raw, en->raw_len);
-        else if (en->name)
-            rec_format_field(out, en->name, en->value, en->value_len);
-        else {
-            strbuf_add(out, en->value, en->value_len);
-            strbuf_addch(out, '\n');
-        }
+        write_entry(&r->entries[i], followed || i + 1 < r->n_entries, out);
     }
 }
 
@@ -601,6 +615,6 @@ void rec_write(const struct rec_doc *doc, struct strbuf *out)
         if (b->kind == REC_BLOCK_TEXT)
             strbuf_add(out, b->text, b->text_len);
         else
-            write_record(b->record, out);
+            write_record(b->record, i + 1 < doc->n_blocks, out);
     }
 }

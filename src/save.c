@@ -108,13 +108,14 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-/* Give the new file the old one's mode and (where permitted) owner. */
+/* Give the new file the old one's owner (where permitted) and mode; the owner first,
+ * because changing it may clear set-id bits that the mode then puts back. */
 static void copy_attributes(int fd, const struct stat *old)
 {
-    fchmod(fd, old->st_mode & 07777);
     if (fchown(fd, old->st_uid, old->st_gid) < 0) {
         /* Not permitted for other owners: the file is then ours, as with any editor. */
     }
+    fchmod(fd, old->st_mode & 07777);
 }
 
 static enum save_result fail(struct error *e, const char *path, const char *what, int err)
@@ -205,12 +206,13 @@ enum save_result save_stream_commit(struct save_stream *st, struct error *e)
 {
     const char *what = NULL;
     int err = 0;
+    /* Mode and owner first, so the fsync makes them durable with the bytes. */
+    if (st->exists)
+        copy_attributes(st->fd, &st->old);
     if (io->fsync(st->fd) < 0) {
         what = "fsync";
         err = errno;
     }
-    if (!what && st->exists)
-        copy_attributes(st->fd, &st->old);
     if (io->close(st->fd) < 0 && !what) {
         what = "close";
         err = errno;

@@ -161,6 +161,36 @@ static void test_append_after_missing_final_newline(void **state)
     rec_doc_free(doc);
 }
 
+/* A last line ending in a backslash joined the end of the file: what is added after it
+ * must not be swallowed into that value (found by fuzz_sheet). */
+static void test_backslash_at_end_of_file(void **state)
+{
+    (void)state;
+    const char *texts[] = { "No: 1\nTitle: a\\\n", "No: 1\nTitle: a\\" };
+    for (size_t t = 0; t < 2; t++) {
+        struct rec_doc *doc = parse_ok(texts[t]);
+        char *same = written(doc);
+        assert_string_equal(same, texts[t]);          /* untouched: the same bytes */
+        free(same);
+        struct rec_record *r = nth_record(doc, 0);
+        rec_insert(r, r->n_entries, "Added", "x", 1);
+        struct rec_record *n = rec_record_new();
+        rec_insert(n, 0, "No", "2", 1);
+        rec_doc_insert_record_after(doc, doc->n_blocks - 1, n);
+        char *out = written(doc);
+        struct rec_doc *back = parse_ok(out);
+        struct rec_record *b0 = nth_record(back, 0);
+        /* With a newline the backslash joined the end; without one it is the value's. */
+        assert_string_equal(rec_find(b0, "Title")->value, t == 0 ? "a" : "a\\");
+        assert_string_equal(rec_find(b0, "Title")->value, rec_find(r, "Title")->value);
+        assert_string_equal(rec_find(b0, "Added")->value, "x");
+        assert_string_equal(rec_find(nth_record(back, 1), "No")->value, "2");
+        free(out);
+        rec_doc_free(back);
+        rec_doc_free(doc);
+    }
+}
+
 static void expect_error_n(const char *text, size_t len, long line, long col, const char *words)
 {
     struct error e;
@@ -212,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_format_field_reads_back_exactly),
         cmocka_unit_test(test_edit_touches_only_changed_field),
         cmocka_unit_test(test_append_after_missing_final_newline),
+        cmocka_unit_test(test_backslash_at_end_of_file),
         cmocka_unit_test(test_syntax_errors_name_line_and_column),
         cmocka_unit_test(test_valid_names),
     };
