@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "filestamp.h"
 #include "i18n.h"
 #include "sheet.h"
 #include "ui.h"
@@ -60,14 +61,22 @@ int cmd_edit(int argc, char **argv)
     }
     const char *path = argv[optind];
     struct error e;
-    struct sheet *s = sheet_load(path, form, &e);
+    char *text;
+    size_t len;
+    struct filestamp stamp;
+    struct sheet *s = NULL;
+    if (filestamp_read(path, &text, &len, &stamp, &e) == 0) {
+        s = sheet_parse(text, len, path, form, &e);
+        free(text);
+    }
     if (!s) {
         cmd_print_error(&e);
         form_free(form);
         return EXIT_TROUBLE;
     }
     const char *why = why_read_only(path);
-    int rc = ui_run(&s, 1, why != NULL, why);
+    struct ui_start start = { why != NULL, why, why ? NULL : &stamp };
+    int rc = ui_run(&s, 1, &start);
     sheet_free(s);
     form_free(form);
     return rc;

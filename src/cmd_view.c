@@ -55,8 +55,9 @@ int cmd_view(int argc, char **argv)
             rc = EXIT_TROUBLE;
         }
     }
+    struct ui_start start = { true, _("read-only: viewing; nothing can be changed"), NULL };
     if (rc == EXIT_OK)
-        rc = ui_run(sheets, n, true, _("read-only: viewing; nothing can be changed"));
+        rc = ui_run(sheets, n, &start);
     for (size_t i = 0; i < n; i++)
         sheet_free(sheets[i]);
     free(sheets);

@@ -344,6 +344,16 @@ void editor_set_width(struct editor *ed, int width)
 
 /* ---- history ----------------------------------------------------------------- */
 
+/* Every change also goes to the recovery journal, which writes it out every few seconds. */
+static void journal_change(struct editor *ed, size_t idx, int f, const char *v, size_t n)
+{
+    if (!ed->journal)
+        return;
+    const struct sheet *s = ed->sheet;
+    journal_append(ed->journal, idx, item_number(s, &s->items[idx]), s->form->fields[f].key,
+                   n ? v : NULL, n);
+}
+
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
@@ -392,6 +402,7 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
                             caret_before, caret_after, typing, ed->clock_ms() };
     item_set(ed->sheet, it, f, v, n);
+    journal_change(ed, idx, f, v, n);
     push_step(ed, st);
     value_changed(ed, idx, f);
 }
@@ -528,6 +539,7 @@ static void apply_step(struct editor *ed, const struct edit_step *st, bool forwa
     if (st->sheet != ed->cur_sheet || st->item != ed->cur)
         editor_goto(ed, st->sheet, st->item);
     item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
+    journal_change(ed, st->item, st->field, v, v ? strlen(v) : 0);
     value_changed(ed, st->item, st->field);
     if (ed->field != st->field || !ed->fe_active)
         editor_focus(ed, st->field);
@@ -586,6 +598,10 @@ void editor_new_item(struct editor *ed)
     char no[24];
     int n = snprintf(no, sizeof(no), "%ld", max + 1);
     item_set(s, it, s->form->key_field, no, (size_t)n);
+    if (ed->journal) {
+        journal_append_add_item(ed->journal, s->n_items - 1);
+        journal_change(ed, s->n_items - 1, s->form->key_field, no, (size_t)n);
+    }
     struct open_sheet *os = current(ed);
     os->item_errors = xrealloc(os->item_errors, (s->n_items + 1) * sizeof(size_t));
     os->item_errors[s->n_items - 1] = 0;
@@ -739,23 +755,65 @@ static void stamp_changed_items(struct editor *ed)
             item_set(s, &s->items[i], sf, stamp, strlen(stamp));
 }
 
-int editor_save(struct editor *ed)
+/*
+ * Is the file on disk still what we loaded or last saved?  0 yes (maybe
+ * touched, same bytes), 1 changed, -1 cannot tell; a message says which.
+ */
+static int disk_changed(struct editor *ed)
 {
-    if (refuse_if_read_only(ed))
-        return -1;
-    if (!ed->sheet->path) {
-        editor_message(ed, true, "%s", _("this sheet has no file name"));
+    if (!ed->have_stamp)
+        return 0;
+    unsigned what = 0;
+    struct error e;
+    int v = filestamp_check(ed->sheet->path, &ed->stamp, &what, NULL, &e);
+    if (v == FILESTAMP_CHANGED) {
+        struct strbuf why = STRBUF_INIT;
+        filestamp_describe(what, &why);
+        editor_message(ed, true, _("NOT saved: the file changed on disk since it was loaded (%s)"),
+                       why.buf);
+        strbuf_release(&why);
+        return 1;
+    }
+    if (v < 0) {
+        editor_message(ed, true, _("NOT saved: cannot check the file on disk: %s"), e.msg);
         return -1;
     }
+    return 0;
+}
+
+/* After the bytes are on disk: remember them, and start the journal afresh. */
+static void saved_as(struct editor *ed, const struct strbuf *out, bool confirmed)
+{
+    struct error e;
+    if (filestamp_of_bytes(ed->sheet->path, out->buf, out->len, &ed->stamp, &e) == 0)
+        ed->have_stamp = true;
+    /* Unconfirmed (the directory fsync failed): keep the journal; if the rename is
+     * lost, the old file and the journal still match. */
+    if (confirmed && ed->journal && journal_saved(ed->journal, &ed->stamp, &e) < 0)
+        editor_message(ed, true, _("saved, but the old recovery journal could not be removed: %s"),
+                       e.msg);
+}
+
+enum editor_save_result editor_save(struct editor *ed, bool force)
+{
+    if (refuse_if_read_only(ed))
+        return EDITOR_SAVE_FAILED;
+    if (!ed->sheet->path) {
+        editor_message(ed, true, "%s", _("this sheet has no file name"));
+        return EDITOR_SAVE_FAILED;
+    }
+    int changed = force ? 0 : disk_changed(ed);
+    if (changed)
+        return changed > 0 ? EDITOR_SAVE_CONFLICT : EDITOR_SAVE_FAILED;
     stamp_changed_items(ed);
     struct strbuf out = STRBUF_INIT;
     sheet_write(ed->sheet, &out);
     struct error e;
     enum save_result rc = save_atomic(ed->sheet->path, out.buf, out.len, &e);
-    strbuf_release(&out);
     if (rc == SAVE_FAILED) {
+        strbuf_release(&out);
         editor_message(ed, true, _("NOT saved: %s (your changes are still here)"), e.msg);
-        return -1;
+        return EDITOR_SAVE_FAILED;
     }
     sheet_mark_saved(ed->sheet);
     ed->modified = false;
@@ -763,7 +821,39 @@ int editor_save(struct editor *ed)
         editor_message(ed, true, "%s", e.msg);
     else
         editor_message(ed, false, _("saved %s"), ed->sheet->path);
-    return 0;
+    saved_as(ed, &out, rc == SAVE_OK);
+    strbuf_release(&out);
+    return EDITOR_SAVED;
+}
+
+void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct filestamp *stamp)
+{
+    struct open_sheet *os = current(ed);
+    close_field_editor(ed);
+    for (size_t i = 0; i < ed->n_undo; i++)
+        free_step(&ed->undo[i]);
+    for (size_t i = 0; i < ed->n_redo; i++)
+        free_step(&ed->redo[i]);
+    ed->n_undo = ed->n_redo = 0;
+    ed->total_errors -= os->errors;
+    os->errors = os->sheet_errors = 0;
+    free(os->item_errors);
+    problems_clear(&os->sheet_level);
+    os->sheet = s;
+    ed->sheet = s;
+    os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
+    for (size_t i = 0; i < s->n_items; i++)
+        recheck_item(ed, os, i);
+    recheck_sheet_level(ed, os);
+    ed->modified = false;
+    if (stamp) {
+        ed->stamp = *stamp;
+        ed->have_stamp = true;
+    }
+    size_t cur = ed->cur < s->n_items ? ed->cur : 0;
+    ed->field = -1;
+    ed->cur = (size_t)-1;
+    editor_goto(ed, ed->cur_sheet, cur);
 }
 
 /* ---- what the screen shows about fields ------------------------------------------- */

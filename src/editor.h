@@ -23,6 +23,8 @@
 #include <stddef.h>
 
 #include "fieldedit.h"
+#include "filestamp.h"
+#include "journal.h"
 #include "rules.h"
 #include "sheet.h"
 
@@ -69,6 +71,10 @@ struct editor {
     char message[512];
     bool message_is_error;
     long long (*clock_ms)(void);   /* tests replace it */
+    /* Persistence of an editing session (NULL / unset when read-only). */
+    struct journal *journal;       /* every change goes here too (recovery) */
+    struct filestamp stamp;        /* the file as loaded or last saved */
+    bool have_stamp;
 };
 
 /* Open sheets (one to edit; several read-only, as one long sheet). */
@@ -131,12 +137,22 @@ void editor_new_item(struct editor *ed);
  */
 bool editor_find(struct editor *ed, const char *query, bool backwards);
 
+enum editor_save_result {
+    EDITOR_SAVE_FAILED = -1,     /* nothing written; message says why; every change kept */
+    EDITOR_SAVED = 0,
+    EDITOR_SAVE_CONFLICT = 1,    /* the file changed on disk since it was loaded: not written */
+};
+
 /*
  * Save to the sheet's path: stamp changed items' Updated field with the
- * time and login, write atomically.  Returns 0, or -1 with a message set
- * (the session keeps every unsaved change).
+ * time and login, write atomically.  Unless force, first check that the
+ * file on disk is still the one loaded (or last saved); when it is not,
+ * nothing is written and EDITOR_SAVE_CONFLICT says so.  On success the
+ * recovery journal starts afresh.
  */
-int editor_save(struct editor *ed);
+enum editor_save_result editor_save(struct editor *ed, bool force);
+/* Put a freshly loaded sheet in place of the current one (reload); the caller frees the old. */
+void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct filestamp *stamp);
 
 /* Problems of the current item for field f (first error, else first warning), or NULL. */
 const struct problem *editor_field_problem(const struct editor *ed, int f);

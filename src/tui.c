@@ -4,6 +4,7 @@
 #include "tui.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,14 @@ static void read_paste(struct key *k)
     k->paste_len = paste_buf.len;
 }
 
+static bool terminal_gone(void)
+{
+    struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+    if (poll(&p, 1, 0) < 0)
+        return false;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 void tui_read_key(struct key *k, int timeout_ms)
 {
     memset(k, 0, sizeof(*k));
@@ -142,8 +151,8 @@ void tui_read_key(struct key *k, int timeout_ms)
     wint_t ch;
     int rc = wget_wch(stdscr, &ch);
     if (rc == ERR) {
-        /* Blocking reads only fail when the terminal is gone. */
-        k->kind = timeout_ms < 0 ? KEY_KIND_HANGUP : KEY_KIND_NONE;
+        /* A timeout, a signal, or the terminal gone (closed window, dropped ssh). */
+        k->kind = terminal_gone() ? KEY_KIND_HANGUP : KEY_KIND_NONE;
         return;
     }
     if (rc != KEY_CODE_YES) {

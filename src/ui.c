@@ -7,6 +7,8 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
+#include <time.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,7 +193,8 @@ void quit_key(struct ui *ui, const struct key *k)
     wint_t c = k->ch;
     if (c == 's' || c == 'S' || c == 'y' || c == 'Y' || c == CTRL('s')) {
         ui_pop(ui);
-        if (editor_save(&ui->ed) == 0)
+        ui_save(ui);
+        if (!ui->ed.modified)
             ui->quit = true;
     } else if (c == 'd' || c == 'D' || c == 'n' || c == 'N') {
         ui->quit = true;
@@ -433,7 +436,7 @@ static void handle_key(struct ui *ui, const struct key *k)
     if (too_small(ui)) {
         /* Only saving and quitting make sense until the window grows. */
         if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('s'))
-            editor_save(&ui->ed);
+            ui_save(ui);
         else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q') && !ui->ed.modified)
             ui->quit = true;
         return;
@@ -441,17 +444,77 @@ static void handle_key(struct ui *ui, const struct key *k)
     screens[top(ui)].key(ui, k);
 }
 
-int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_only_reason)
+static volatile sig_atomic_t signalled;
+
+static void on_signal(int sig)
 {
+    (void)sig;
+    signalled = 1;
+}
+
+bool ui_signalled(void)
+{
+    return signalled != 0;
+}
+
+/* No SA_RESTART: a blocked read returns, and the loop sees the flag. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void main_loop(struct ui *ui)
+{
+    bool redraw = true;
+    while (!ui->quit) {
+        if (redraw)
+            draw(ui);
+        struct key k;
+        /* Wake up now and then to write the recovery journal. */
+        tui_read_key(&k, ui_session_wants_tick(ui) ? 500 : 2000);
+        if (signalled) {
+            ui->hangup = true;
+            break;
+        }
+        redraw = k.kind != KEY_KIND_NONE;
+        handle_key(ui, &k);
+        /* Take everything already typed (an IME commits many characters at once)
+         * before drawing again. */
+        while (!ui->quit && k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP) {
+            tui_read_key(&k, 0);
+            if (k.kind == KEY_KIND_NONE)
+                break;
+            handle_key(ui, &k);
+        }
+        ui_session_tick(ui, now_ms());
+    }
+}
+
+int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
+{
+    catch_signals();
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
+    ui->sheets = sheets;
     tui_size(&ui->rows, &ui->cols);
     editor_init(&ui->ed, sheets, n, field_width(ui->cols));
-    ui->ed.read_only = read_only || n > 1;
-    struct sheet *s = sheets[0];
-    if (read_only && read_only_reason)
-        editor_message(&ui->ed, false, "%s", read_only_reason);
+    ui->ed.read_only = start->read_only || n > 1;
+    if (ui->ed.read_only && start->why)
+        editor_message(&ui->ed, false, "%s", start->why);
     size_t max_fields = 0;
     for (size_t i = 0; i < n; i++)
         if (sheets[i]->form->n_fields > max_fields)
@@ -461,22 +524,13 @@ int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_onl
     ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
     ui_push(ui, SCREEN_FORM);
     ui->follow = true;
-    while (!ui->quit) {
-        draw(ui);
-        struct key k;
-        tui_read_key(&k, -1);
-        handle_key(ui, &k);
-        /* Take everything already typed (an IME commits many characters at once)
-         * before drawing again. */
-        while (!ui->quit) {
-            tui_read_key(&k, 0);
-            if (k.kind == KEY_KIND_NONE)
-                break;
-            handle_key(ui, &k);
-        }
-    }
+    if (ui_session_start(ui, start->stamp))
+        main_loop(ui);
+    /* Losing the terminal or a signal keeps the journal for recovery; a clerk who
+     * quits (after saving or discarding) leaves nothing behind. */
+    bool lost = (ui->hangup || signalled) && ui->ed.modified;
+    ui_session_end(ui, lost);
     tui_stop();
-    (void)s;
     for (size_t i = 0; i < ui->n_layouts; i++)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
@@ -486,9 +540,6 @@ int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_onl
     free(ui->all_sheet);
     problems_free(&ui->reasons);
     strbuf_release(&ui->input);
-    /* Quitting by choice (saved or discarded) is success; losing the terminal with
-     * unsaved changes is not. */
-    bool lost = ui->hangup && ui->ed.modified;
     editor_free(&ui->ed);
     free(ui);
     return lost ? 1 : 0;

@@ -50,6 +50,8 @@ struct page_row {
 
 struct ui {
     struct editor ed;
+    struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
+    struct sheet_lock *lock;        /* ours while editing */
     int rows, cols;
     bool quit;
     bool hangup;                    /* the terminal went away */
@@ -86,11 +88,31 @@ struct ui {
     int reasons_stage;
 };
 
+struct ui_start {
+    bool read_only;
+    const char *why;                /* shown when read-only */
+    const struct filestamp *stamp;  /* editing: the file as loaded (lock, journal, checks) */
+};
+
 /*
  * Run the editor on open sheets until the user quits; several sheets are
- * always read-only (view mode).  Returns an exit status.
+ * always read-only (view mode).  A reload may replace sheets[i] (the old
+ * one is freed).  Returns an exit status: 0, or 1 when the terminal went
+ * away or a signal came with unsaved changes (they are in the journal).
  */
-int ui_run(struct sheet **sheets, size_t n, bool read_only, const char *read_only_reason);
+int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start);
+/* A SIGHUP or SIGTERM arrived (the handler only sets a flag). */
+bool ui_signalled(void);
+
+/* ui_session.c: lock and recovery at the start; false when the clerk chose to quit. */
+struct filestamp;
+bool ui_session_start(struct ui *ui, const struct filestamp *stamp);
+void ui_session_tick(struct ui *ui, long long now_ms);
+bool ui_session_wants_tick(const struct ui *ui);
+/* Ctrl-S: save, asking what to do when the file changed on disk. */
+void ui_save(struct ui *ui);
+/* Release the lock; keep the journal (on disk, synced) or remove it. */
+void ui_session_end(struct ui *ui, bool keep_journal);
 
 void ui_push(struct ui *ui, enum screen_id id);
 void ui_pop(struct ui *ui);

@@ -579,7 +579,7 @@ static bool command_key(struct ui *ui, const struct key *k)
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\t': editor_next_field(ed); return true;
-        case CTRL('s'): editor_save(ed); return true;
+        case CTRL('s'): ui_save(ui); return true;
         case CTRL('q'): ui_request_quit(ui); return true;
         case CTRL('z'): editor_undo(ed); return true;
         case CTRL('y'): editor_redo(ed); return true;

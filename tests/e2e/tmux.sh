@@ -80,3 +80,22 @@ tm_cleanup() { tm_stop; }
 
 # The screen line holding text.
 tm_line_of() { tm_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }
+
+# The pid of the program in the pane (the shell's child).
+tm_pid() { pgrep -P "$(tm display -p -t "${1:-t}" '#{pane_pid}')" | head -n 1; }
+
+# Wait (with a timeout) until a file exists and holds text.
+wait_file_contains() { # file text [timeout-seconds]
+    limit=$(( $(date +%s) + ${3:-$TM_TIMEOUT} ))
+    until [ -f "$1" ] && grep -F -q -- "$2" "$1"; do
+        if [ "$(date +%s)" -ge "$limit" ]; then t_fail "$1 never held: $2"; return 1; fi
+        sleep 0.05
+    done
+}
+wait_file_gone() { # file [timeout-seconds]
+    limit=$(( $(date +%s) + ${2:-$TM_TIMEOUT} ))
+    while [ -e "$1" ]; do
+        if [ "$(date +%s)" -ge "$limit" ]; then t_fail "$1 is still there"; return 1; fi
+        sleep 0.05
+    done
+}
