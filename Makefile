@@ -136,7 +136,7 @@ fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 fuzz-smoke:
-	sh tests/fuzz/run.sh 20
+	sh tests/fuzz/run.sh 10
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/torikumi.pot src/*.c
