@@ -14,13 +14,19 @@ race() { # round-name -> $WORK/race.out (one line per process)
     rm -rf "$R" && mkdir "$R"
     i=0
     while [ $i -lt $N ]; do
-        "$WORK/locker" "$WORK/sheet.rec" "$R" 1500 > "$R.out.$i" 2>&1 &
+        "$WORK/locker" "$WORK/sheet.rec" "$R" 120000 > "$R.out.$i" 2>&1 &
         i=$((i + 1))
     done
     # Start them together once all are waiting.
     tries=0
     while [ "$(ls "$R" | wc -l)" -lt $N ] && [ $tries -lt 3000 ]; do sleep 0.01; tries=$((tries + 1)); done
     touch "$R/go"
+    # The winner holds the lock until every process has answered.
+    tries=0
+    while [ "$(cat "$R".out.* 2>/dev/null | grep -c .)" -lt $N ] && [ $tries -lt 12000 ]; do
+        sleep 0.01; tries=$((tries + 1))
+    done
+    touch "$R/done"
     wait
     cat "$R".out.* > "$WORK/race.out"
     rm -rf "$R" "$R".out.*

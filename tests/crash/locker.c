@@ -6,8 +6,10 @@
  * Announces itself by creating READY_DIR/<pid>, waits until READY_DIR/go
  * exists, then calls lock_acquire once and prints one line:
  *   "acquired", "held PID" or "error MESSAGE", followed by " took-over" when
- * it removed a stale lock on the way.  A winner holds the lock HOLD_MS
- * milliseconds (so every loser sees it held), then releases it.
+ * it removed a stale lock on the way.  A winner holds the lock until
+ * READY_DIR/done exists (the script creates it once every process has
+ * answered, so every loser saw it held however slowly it ran), or at most
+ * HOLD_MS milliseconds, then releases it.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -48,8 +50,11 @@ int main(int argc, char **argv)
     fflush(stdout);
     if (r == LOCK_ACQUIRED) {
         long ms = atol(argv[3]);
-        struct timespec hold = { ms / 1000, (ms % 1000) * 1000000 };
-        nanosleep(&hold, NULL);
+        snprintf(path, sizeof(path), "%s/done", argv[2]);
+        for (long waited = 0; waited < ms && access(path, F_OK) != 0; waited++) {
+            struct timespec one = { 0, 1000000 };
+            nanosleep(&one, NULL);
+        }
         if (lock_release(lock, &e) < 0) {
             printf("release failed: %s\n", e.msg);
             return 1;
