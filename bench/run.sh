@@ -356,3 +356,4 @@ else
     emit "Editor keystrokes skipped (BENCH_NO_KEYS set, or tmux/vim missing)."
 fi
 say "results saved in $results"
+sh bench/search.sh | tee -a "$results" || say "bench/search.sh failed"

@@ -10,6 +10,7 @@ int cmd_check(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 
 /* Exit statuses shared by the commands. */
 enum {

@@ -21,6 +21,7 @@ static const struct command commands[] = {
     { "check", cmd_check, N_("check sheets against their form's rules") },
     { "show", cmd_show, N_("print a sheet as text") },
     { "new", cmd_new, N_("create an empty sheet") },
+    { "summary", cmd_summary, N_("the initiatives of several sheets in one table, with counts") },
 };
 
 static void usage(FILE *to)
