@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 
 #include "editor.h"
@@ -38,6 +37,9 @@ struct corpus {
     size_t n_form_fields;
     bool built;
     size_t n_items;         /* items when the build started */
+    bool started;           /* arrays allocated, n_items fixed */
+    size_t sized_items;     /* items whose values' length is summed in size */
+    size_t size;
     size_t built_items;     /* items folded so far */
     char *text;             /* folded values, each followed by NUL */
     size_t len, cap;
@@ -119,26 +121,10 @@ static void corpus_clear(struct corpus *c)
     c->gcount = c->gbefore = NULL;
     c->len = c->cap = 0;
     c->built = false;
+    c->started = false;
+    c->sized_items = c->size = 0;
     c->built_items = 0;
     c->counted = 0;
-}
-
-/*
- * Big buffers written once from start to end: ask for huge pages where
- * the kernel leaves it to us (transparent_hugepage=madvise), which cuts
- * page faults 512-fold; they cost about half the build time in a VM.
- */
-static void want_huge_pages(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    const uintptr_t huge = 2u << 20;
-    uintptr_t start = ((uintptr_t)p + huge - 1) & ~(huge - 1), end = ((uintptr_t)p + n) & ~(huge - 1);
-    if (end > start)
-        madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
 }
 
 static void corpus_reserve(struct corpus *c, size_t extra)
@@ -150,7 +136,6 @@ static void corpus_reserve(struct corpus *c, size_t extra)
         cap *= 2;
     c->text = xrealloc(c->text, cap);
     c->cap = cap;
-    want_huge_pages(c->text, cap);
 }
 
 static inline size_t encode(uint32_t cp, char *out)
@@ -216,28 +201,48 @@ static void add_value(struct corpus *c, const char *v, uint64_t *sig, uint64_t b
     c->len = (size_t)(out - c->text);
 }
 
+/*
+ * Sum the length of the values (in slices too: 10-30 ms for a big sheet),
+ * so that the corpus is allocated once, at its size: growing it by
+ * doubling copied up to 32 MB at a time (glibc keeps such blocks on the
+ * heap) and made slices of 200 ms.  Folding never makes valid UTF-8
+ * longer; an invalid byte growing to U+FFFD is handled in add_value().
+ */
+static bool corpus_size_step(struct corpus *c, long long deadline)
+{
+    if (!c->started) {
+        c->started = true;
+        c->n_items = c->sheet->n_items;
+        c->n_groups = (c->n_items + GROUP - 1) / GROUP;
+    }
+    while (c->sized_items < c->n_items) {
+        const struct item *it = &c->sheet->items[c->sized_items++];
+        for (size_t k = 0; k < c->n_fields; k++) {
+            const char *v = item_get(c->sheet, it, c->fields[k]);
+            c->size += (v ? strlen(v) : 0) + 1;
+        }
+        if (c->sized_items % 256 == 0 && now_us() >= deadline)
+            return c->sized_items == c->n_items;
+    }
+    return true;
+}
+
 /* Fold items until the deadline (at least one slice).  Returns true when built. */
 static bool corpus_build_step(struct search *se, struct corpus *c, long long deadline)
 {
     if (c->built)
         return true;
-    if (c->built_items == 0) {
-        c->n_items = c->sheet->n_items;
-        c->n_groups = (c->n_items + GROUP - 1) / GROUP;
+    if (!c->seg) {
+        if (!corpus_size_step(c, deadline))
+            return false;
         c->seg = xmalloc((c->n_items * c->n_fields + 1) * sizeof(size_t));
         c->sig = xcalloc(c->n_groups * NBUCKETS + 1, sizeof(uint64_t));
         c->gcount = xcalloc(c->n_groups + 1, sizeof(size_t));
         c->gbefore = xcalloc(c->n_groups + 1, sizeof(size_t));
         c->len = 0;
-        /* Folding never makes valid UTF-8 longer: reserve the values' size once. */
-        size_t total = 0;
-        for (size_t it = 0; it < c->n_items; it++)
-            for (size_t k = 0; k < c->n_fields; k++) {
-                const char *v = item_get(c->sheet, &c->sheet->items[it], c->fields[k]);
-                total += (v ? strlen(v) : 0) + 1;
-            }
-        corpus_reserve(c, total + 1);
-        want_huge_pages(c->sig, c->n_groups * NBUCKETS * sizeof(uint64_t));
+        corpus_reserve(c, c->size + 1);
+        if (now_us() >= deadline)
+            return false;
     }
     while (c->built_items < c->n_items) {
         size_t it = c->built_items;
