@@ -90,59 +90,91 @@ static void add_csv(struct strbuf *out, const char *s, bool from_file, bool last
 
 /* ---- the table ---------------------------------------------------------------- */
 
+/* Columns: ward, number, [title], a state per stage, [result], errors. */
+enum col_kind { COL_WARD, COL_NUMBER, COL_TITLE, COL_STAGE, COL_RESULT, COL_ERRORS };
+
 struct table {
     const struct overview *ov;
     const struct form *form;
-    size_t n_cols;              /* ward, number, title, stages..., result, errors */
     bool csv;
+    enum col_kind *kind;        /* per column */
+    size_t *stage;              /* per column: its stage column, for COL_STAGE */
+    size_t n_cols;
     size_t *width;              /* text: columns of each column */
     struct strbuf cell;
 };
 
-static size_t n_columns(const struct overview *ov)
+/* A form without a title or result field gets no such column. */
+static void table_init(struct table *t, const struct overview *ov, bool csv)
 {
-    return 3 + overview_n_stages(ov) + 2;
+    memset(t, 0, sizeof(*t));
+    t->ov = ov;
+    t->form = overview_form(ov);
+    t->csv = csv;
+    size_t ns = overview_n_stages(ov), max = 5 + ns;
+    t->kind = xcalloc(max, sizeof(*t->kind));
+    t->stage = xcalloc(max, sizeof(*t->stage));
+    t->kind[t->n_cols++] = COL_WARD;
+    t->kind[t->n_cols++] = COL_NUMBER;
+    if (t->form->title_field >= 0)
+        t->kind[t->n_cols++] = COL_TITLE;
+    for (size_t c = 0; c < ns; c++) {
+        t->stage[t->n_cols] = c;
+        t->kind[t->n_cols++] = COL_STAGE;
+    }
+    if (t->form->result_field >= 0)
+        t->kind[t->n_cols++] = COL_RESULT;
+    t->kind[t->n_cols++] = COL_ERRORS;
+}
+
+static void table_free(struct table *t)
+{
+    free(t->kind);
+    free(t->stage);
+    strbuf_release(&t->cell);
 }
 
 static const char *header(const struct table *t, size_t col)
 {
     const struct form *f = t->form;
-    size_t ns = overview_n_stages(t->ov);
-    if (col == 0)
-        return _("Ward");
-    if (col == 1)
-        return f->fields[f->key_field].label;
-    if (col == 2)
-        return f->title_field >= 0 ? f->fields[f->title_field].label : _("Title");
-    if (col < 3 + ns)
-        return f->stages[overview_stage(t->ov, col - 3)].label;
-    if (col == 3 + ns)
-        return f->result_field >= 0 ? f->fields[f->result_field].label : _("Result");
-    return _("Errors");
+    switch (t->kind[col]) {
+    case COL_WARD: return _("Ward");
+    case COL_NUMBER: return f->fields[f->key_field].label;
+    case COL_TITLE: return f->fields[f->title_field].label;
+    case COL_STAGE: return f->stages[overview_stage(t->ov, t->stage[col])].label;
+    case COL_RESULT: return f->fields[f->result_field].label;
+    case COL_ERRORS: return _("Errors");
+    }
+    return "";
 }
 
 /* The text of cell col of row r, safe to print, in t->cell. */
 static void cell(struct table *t, const struct overview_row *r, size_t col)
 {
-    size_t ns = overview_n_stages(t->ov);
-    if (col == 0)
+    strbuf_reset(&t->cell);
+    switch (t->kind[col]) {
+    case COL_WARD:
         sanitize(r->ward, &t->cell);
-    else if (col == 1) {
-        strbuf_reset(&t->cell);
+        break;
+    case COL_NUMBER:
         if (r->number >= 0)
             strbuf_addf(&t->cell, "%ld", r->number);
         else
             strbuf_addch(&t->cell, '?');
-    } else if (col == 2)
+        break;
+    case COL_TITLE:
         sanitize(r->title, &t->cell);
-    else if (col < 3 + ns)
-        sanitize(rules_stage_state_name((enum stage_state)r->states[col - 3]), &t->cell);
-    else if (col == 3 + ns)
+        break;
+    case COL_STAGE:
+        sanitize(rules_stage_state_name((enum stage_state)r->states[t->stage[col]]), &t->cell);
+        break;
+    case COL_RESULT:
         sanitize(overview_result_label(t->ov, r), &t->cell);
-    else {
-        strbuf_reset(&t->cell);
+        break;
+    case COL_ERRORS:
         if (r->errors || t->csv)        /* text leaves 0 blank */
             strbuf_addf(&t->cell, "%zu", r->errors);
+        break;
     }
 }
 
@@ -155,10 +187,11 @@ static void text_row(struct table *t, const struct overview_row *r, struct strbu
         else
             sanitize(header(t, col), &t->cell);
         size_t w = utf8_str_width(t->cell.buf, t->cell.len);
-        if (col == 1 && w < t->width[col])         /* numbers to the right */
+        bool number = t->kind[col] == COL_NUMBER;
+        if (number)                                 /* numbers to the right */
             for (size_t k = w; k < t->width[col]; k++)
                 strbuf_addch(out, ' ');
-        add_cell(out, strbuf_cstr(&t->cell), t->cell.len, t->width[col], !last && col != 1);
+        add_cell(out, strbuf_cstr(&t->cell), t->cell.len, t->width[col], !last && !number);
         if (!last)
             strbuf_addstr(out, "  ");
     }
@@ -189,8 +222,9 @@ static void print_text_table(struct table *t, const size_t *rows, size_t n, stru
             if (w > t->width[col])
                 t->width[col] = w;
         }
-    if (t->width[2] > TITLE_MAX)
-        t->width[2] = TITLE_MAX;
+    for (size_t col = 0; col < t->n_cols; col++)
+        if (t->kind[col] == COL_TITLE && t->width[col] > TITLE_MAX)
+            t->width[col] = TITLE_MAX;
     text_row(t, NULL, out);
     for (size_t i = 0; i < n; i++) {
         text_row(t, overview_row(t->ov, rows[i]), out);
@@ -209,7 +243,8 @@ static void print_csv_table(struct table *t, const size_t *rows, size_t n, struc
     for (size_t i = 0; i < n; i++) {
         for (size_t col = 0; col < t->n_cols; col++) {
             cell(t, overview_row(t->ov, rows[i]), col);
-            add_csv(out, strbuf_cstr(&t->cell), col == 0 || col == 2, col + 1 == t->n_cols);
+            bool from_file = t->kind[col] == COL_WARD || t->kind[col] == COL_TITLE;
+            add_csv(out, strbuf_cstr(&t->cell), from_file, col + 1 == t->n_cols);
         }
         flush(out, false);
     }
@@ -340,7 +375,8 @@ static int summarize(struct sheet **sheets, size_t n, struct summary_opts *o)
     }
     size_t *rows;
     size_t n_rows = overview_select(ov, &o->filter, o->sort, &rows);
-    struct table t = { ov, overview_form(ov), n_columns(ov), o->csv, NULL, STRBUF_INIT };
+    struct table t;
+    table_init(&t, ov, o->csv);
     struct strbuf out = STRBUF_INIT;
     if (o->csv && o->bom)
         strbuf_addstr(&out, "\xEF\xBB\xBF");
@@ -356,7 +392,7 @@ static int summarize(struct sheet **sheets, size_t n, struct summary_opts *o)
         print_counts(&t, rows, n_rows, o->csv, &out);
     flush(&out, true);
     strbuf_release(&out);
-    strbuf_release(&t.cell);
+    table_free(&t);
     free(rows);
     overview_free(ov);
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;

@@ -37,7 +37,7 @@ struct corpus {
     size_t n_form_fields;
     bool built;
     size_t n_items;         /* items when the build started */
-    bool started;           /* arrays allocated, n_items fixed */
+    bool started;           /* sizing started: n_items fixed */
     size_t sized_items;     /* items whose values' length is summed in size */
     size_t size;
     size_t built_items;     /* items folded so far */
@@ -131,9 +131,9 @@ static void corpus_reserve(struct corpus *c, size_t extra)
 {
     if (c->len + extra <= c->cap)
         return;
-    size_t cap = c->cap ? c->cap : 1 << 16;
-    while (cap < c->len + extra)
-        cap *= 2;
+    size_t cap = c->cap * 2;            /* exact the first time, then doubling */
+    if (cap < c->len + extra)
+        cap = c->len + extra;
     c->text = xrealloc(c->text, cap);
     c->cap = cap;
 }

@@ -144,6 +144,16 @@ expect_err_contains "the result has no choice 'maybe'"
 printf '%%rec: Sheet\n\nForm: kenshu-1.0\nWard: 港区\nFiscalYear: 2020\n\n%%rec: Course\n\nId: 1\nName: n\n' > kenshu.rec
 expect_exit 2 env TORIKUMI_FORM_PATH="$TOP/tests/forms" "$TORIKUMI" summary kita.rec kenshu.rec
 expect_err_contains "kenshu.rec: uses form \"kenshu-1.0\", the other sheets \"kaikaku-2.0\""
+
+t "another form (--form): its labels head the columns; no result field, no result column"
+expect_exit 0 "$TORIKUMI" summary --form "$TOP/tests/forms/kenshu-1.0.form" kenshu.rec
+expect_eq "$(head -n 1 "$OUT")" "Ward  研修番号  研修名  申込   報告   Errors" "header"
+expect_out_contains "研修: 1"
+expect_out_lacks "目標"
+expect_exit 0 "$TORIKUMI" summary --form "$TOP/forms/kaikaku-2.0.form" "$sample"
+expect_out_contains "取組項目: 23"
+
+t "help"
 expect_exit 0 "$TORIKUMI" summary --help
 expect_out_contains "usage: torikumi summary"
 
