@@ -11,8 +11,8 @@
  * and counting only read the rows.  After an item is edited,
  * overview_refresh_item() recomputes its row.
  *
- * Cost: 240,000 rows (24 sheets of 10,000 items) build in 1.4-2.5 s of
- * CPU; selecting and sorting them all takes 70-120 ms, filtering and
+ * Cost: 240,000 rows (24 sheets of 10,000 items) build in 1.4-1.6 s of
+ * CPU; selecting and sorting them all takes 70-190 ms, filtering and
  * counting a few ms (docs/performance.md, "Search").  A one-sheet list
  * (F5) can build an overview of that sheet alone.
  *

@@ -35,7 +35,7 @@
  *     so later searches skip the groups known to hold no hit.
  *
  * Folding a sheet of 10,000 items (46 MB) and building its signatures
- * takes about 0.35 s of CPU and 52 MB (24 such sheets: 8 s, 1.2 GB).
+ * takes 0.3-0.4 s of CPU and 52 MB (24 such sheets: 7-9.5 s, 1.2 GB).
  * It happens when a search first reaches a sheet, or ahead of time, in
  * slices, through search_prepare().
  *
