@@ -355,7 +355,6 @@ if [ -z "${BENCH_NO_KEYS:-}" ] && command -v tmux >/dev/null && command -v vim >
 else
     emit "Editor keystrokes skipped (BENCH_NO_KEYS set, or tmux/vim missing)."
 fi
-say "results saved in $results"
 
 # ---- 6. import of a 50 MB CP932 CSV against iconv ----------------------------------
 
@@ -367,3 +366,10 @@ if [ -z "${BENCH_NO_IMPORT:-}" ]; then
     while IFS= read -r line; do emit "$line"; done < "$scratch/import.md"
     emit ""
 fi
+
+# ---- 7. search across 24 sheets of 10,000 initiatives --------------------------------
+
+if [ -z "${BENCH_NO_SEARCH:-}" ]; then
+    sh bench/search.sh | tee -a "$results" || say "bench/search.sh failed"
+fi
+say "results saved in $results"

@@ -24,6 +24,7 @@ static const struct command commands[] = {
     { "new", cmd_new, N_("create an empty sheet") },
     { "import", cmd_import, N_("read a CSV, Shift-JIS sheet or sheet text into a sheet") },
     { "export", cmd_export, N_("write a sheet as CSV for Excel") },
+    { "summary", cmd_summary, N_("the initiatives of several sheets in one table, with counts") },
 };
 
 static void usage(FILE *to)
