@@ -100,6 +100,7 @@ static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 static void value_changed(struct editor *ed, size_t idx, int f)
 {
     ed->modified = true;
+    ed->changes++;
     recheck_item(ed, current(ed), idx);
     if (f == ed->sheet->form->key_field)
         recheck_sheet_level(ed, current(ed));
@@ -603,6 +604,7 @@ void editor_new_item(struct editor *ed)
         journal_change(ed, s->n_items - 1, s->form->key_field, no, (size_t)n);
     }
     struct open_sheet *os = current(ed);
+    ed->changes++;
     os->item_errors = xrealloc(os->item_errors, (s->n_items + 1) * sizeof(size_t));
     os->item_errors[s->n_items - 1] = 0;
     ed->modified = true;
@@ -612,114 +614,6 @@ void editor_new_item(struct editor *ed)
     if (s->form->title_field >= 0)
         editor_focus(ed, s->form->title_field);
     editor_message(ed, false, _("new %s %ld added"), s->form->item_label, max + 1);
-}
-
-/* ---- finding ------------------------------------------------------------------- */
-
-static bool searchable(const struct editor *ed, int f)
-{
-    enum field_kind k = field_def(ed, f)->kind;
-    return editor_focusable(ed, f) && (k == FIELD_LINE || k == FIELD_TEXT);
-}
-
-/* Offset of the first (or last, backwards) match in v within [from, to), or -1. */
-static long match_in(const char *v, size_t from, size_t to, const char *q, bool backwards)
-{
-    size_t qn = strlen(q);
-    long hit = -1;
-    for (size_t i = from; i + qn <= to; i++)
-        if (memcmp(v + i, q, qn) == 0) {
-            hit = (long)i;
-            if (!backwards)
-                break;
-        }
-    return hit;
-}
-
-/* Slots are (sheet, item, field) in reading order; the caret's slot is searched twice,
- * after the caret first and before it at the very end, so every match is found once. */
-struct find_pos {
-    size_t sheet, item;
-    size_t field;       /* index into the display order */
-};
-
-static bool next_slot(const struct editor *ed, struct find_pos *p, size_t nf, bool backwards)
-{
-    if (!backwards) {
-        if (++p->field < nf)
-            return true;
-        p->field = 0;
-        while (++p->item >= ed->open[p->sheet].sheet->n_items) {
-            p->item = (size_t)-1;
-            p->sheet = (p->sheet + 1) % ed->n_open;
-        }
-        return true;
-    }
-    if (p->field-- > 0)
-        return true;
-    p->field = nf - 1;
-    while (p->item-- == 0) {
-        p->sheet = (p->sheet + ed->n_open - 1) % ed->n_open;
-        p->item = ed->open[p->sheet].sheet->n_items;
-    }
-    return true;
-}
-
-bool editor_find(struct editor *ed, const char *query, bool backwards)
-{
-    size_t total_items = 0;
-    for (size_t k = 0; k < ed->n_open; k++)
-        total_items += ed->open[k].sheet->n_items;
-    if (!query || !*query || total_items == 0)
-        return false;
-    if (query != ed->find_query) {
-        free(ed->find_query);
-        ed->find_query = xstrdup(query);
-    }
-    const struct form *form = ed->sheet->form;
-    int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t nf = editor_display_order(ed, order);
-    struct find_pos start = { ed->cur_sheet, ed->cur, 0 };
-    for (size_t i = 0; i < nf; i++)
-        if (order[i] == ed->field)
-            start.field = i;
-    size_t caret = ed->fe_active ? fieldedit_caret(&ed->fe) : 0;
-    size_t qn = strlen(query);
-    struct find_pos p = start;
-    bool found = false;
-    for (size_t k = 0; k <= total_items * nf && !found; k++) {
-        if (k > 0)
-            next_slot(ed, &p, nf, backwards);
-        const struct sheet *sh = ed->open[p.sheet].sheet;
-        int f = order[p.field];
-        if (!searchable(ed, f) || p.item >= sh->n_items)
-            continue;
-        const char *v = item_get(sh, &sh->items[p.item], f);
-        if (!v)
-            continue;
-        size_t len = strlen(v), from = 0, to = len;
-        bool at_start = k == 0, wrapped = k == total_items * nf;
-        if (at_start && !backwards)
-            from = caret + 1 <= len ? caret + 1 : len;
-        else if (at_start)
-            to = caret;
-        else if (wrapped && !backwards)
-            to = caret + qn <= len ? caret + qn : len;
-        else if (wrapped)
-            from = caret;
-        long hit = match_in(v, from, to, query, backwards);
-        if (hit >= 0) {
-            editor_goto(ed, p.sheet, p.item);
-            editor_focus(ed, f);
-            if (ed->fe_active)
-                fieldedit_set_caret(&ed->fe, (size_t)hit);
-            found = true;
-        }
-    }
-    free(order);
-    if (!found)
-        editor_message(ed, true, _("not found: %s"), query);
-    return found;
 }
 
 /* ---- saving ---------------------------------------------------------------------- */
@@ -846,6 +740,7 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
         recheck_item(ed, os, i);
     recheck_sheet_level(ed, os);
     ed->modified = false;
+    ed->changes++;
     if (stamp) {
         ed->stamp = *stamp;
         ed->have_stamp = true;

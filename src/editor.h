@@ -60,12 +60,13 @@ struct editor {
     bool fe_active;
     int width;                     /* columns of a text field's box */
     bool modified;
+    unsigned long changes;         /* counts every change: lists and searches redo their work */
     size_t total_errors;           /* errors of every open sheet */
     struct problem_list cur_problems;   /* problems of the current item, fresh */
     /* History. */
     struct edit_step *undo, *redo;
     size_t n_undo, cap_undo, n_redo, cap_redo;
-    /* Last search. */
+    /* The last search (ui.c searches with search.c). */
     char *find_query;
     /* A message for the status line (translated), and whether it is an error. */
     char message[512];
@@ -130,12 +131,6 @@ bool editor_redo(struct editor *ed);
 /* A new item numbered after the highest number; focus on its title. */
 void editor_new_item(struct editor *ed);
 
-/*
- * Find query in the text fields of every item, after the caret (or
- * before it, backwards), wrapping around.  On a hit, focus it with the
- * caret at the match and return true.
- */
-bool editor_find(struct editor *ed, const char *query, bool backwards);
 
 enum editor_save_result {
     EDITOR_SAVE_FAILED = -1,     /* nothing written; message says why; every change kept */

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "overview.h"
 #include "utf8.h"
 
 struct screen {
@@ -246,11 +247,9 @@ static void prompt_finish(struct ui *ui)
         else
             editor_goto_item(ed, (size_t)idx);
     } else if (*text) {
-        if (editor_find(ed, text, ui->prompt_backwards))
-            ui->follow = true;
+        ui_find(ui, text, ui->prompt_backwards);
     } else if (ed->find_query) {
-        if (editor_find(ed, ed->find_query, ui->prompt_backwards))
-            ui->follow = true;
+        ui_find(ui, NULL, ui->prompt_backwards);
     }
 }
 
@@ -410,6 +409,83 @@ void ui_external_edit(struct ui *ui)
     free(path);
 }
 
+/* ---- searching ---------------------------------------------------------------- */
+
+static struct search *searcher(struct ui *ui)
+{
+    if (!ui->search) {
+        ui->search = search_new(ui->sheets, ui->ed.n_open);
+        ui->search_changes = ui->ed.changes;
+    }
+    if (ui->search_changes != ui->ed.changes) {
+        /* Edits happen in one sheet: the current one. */
+        search_sheet_changed(ui->search, ui->ed.cur_sheet);
+        ui->search_changes = ui->ed.changes;
+        ui->searching = ui->ed.find_query != NULL;
+        if (ui->ed.find_query)
+            search_set_query(ui->search, ui->ed.find_query, strlen(ui->ed.find_query));
+    }
+    return ui->search;
+}
+
+void ui_find(struct ui *ui, const char *query, bool backwards)
+{
+    struct editor *ed = &ui->ed;
+    struct search *se = searcher(ui);
+    if (query) {
+        free(ed->find_query);
+        ed->find_query = xstrdup(query);
+        if (!search_set_query(se, query, strlen(query))) {
+            editor_message(ed, true, _("nothing to find in \"%s\""), query);
+            return;
+        }
+        ui->searching = true;
+    } else if (!ed->find_query) {
+        editor_message(ed, true, "%s", _("no previous search"));
+        return;
+    }
+    struct search_pos from = { ed->cur_sheet, ed->cur, ed->field,
+                               ed->fe_active ? fieldedit_caret(&ed->fe) : 0 };
+    struct search_hit hit;
+    bool found = backwards ? search_prev(se, &from, &hit) : search_next(se, &from, false, &hit);
+    if (!found) {
+        editor_message(ed, true, _("not found: %s"), ed->find_query);
+        return;
+    }
+    editor_goto(ed, hit.pos.sheet, hit.pos.item);
+    editor_focus(ed, hit.pos.field);
+    if (ed->fe_active)
+        fieldedit_set_caret(&ed->fe, hit.pos.offset);
+    ui->hit = hit;
+    ui->hit_shown = true;
+    ui->follow = true;
+}
+
+/* "3/17", "3/17+" while still counting, "?/17+" before the count reaches the hit. */
+void ui_match_message(struct ui *ui, struct strbuf *out)
+{
+    struct search *se = ui->search;
+    size_t rank = search_rank(se, &ui->hit);
+    bool done = search_count_done(se);
+    strbuf_addf(out, _("match "));
+    if (rank)
+        strbuf_addf(out, "%zu", rank);
+    else
+        strbuf_addch(out, '?');
+    strbuf_addf(out, "/%zu%s: %s", search_count(se), done ? "" : "+", ui->ed.find_query);
+}
+
+bool ui_search_idle(struct ui *ui)
+{
+    if (!ui->search)
+        return false;
+    if (ui->searching && !search_count_done(ui->search))
+        return !search_count_step(ui->search, 5000);
+    if (ui->ed.read_only)
+        return !search_prepare(ui->search, 5000);
+    return false;
+}
+
 /* ---- the loop ------------------------------------------------------------------ */
 
 static void handle_resize(struct ui *ui)
@@ -483,13 +559,21 @@ static void main_loop(struct ui *ui)
         if (redraw)
             draw(ui);
         struct key k;
-        /* Wake up now and then to write the recovery journal. */
-        tui_read_key(&k, ui_session_wants_tick(ui) ? 500 : 2000);
+        /* Wake up now and then to write the recovery journal, and go on at once
+         * while the search has work (folding sheets, counting matches). */
+        bool busy = ui->search && (ui->searching ? !search_count_done(ui->search)
+                                                 : ui->ed.read_only);
+        tui_read_key(&k, busy ? 0 : ui_session_wants_tick(ui) ? 500 : 2000);
         if (signalled) {
             ui->hangup = true;
             break;
         }
         redraw = k.kind != KEY_KIND_NONE;
+        if (k.kind == KEY_KIND_NONE && busy) {
+            bool counting = ui->searching && !search_count_done(ui->search);
+            ui_search_idle(ui);
+            redraw = counting && ui->hit_shown;     /* the count on screen moves */
+        }
         handle_key(ui, &k);
         /* Take everything already typed (an IME commits many characters at once)
          * before drawing again. */
@@ -524,6 +608,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
     ui_push(ui, SCREEN_FORM);
     ui->follow = true;
+    ui->list_result = ui->list_stage = -1;
+    if (ui->ed.read_only)
+        ui->search = search_new(sheets, n);     /* folded while the supervisor reads */
     if (ui_session_start(ui, start->stamp))
         main_loop(ui);
     /* Losing the terminal or a signal keeps the journal for recovery; a clerk who
@@ -540,6 +627,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     free(ui->all_sheet);
     problems_free(&ui->reasons);
     strbuf_release(&ui->input);
+    overview_free(ui->ov);
+    free(ui->list_rows);
+    search_free(ui->search);
     editor_free(&ui->ed);
     free(ui);
     return lost ? 1 : 0;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "editor.h"
+#include "search.h"
 #include "textlayout.h"
 #include "tui.h"
 
@@ -71,8 +72,20 @@ struct ui {
     int scroll;
     bool follow;                    /* scroll to the caret (false while paging read-only) */
     int choice_x[16][2];            /* focused row's choices: start and end columns */
-    /* List (F5). */
+    /* List (F5): the overview of every open sheet, and what of it is shown. */
+    struct overview *ov;
+    unsigned long ov_changes;       /* ed.changes when it was built */
+    size_t *list_rows, n_list_rows; /* overview rows shown, in order */
     size_t list_sel, list_top;
+    bool list_problems, list_by_state;
+    int list_result;                /* choice index; -1 any; -2 not chosen */
+    int list_stage;                 /* form stage that is not complete; -1 any */
+    /* Search (Ctrl-F, / and ?, n and N). */
+    struct search *search;
+    unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
+    struct search_hit hit;          /* the match on screen, highlighted */
+    bool hit_shown;
+    bool searching;                 /* a query is set: count in idle time */
     /* Problems (F6), of every open sheet: all_sheet[i] is the sheet of all.v[i]. */
     struct problem_list all;
     size_t *all_sheet;
@@ -125,6 +138,7 @@ void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
 void form_draw(struct ui *ui);
 void form_key(struct ui *ui, const struct key *k);
 void form_layout_changed(struct ui *ui);   /* after a resize */
+void list_open(struct ui *ui);
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
 void problems_collect(struct ui *ui);
@@ -143,6 +157,12 @@ void reasons_key(struct ui *ui, const struct key *k);
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);
 /* Ask to save / discard / cancel, or quit at once when nothing is unsaved. */
 void ui_request_quit(struct ui *ui);
+/* Find query from the caret (backwards for ?); NULL repeats the last one. */
+void ui_find(struct ui *ui, const char *query, bool backwards);
+/* "match 3/17: query" for the message line. */
+void ui_match_message(struct ui *ui, struct strbuf *out);
+/* Idle work: preparing and counting the search.  True while there is some left. */
+bool ui_search_idle(struct ui *ui);
 /* Edit the focused text field in $VISUAL / $EDITOR. */
 void ui_external_edit(struct ui *ui);
 /* A line describing a problem of open sheet sh for lists: "取組項目 6  課題と改善策: message". */

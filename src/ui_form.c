@@ -283,7 +283,17 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     size_t end = lr->end;
     if (lr->hard && end > lr->start)
         end--;          /* the newline itself is not drawn */
-    tui_text(y, UI_TEXT_INDENT, ed->width, lay->text + lr->start, end - lr->start, ROLE_NORMAL);
+    size_t hs = lr->start, he = lr->start;      /* the part of the match on this row */
+    if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
+        ui->hit.pos.field == r->field) {
+        size_t a = ui->hit.pos.offset, b = a + ui->hit.len;
+        hs = a > lr->start ? (a < end ? a : end) : lr->start;
+        he = b < end ? (b > hs ? b : hs) : end;
+    }
+    int x = UI_TEXT_INDENT;
+    x += tui_text(y, x, ed->width, lay->text + lr->start, hs - lr->start, ROLE_NORMAL);
+    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + hs, he - hs, ROLE_MATCH);
+    tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + he, end - he, ROLE_NORMAL);
     if (ed->fe_active && ed->field == r->field) {
         struct layout_pos pos = fieldedit_caret_pos(&ed->fe);
         if (pos.row == r->lrow)
@@ -382,6 +392,10 @@ void form_draw(struct ui *ui)
     struct strbuf right = STRBUF_INIT;
     if (ed->message[0])
         strbuf_addstr(&right, ed->message);
+    else if (ui->hit_shown && ui->search) {
+        ed->message_is_error = false;
+        ui_match_message(ui, &right);
+    }
     else if (ed->field >= 0) {
         const struct problem *p = editor_field_problem(ed, ed->field);
         if (p) {
@@ -395,6 +409,19 @@ void form_draw(struct ui *ui)
 }
 
 /* ---- keys ------------------------------------------------------------------------- */
+
+/* A stage jumped to is shown from its heading, so all of it is seen at once where it fits. */
+static void show_stage_from_top(struct ui *ui, int stage)
+{
+    build_page(ui);
+    for (size_t i = 0; i < ui->n_page; i++)
+        if (ui->page[i].kind == ROW_STAGE && ui->page[i].stage == stage) {
+            ui->scroll = (int)i;
+            clamp_scroll(ui);
+            ui->follow = false;
+            return;
+        }
+}
 
 static bool focused_kind(const struct ui *ui, enum field_kind kind)
 {
@@ -597,15 +624,16 @@ static bool command_key(struct ui *ui, const struct key *k)
         editor_prev_field(ed);
     else if (c == KEY_F(1))
         ui_push(ui, SCREEN_HELP);
-    else if (c >= KEY_F(2) && c <= KEY_F(4))
+    else if (c >= KEY_F(2) && c <= KEY_F(4)) {
         editor_focus_stage(ed, c - KEY_F(2) + 1);
-    else if (c == KEY_F(5)) {
-        ui->list_sel = ed->cur;
-        ui_push(ui, SCREEN_LIST);
-    } else if (c == KEY_F(6)) {
+        show_stage_from_top(ui, c - KEY_F(2) + 1);
+    }
+    else if (c == KEY_F(5))
+        list_open(ui);
+    else if (c == KEY_F(6)) {
         problems_collect(ui);
         ui_push(ui, SCREEN_PROBLEMS);
-    } else if (c == KEY_F(7) || c == KEY_PPAGE + 1000)
+    } else if (c == KEY_F(7))
         goto_relative_item(ui, -1);
     else if (c == KEY_F(8))
         goto_relative_item(ui, 1);
@@ -676,15 +704,9 @@ static void first_or_last(struct ui *ui, bool last)
 
 static void repeat_search(struct ui *ui, bool backwards)
 {
-    struct editor *ed = &ui->ed;
-    if (!ed->find_query) {
-        editor_message(ed, true, "%s", _("no previous search"));
-        return;
-    }
     if (ui->prompt_backwards)
         backwards = !backwards;
-    if (editor_find(ed, ed->find_query, backwards))
-        ui->follow = true;
+    ui_find(ui, NULL, backwards);
 }
 
 /* Keys of a pager; true when the key was one. */
@@ -735,9 +757,20 @@ static bool editing_key(const struct key *k)
     return false;
 }
 
+static bool search_key(const struct ui *ui, const struct key *k)
+{
+    if (k->kind != KEY_KIND_CHAR)
+        return false;
+    if (k->ch == CTRL('f'))
+        return true;
+    return ui->ed.read_only && (k->ch == '/' || k->ch == '?' || k->ch == 'n' || k->ch == 'N');
+}
+
 void form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
+    if (!search_key(ui, k))
+        ui->hit_shown = false;      /* the match is no longer what the screen is about */
     if (ed->read_only) {
         if (reader_key(ui, k))
             return;

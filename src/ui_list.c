@@ -1,147 +1,282 @@
 /*
- * ui_list.c - the list of items (F5): number, title cut by display
- * width, each stage's state in words, and the result; Enter opens one.
+ * ui_list.c - the list of items (F5), across every open sheet: ward, number,
+ * title cut by display width, each stage's state in words, the result;
+ * filters (problems only, a result, a stage not complete), two sort
+ * orders, and a line of counts for what is shown.  Enter opens an item.
+ * The rows come from overview.c, built once and refreshed after edits.
  */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "overview.h"
 #include "ui.h"
 
 #define COL_NO 6
 #define COL_STATE 14
 #define COL_RESULT 12
+#define COL_WARD 10
 
-static const char *result_text(const struct sheet *s, const struct item *it)
+/* Build the overview when first needed, and again after the sheets changed. */
+static bool ensure_overview(struct ui *ui)
 {
-    int rf = s->form->result_field;
-    if (rf < 0)
-        return "";
-    const struct form_field *fld = &s->form->fields[rf];
-    const char *v = item_get(s, it, rf);
-    int c = v ? form_choice_index(fld, v, strlen(v), false) : -1;
-    return c >= 0 ? fld->choices[c].label : _("not chosen");
+    if (ui->ov && ui->ov_changes == ui->ed.changes)
+        return true;
+    overview_free(ui->ov);
+    struct error e;
+    ui->ov = overview_build(ui->sheets, ui->ed.n_open, &e);
+    ui->ov_changes = ui->ed.changes;
+    if (!ui->ov) {
+        editor_message(&ui->ed, true, "%s", e.msg);
+        return false;
+    }
+    return true;
 }
 
-/* Stages that have a complete mark get a column. */
-static size_t stage_columns(const struct form *form, int *cols)
+static void select_rows(struct ui *ui)
 {
-    size_t n = 0;
-    for (size_t st = 0; st < form->n_stages && n < 8; st++)
-        if (form->stages[st].done_field >= 0)
-            cols[n++] = (int)st;
-    return n;
+    free(ui->list_rows);
+    ui->list_rows = NULL;
+    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage };
+    ui->n_list_rows = overview_select(ui->ov, &f, ui->list_by_state ? OVERVIEW_SORT_STATE
+                                                                     : OVERVIEW_SORT_NUMBER,
+                                      &ui->list_rows);
+    if (ui->list_sel >= ui->n_list_rows)
+        ui->list_sel = ui->n_list_rows ? ui->n_list_rows - 1 : 0;
 }
 
-static int title_width(const struct ui *ui, size_t nstages)
+void list_open(struct ui *ui)
 {
-    int w = ui->cols - COL_NO - (int)nstages * COL_STATE - COL_RESULT - 2;
+    if (!ensure_overview(ui))
+        return;
+    select_rows(ui);
+    /* Start on the item on screen. */
+    for (size_t i = 0; i < ui->n_list_rows; i++) {
+        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+        if (r->sheet == ui->ed.cur_sheet && r->item == ui->ed.cur)
+            ui->list_sel = i;
+    }
+    ui_push(ui, SCREEN_LIST);
+}
+
+static int title_width(const struct ui *ui, size_t nstages, bool wards)
+{
+    int w = ui->cols - COL_NO - (int)nstages * COL_STATE - COL_RESULT - 2 -
+            (wards ? COL_WARD : 0);
     return w < 8 ? 8 : w;
 }
 
-static void draw_list_header(struct ui *ui, const int *cols, size_t n)
+static void draw_list_header(struct ui *ui, bool wards)
 {
-    const struct form *form = ui->ed.sheet->form;
+    const struct overview *ov = ui->ov;
+    const struct form *form = overview_form(ov);
     tui_fill(0, 0, ui->cols, ROLE_BAR);
-    char title[160];
-    snprintf(title, sizeof(title), _("List of %s (%zu)"), form->item_label, ui->ed.sheet->n_items);
-    tui_str(0, 1, ui->cols - 2, title, ROLE_BAR);
+    struct strbuf t = STRBUF_INIT;
+    strbuf_addf(&t, _("List of %s (%zu)"), form->item_label, ui->n_list_rows);
+    /* The filters in words, so what is hidden is never a surprise. */
+    if (ui->list_problems)
+        strbuf_addf(&t, "  [%s]", _("problems only"));
+    if (ui->list_result != -1) {
+        const struct form_field *rf = &form->fields[form->result_field];
+        strbuf_addf(&t, "  [%s]", ui->list_result >= 0 ? rf->choices[ui->list_result].label
+                                                        : _("not chosen"));
+    }
+    if (ui->list_stage >= 0)
+        strbuf_addf(&t, "  [%s %s]", form->stages[ui->list_stage].label, _("not complete"));
+    strbuf_addf(&t, "  [%s]", ui->list_by_state ? _("by state") : _("by number"));
+    tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
+    strbuf_release(&t);
     int x = 0;
+    if (wards) {
+        tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
+        x += COL_WARD;
+    }
     tui_str(1, x, COL_NO, "No", ROLE_LABEL);
     x += COL_NO;
-    int tw = title_width(ui, n);
-    tui_str(1, x, tw, form->fields[form->title_field >= 0 ? form->title_field : 0].label,
-            ROLE_LABEL);
+    int tw = title_width(ui, overview_n_stages(ov), wards);
+    if (form->title_field >= 0)
+        tui_str(1, x, tw, form->fields[form->title_field].label, ROLE_LABEL);
     x += tw + 1;
-    for (size_t i = 0; i < n; i++, x += COL_STATE)
-        tui_str(1, x, COL_STATE - 1, form->stages[cols[i]].label, ROLE_LABEL);
+    for (size_t i = 0; i < overview_n_stages(ov); i++, x += COL_STATE)
+        tui_str(1, x, COL_STATE - 1, form->stages[overview_stage(ov, i)].label, ROLE_LABEL);
     if (form->result_field >= 0)
         tui_str(1, x, COL_RESULT, form->fields[form->result_field].label, ROLE_LABEL);
 }
 
-static void draw_list_row(struct ui *ui, int y, size_t idx, const int *cols, size_t n)
+static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
 {
-    const struct sheet *s = ui->ed.sheet;
-    const struct item *it = &s->items[idx];
-    bool sel = idx == ui->list_sel;
+    const struct overview *ov = ui->ov;
+    const struct overview_row *r = overview_row(ov, ui->list_rows[i]);
+    bool sel = i == ui->list_sel;
     enum tui_role role = sel ? ROLE_FOCUS : ROLE_NORMAL;
     if (sel) {
         tui_fill(y, 0, ui->cols, ROLE_FOCUS);
         tui_caret(y, 0);
     }
-    char no[24];
-    snprintf(no, sizeof(no), "%s%ld", sel ? ">" : " ", item_number(s, it));
-    tui_str(y, 0, COL_NO, no, role);
-    int x = COL_NO;
-    int tw = title_width(ui, n);
-    const char *title = s->form->title_field >= 0 ? item_get(s, it, s->form->title_field) : NULL;
-    if (title)
-        tui_text(y, x, tw, title, strlen(title), role);
+    int x = 0;
+    if (wards) {
+        tui_text(y, x + 1, COL_WARD - 2, r->ward, strlen(r->ward), role);
+        x += COL_WARD;
+    }
+    char no[32];
+    snprintf(no, sizeof(no), "%s%ld%s", sel ? ">" : " ", r->number, r->errors ? "!" : "");
+    tui_str(y, x, COL_NO, no, role);
+    x += COL_NO;
+    int tw = title_width(ui, overview_n_stages(ov), wards);
+    if (r->title)
+        tui_text(y, x, tw, r->title, strlen(r->title), role);
     x += tw + 1;
-    struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(s, idx, &pl);
-    for (size_t i = 0; i < n; i++, x += COL_STATE) {
-        enum stage_state st = rules_stage_state(s, idx, cols[i], &pl);
+    for (size_t c = 0; c < overview_n_stages(ov); c++, x += COL_STATE) {
+        enum stage_state st = (enum stage_state)r->states[c];
         tui_str(y, x, COL_STATE - 1, rules_stage_state_name(st),
                 st == STAGE_COMPLETE_PROBLEMS && !sel ? ROLE_PROBLEM : role);
     }
-    problems_free(&pl);
-    tui_str(y, x, ui->cols - x, result_text(s, it), role);
+    if (overview_form(ov)->result_field >= 0)
+        tui_str(y, x, ui->cols - x, overview_result_label(ov, r), role);
+}
+
+/* "23 initiatives: 目標達成 16, 目標未達成 7, not chosen 0; complete: 計画 23, ..." */
+static void counts_line(struct ui *ui, struct strbuf *out)
+{
+    const struct overview *ov = ui->ov;
+    const struct form *form = overview_form(ov);
+    struct overview_counts c;
+    overview_count(ov, ui->list_rows, ui->n_list_rows, &c);
+    strbuf_addf(out, "%zu %s", c.rows, form->item_label);
+    if (c.n_results) {
+        const struct form_field *rf = &form->fields[form->result_field];
+        strbuf_addstr(out, ": ");
+        for (size_t i = 0; i < c.n_results; i++)
+            strbuf_addf(out, "%s %zu, ", rf->choices[i].label, c.per_result[i]);
+        strbuf_addf(out, "%s %zu", _("not chosen"), c.per_result[c.n_results]);
+    }
+    strbuf_addf(out, "; %s:", _("complete"));
+    for (size_t i = 0; i < overview_n_stages(ov); i++)
+        strbuf_addf(out, " %s %zu", form->stages[overview_stage(ov, i)].label,
+                    c.complete[i] + c.complete_problems[i]);
+    strbuf_addf(out, "; ");
+    strbuf_addf(out, _("problems: %zu"), c.with_errors);
+    overview_counts_free(&c);
 }
 
 void list_draw(struct ui *ui)
 {
-    int cols[8];
-    size_t n = stage_columns(ui->ed.sheet->form, cols);
-    draw_list_header(ui, cols, n);
+    if (!ui->ov)
+        return;
+    bool wards = ui->ed.n_open > 1;
+    draw_list_header(ui, wards);
     int rows = ui->rows - 4 - UI_KEYBAR_ROWS;
     if (ui->list_sel < ui->list_top)
         ui->list_top = ui->list_sel;
     if (ui->list_sel >= ui->list_top + (size_t)rows)
         ui->list_top = ui->list_sel - (size_t)rows + 1;
-    for (int i = 0; i < rows && ui->list_top + (size_t)i < ui->ed.sheet->n_items; i++)
-        draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, cols, n);
-    ui_draw_status(ui, ui->ed.message);
+    for (int i = 0; i < rows && ui->list_top + (size_t)i < ui->n_list_rows; i++)
+        draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
+    if (ui->n_list_rows == 0)
+        tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
+    struct strbuf counts = STRBUF_INIT;
+    counts_line(ui, &counts);
+    ui->ed.message_is_error = false;
+    ui_draw_status(ui, ui->ed.message[0] ? ui->ed.message : counts.buf);
+    strbuf_release(&counts);
     static const char *const keys[] = {
-        "Enter", N_("Open"), "Up/Down", N_("Move"), "F5/Esc", N_("Back"), "^Q", N_("Quit"),
+        "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
+        N_("Incomplete stage"), "s", N_("Sort"), "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
+static void open_selected(struct ui *ui)
+{
+    if (ui->n_list_rows) {
+        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+        editor_goto(&ui->ed, r->sheet, r->item);
+        ui->scroll = 0;
+        ui->follow = true;
+    }
+    ui_pop(ui);
+}
+
+/* The result filter goes round: any, each choice, not chosen, any. */
+static void next_result_filter(struct ui *ui)
+{
+    const struct form *form = overview_form(ui->ov);
+    if (form->result_field < 0)
+        return;
+    int n = (int)form->fields[form->result_field].n_choices;
+    if (ui->list_result == -1)
+        ui->list_result = 0;
+    else if (ui->list_result >= 0 && ui->list_result + 1 < n)
+        ui->list_result++;
+    else if (ui->list_result >= 0)
+        ui->list_result = -2;
+    else
+        ui->list_result = -1;
+}
+
+/* The stage filter goes round: none, each stage with a complete mark, none. */
+static void next_stage_filter(struct ui *ui)
+{
+    size_t n = overview_n_stages(ui->ov);
+    size_t col = 0;
+    while (col < n && overview_stage(ui->ov, col) != ui->list_stage)
+        col++;
+    if (ui->list_stage < 0)
+        ui->list_stage = n ? overview_stage(ui->ov, 0) : -1;
+    else
+        ui->list_stage = col + 1 < n ? overview_stage(ui->ov, col + 1) : -1;
+}
+
+static bool filter_key(struct ui *ui, wint_t c)
+{
+    switch (c) {
+    case 'p': ui->list_problems = !ui->list_problems; break;
+    case 'r': next_result_filter(ui); break;
+    case 'i': next_stage_filter(ui); break;
+    case 's': ui->list_by_state = !ui->list_by_state; break;
+    case 'a':       /* all: no filter */
+        ui->list_problems = false;
+        ui->list_result = ui->list_stage = -1;
+        break;
+    default: return false;
+    }
+    ui->list_sel = ui->list_top = 0;
+    select_rows(ui);
+    return true;
+}
+
 void list_key(struct ui *ui, const struct key *k)
 {
-    size_t n = ui->ed.sheet->n_items;
-    int page = ui->rows - 5 - UI_KEYBAR_ROWS;
+    size_t n = ui->n_list_rows;
+    size_t page = (size_t)(ui->rows - 5 - UI_KEYBAR_ROWS);
     if (k->kind == KEY_KIND_CHAR) {
-        if (k->ch == '\r' || k->ch == '\n') {
-            if (n) {
-                editor_goto_item(&ui->ed, ui->list_sel);
-                ui->scroll = 0;
-            }
+        if (k->ch == '\r' || k->ch == '\n')
+            open_selected(ui);
+        else if (k->ch == 27 || k->ch == 'q')
             ui_pop(ui);
-        } else if (k->ch == 27 || k->ch == 'q') {
-            ui_pop(ui);
-        } else if (k->ch == CTRL('q')) {
+        else if (k->ch == CTRL('q')) {
             ui_pop(ui);
             ui_request_quit(ui);
-        }
+        } else if (k->ch == 'j' && ui->list_sel + 1 < n)
+            ui->list_sel++;
+        else if (k->ch == 'k' && ui->list_sel > 0)
+            ui->list_sel--;
+        else
+            filter_key(ui, k->ch);
         return;
     }
-    if (k->kind != KEY_KIND_FUNC || n == 0)
+    if (k->kind != KEY_KIND_FUNC)
         return;
     switch (k->code) {
     case KEY_UP: if (ui->list_sel > 0) ui->list_sel--; break;
     case KEY_DOWN: if (ui->list_sel + 1 < n) ui->list_sel++; break;
-    case KEY_PPAGE: ui->list_sel = ui->list_sel > (size_t)page ? ui->list_sel - (size_t)page : 0; break;
-    case KEY_NPAGE: ui->list_sel = ui->list_sel + (size_t)page < n ? ui->list_sel + (size_t)page : n - 1; break;
+    case KEY_PPAGE: ui->list_sel = ui->list_sel > page ? ui->list_sel - page : 0; break;
+    case KEY_NPAGE: ui->list_sel = ui->list_sel + page < n ? ui->list_sel + page : (n ? n - 1 : 0); break;
     case KEY_HOME: ui->list_sel = 0; break;
-    case KEY_END: ui->list_sel = n - 1; break;
-    case KEY_ENTER:
-        editor_goto_item(&ui->ed, ui->list_sel);
-        ui->scroll = 0;
-        ui_pop(ui);
-        break;
+    case KEY_END: ui->list_sel = n ? n - 1 : 0; break;
+    case KEY_ENTER: open_selected(ui); break;
     default:
         if (k->code == KEY_F(5))
             ui_pop(ui);

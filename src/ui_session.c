@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "lock.h"
+#include "overview.h"
 #include "sidefile.h"
 #include "ui.h"
 #include "utf8.h"
@@ -338,6 +339,12 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
     old->owns_form = false;
     editor_replace_sheet(ed, disk, stamp);
     ui->sheets[ed->cur_sheet] = disk;
+    /* Lists and searches borrowed the old sheet. */
+    search_free(ui->search);
+    ui->search = NULL;
+    ui->hit_shown = false;
+    overview_free(ui->ov);
+    ui->ov = NULL;
     sheet_free(old);
     if (ed->journal && journal_saved(ed->journal, stamp, &e) < 0)
         editor_message(ed, true, _("reloaded, but the journal could not be reset: %s"), e.msg);
