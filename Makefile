@@ -35,6 +35,14 @@ ALL_CFLAGS = -std=c11 $(WARN) $(filter-out -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE
              $(DEFS) -Isrc -Ibuild/gen $(CFLAGS)
 LIBS      = $(NCURSES_LIBS) $(ICONV_LIBS)
 
+# Objects are rebuilt when the compiler, its flags or the install paths change
+# (the paths are compiled in), so `make install PREFIX=/usr` installs what it says.
+CONFIG_STAMP := build/config.stamp
+CONFIG_NOW   := $(CC) | $(CFLAGS) | $(FORMDIR) | $(LOCALEDIR) | $(VERSION)
+ifneq ($(CONFIG_NOW),$(shell cat $(CONFIG_STAMP) 2>/dev/null))
+$(shell mkdir -p build && printf '%s\n' '$(CONFIG_NOW)' > $(CONFIG_STAMP))
+endif
+
 SRC      := $(wildcard src/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 GEN_SRC  := build/gen/form_builtin.c
@@ -55,7 +63,7 @@ build/gen/form_builtin.c: forms/kaikaku-2.0.form scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh form_builtin_text $< > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: src/%.c $(wildcard src/*.h) | build/gen/form_builtin.c
+build/obj/%.o: src/%.c $(wildcard src/*.h) $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -63,7 +71,7 @@ build/obj/form_builtin.o: build/gen/form_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-build/asan/obj/%.o: src/%.c $(wildcard src/*.h) | build/gen/form_builtin.c
+build/asan/obj/%.o: src/%.c $(wildcard src/*.h) $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
 
