@@ -25,6 +25,16 @@ enum {
 /* Load a form file given with --form, or exit 2 with the error. */
 struct form;
 struct form *cmd_load_form_option(const char *path);
+/*
+ * The options of the commands that take only sheets (check, edit, view):
+ * --form FORMFILE and --help, then at least min_files files (at most
+ * max_files; 0 means no limit).  Leaves optind at the first file and *form
+ * set (NULL: each sheet's own form).  Returns -1 to go on, or the status to
+ * exit with at once: 0 after --help, 2 after printing usage on stderr.
+ */
+#include <stdio.h>
+int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
+                            int min_files, int max_files, struct form **form);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
 struct error;
 void cmd_print_error(const struct error *e);

@@ -4,7 +4,7 @@
  * Exit 0 when clean (warnings allowed), 1 when there are problems, 2
  * when a file cannot be read or parsed.
  */
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -64,34 +64,10 @@ static void check_usage(FILE *to)
 
 int cmd_check(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "form", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    struct form *form = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'f':
-            form_free(form);
-            form = cmd_load_form_option(optarg);
-            break;
-        case 'h':
-            check_usage(stdout);
-            form_free(form);
-            return EXIT_OK;
-        default:
-            check_usage(stderr);
-            form_free(form);
-            return EXIT_TROUBLE;
-        }
-    }
-    if (optind >= argc) {
-        check_usage(stderr);
-        form_free(form);
-        return EXIT_TROUBLE;
-    }
+    struct form *form;
+    int early = cmd_parse_sheet_options(argc, argv, check_usage, 1, 0, &form);
+    if (early >= 0)
+        return early;
     int worst = EXIT_OK;
     for (int i = optind; i < argc; i++) {
         fflush(stdout);

@@ -3,7 +3,7 @@
  * A file the user cannot write opens read-only, saying why.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,28 +37,10 @@ static const char *why_read_only(const char *path)
 
 int cmd_edit(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "form", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    struct form *form = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
-        if (c == 'f') {
-            form_free(form);
-            form = cmd_load_form_option(optarg);
-        } else {
-            edit_usage(c == 'h' ? stdout : stderr);
-            form_free(form);
-            return c == 'h' ? EXIT_OK : EXIT_TROUBLE;
-        }
-    }
-    if (optind != argc - 1) {
-        edit_usage(stderr);
-        form_free(form);
-        return EXIT_TROUBLE;
-    }
+    struct form *form;
+    int early = cmd_parse_sheet_options(argc, argv, edit_usage, 1, 1, &form);
+    if (early >= 0)
+        return early;
     const char *path = argv[optind];
     struct error e;
     char *text;

@@ -1,6 +1,8 @@
 /*
- * cmd_util.c - what several commands share: error printing, --form.
+ * cmd_util.c - what several commands share: error printing, --form and
+ * the option parsing of the sheet-only commands.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,4 +27,35 @@ struct form *cmd_load_form_option(const char *path)
         exit(EXIT_TROUBLE);
     }
     return f;
+}
+
+int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
+                            int min_files, int max_files, struct form **form)
+{
+    static const struct option opts[] = {
+        { "form", required_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    *form = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+        if (c == 'f') {
+            form_free(*form);
+            *form = cmd_load_form_option(optarg);
+            continue;
+        }
+        usage(c == 'h' ? stdout : stderr);
+        form_free(*form);
+        *form = NULL;
+        return c == 'h' ? EXIT_OK : EXIT_TROUBLE;
+    }
+    int files = argc - optind;
+    if (files < min_files || (max_files > 0 && files > max_files)) {
+        usage(stderr);
+        form_free(*form);
+        *form = NULL;
+        return EXIT_TROUBLE;
+    }
+    return -1;
 }

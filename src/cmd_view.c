@@ -4,7 +4,7 @@
  * byte.  The files are only ever opened for reading; no lock, temporary,
  * backup or recovery file is made.
  */
-#include <getopt.h>
+#include <getopt.h> /* optind */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -22,28 +22,10 @@ static void view_usage(FILE *to)
 
 int cmd_view(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "form", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    struct form *form = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
-        if (c == 'f') {
-            form_free(form);
-            form = cmd_load_form_option(optarg);
-        } else {
-            view_usage(c == 'h' ? stdout : stderr);
-            form_free(form);
-            return c == 'h' ? EXIT_OK : EXIT_TROUBLE;
-        }
-    }
-    if (optind >= argc) {
-        view_usage(stderr);
-        form_free(form);
-        return EXIT_TROUBLE;
-    }
+    struct form *form;
+    int early = cmd_parse_sheet_options(argc, argv, view_usage, 1, 0, &form);
+    if (early >= 0)
+        return early;
     size_t n = (size_t)(argc - optind);
     struct sheet **sheets = xcalloc(n, sizeof(*sheets));
     int rc = EXIT_OK;

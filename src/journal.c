@@ -244,25 +244,6 @@ size_t journal_pending(const struct journal *j)
     return j->n_pending;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = io->write(fd, p, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (w == 0) {
-            errno = ENOSPC;
-            return -1;
-        }
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 static int fsync_dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -301,7 +282,7 @@ static int create_file(struct journal *j, const struct strbuf *entries, struct e
     if (fd < 0) {
         what = "create";
         err = errno;
-    } else if (write_all(fd, all.buf, all.len) < 0) {
+    } else if (save_io_write_all(io, fd, all.buf, all.len) < 0) {
         what = "write";
         err = errno;
     } else if (io->fsync(fd) < 0) {
@@ -348,7 +329,7 @@ int journal_sync(struct journal *j, struct error *e)
     else {
         const char *what = NULL;
         int err = 0;
-        if (lseek(j->fd, (off_t)j->synced_len, SEEK_SET) < 0 || write_all(j->fd, sb.buf, sb.len) < 0)
+        if (lseek(j->fd, (off_t)j->synced_len, SEEK_SET) < 0 || save_io_write_all(io, j->fd, sb.buf, sb.len) < 0)
             what = "write";
         else if (io->fsync(j->fd) < 0)
             what = "fsync";

@@ -29,31 +29,6 @@ void save_set_io(const struct save_io *new_io)
     io = new_io ? new_io : &save_real_io;
 }
 
-/* Follow symlinks so the link stays a link and its target is replaced. */
-static char *resolve_target(const char *path)
-{
-    char *target = xstrdup(path);
-    for (int hops = 0; hops < 40; hops++) {
-        struct stat st;
-        if (lstat(target, &st) < 0 || !S_ISLNK(st.st_mode))
-            return target;
-        char buf[PATH_MAX];
-        ssize_t n = readlink(target, buf, sizeof(buf) - 1);
-        if (n < 0)
-            return target;
-        buf[n] = '\0';
-        char *next;
-        const char *slash = strrchr(target, '/');
-        if (buf[0] == '/' || !slash)
-            next = xstrdup(buf);
-        else
-            next = xasprintf("%.*s/%s", (int)(slash - target), target, buf);
-        free(target);
-        target = next;
-    }
-    return target;
-}
-
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -89,16 +64,18 @@ static int open_temp(const char *target, char **tmp_path, mode_t mode)
     return -1;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int save_io_write_all(const struct save_io *via, int fd, const void *buf, size_t len)
 {
+    const char *data = buf;
     while (len > 0) {
-        ssize_t n = io->write(fd, data, len);
+        ssize_t n = via->write(fd, data, len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             return -1;
         }
         if (n == 0) {
+            /* A write that makes no progress would loop forever; treat it as a full disk. */
             errno = ENOSPC;
             return -1;
         }
@@ -150,7 +127,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     error_clear(e);
     struct save_stream *st = xcalloc(1, sizeof(*st));
     st->path = xstrdup(path);
-    st->target = resolve_target(path);
+    st->target = path_follow_symlinks(path);
     st->exists = stat(st->target, &st->old) == 0;
     if (st->exists && !S_ISREG(st->old.st_mode)) {
         /* Renaming over a device or a FIFO would replace it with a plain file. */
@@ -177,7 +154,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
 
 int save_stream_write(struct save_stream *st, const void *data, size_t len, struct error *e)
 {
-    if (write_all(st->fd, data, len) < 0) {
+    if (save_io_write_all(io, st->fd, data, len) < 0) {
         fail(e, st->path, "write", errno);
         return -1;
     }

@@ -51,6 +51,12 @@ struct save_io {
     int (*unlink)(const char *path);
 };
 
+/*
+ * Write all len bytes through via->write, retrying EINTR and short writes.
+ * Returns 0, or -1 with errno set (a write of 0 bytes reports ENOSPC).
+ */
+int save_io_write_all(const struct save_io *via, int fd, const void *buf, size_t len);
+
 /* Install io (NULL restores the real calls). */
 void save_set_io(const struct save_io *io);
 /* The real calls, for tests that wrap them. */

@@ -16,26 +16,7 @@
 
 char *sidefile_target(const char *sheet_path)
 {
-    char *target = xstrdup(sheet_path);
-    for (int hops = 0; hops < 40; hops++) {
-        struct stat st;
-        if (lstat(target, &st) < 0 || !S_ISLNK(st.st_mode))
-            return target;
-        char buf[PATH_MAX];
-        ssize_t n = readlink(target, buf, sizeof(buf) - 1);
-        if (n < 0)
-            return target;
-        buf[n] = '\0';
-        char *next;
-        const char *slash = strrchr(target, '/');
-        if (buf[0] == '/' || !slash)
-            next = xstrdup(buf);
-        else
-            next = xasprintf("%.*s/%s", (int)(slash - target), target, buf);
-        free(target);
-        target = next;
-    }
-    return target;
+    return path_follow_symlinks(sheet_path);
 }
 
 char *sidefile_path(const char *sheet_path, const char *suffix)

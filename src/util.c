@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,4 +257,28 @@ bool mem_eq(const char *a, size_t alen, const char *b, size_t blen)
 bool str_eq(const char *a, const char *b)
 {
     return strcmp(a, b) == 0;
+}
+
+char *path_follow_symlinks(const char *path)
+{
+    char *target = xstrdup(path);
+    for (int hops = 0; hops < 40; hops++) {
+        struct stat st;
+        if (lstat(target, &st) < 0 || !S_ISLNK(st.st_mode))
+            return target;
+        char buf[PATH_MAX];
+        ssize_t n = readlink(target, buf, sizeof(buf) - 1);
+        if (n < 0)
+            return target;
+        buf[n] = '\0';
+        char *next;
+        const char *slash = strrchr(target, '/');
+        if (buf[0] == '/' || !slash)
+            next = xstrdup(buf);
+        else
+            next = xasprintf("%.*s/%s", (int)(slash - target), target, buf);
+        free(target);
+        target = next;
+    }
+    return target;
 }

@@ -80,6 +80,13 @@ void error_format(const struct error *e, struct strbuf *out);
 /* Read a whole file.  Returns 0, or -1 with e set (message from errno). */
 int read_file(const char *path, char **data, size_t *len, struct error *e);
 
+/*
+ * path with its symlinks followed (up to 40 hops; a relative link is taken
+ * relative to the link's directory), so saving through a link replaces its
+ * target and the link stays a link.  A missing file ends the walk there.
+ */
+char *path_follow_symlinks(const char *path);
+
 /* Compare two byte strings of given lengths for equality. */
 bool mem_eq(const char *a, size_t alen, const char *b, size_t blen);
 bool str_eq(const char *a, const char *b);
