@@ -40,10 +40,13 @@ measure() {
     name=$1; file=$2; shift 2
     tm kill-server 2>/dev/null
     : > "$scratch/bytes"
-    cp "$file" "$scratch/work"
+    # A fresh directory each time: the last run was killed with unsaved typing, and
+    # its recovery journal must not turn this start into a recovery question.
+    work=$(mktemp -d "$scratch/run.XXXXXX")/work
+    cp "$file" "$work"
     case $name in
-        vim) tm new-session -d -s k -x 80 -y 24 "vim -u NONE -N -i NONE -n '+set nomore' '$scratch/work'" ;;
-        *) tm new-session -d -s k -x 80 -y 24 "'$tk' '$scratch/work'" ;;
+        vim) tm new-session -d -s k -x 80 -y 24 "vim -u NONE -N -i NONE -n '+set nomore' '$work'" ;;
+        *) tm new-session -d -s k -x 80 -y 24 "'$tk' '$work'" ;;
     esac
     tm set-option -g status off
     tm pipe-pane -o -t k "cat >> '$scratch/bytes'"

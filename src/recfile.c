@@ -159,7 +159,6 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
                          _("expected a field name ([A-Za-z%%][A-Za-z0-9_]*) followed by ':'"));
     }
     struct rec_entry *en = record_push(r);
-    en->name = xstrndup(ls, n);
     en->line = p->line;
     size_t skip = n + 1;
     if (p->pos + skip < end && (ls[skip] == ' ' || ls[skip] == '\t'))
@@ -167,7 +166,15 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
     struct strbuf v = STRBUF_INIT;
     size_t start = p->pos;
     if (p->inplace) {
-        char *dst = (char *)p->buf + start;
+        /*
+         * Name and value both stay in the buffer: the ':' becomes the name's
+         * NUL and the value is decoded where it stands (decoding only ever
+         * shrinks it, so it never overtakes what is still to be read).
+         */
+        char *name = (char *)ls;
+        name[n] = '\0';
+        en->name = name;
+        char *dst = name + skip;
         size_t w = read_logical_line_inplace(p, skip, dst);
         while (p->pos < p->len && p->buf[p->pos] == '+') {
             size_t cskip = 1;
@@ -180,8 +187,10 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
         en->value = dst;
         en->value_len = w;
         en->borrowed = true;
+        en->name_borrowed = true;
         return 0;
     }
+    en->name = xstrndup(ls, n);
     /*
      * Size the value once, exactly: it is never longer than the entry's raw
      * bytes.  Growing it line by line cost a realloc chain per value and
@@ -408,7 +417,8 @@ struct rec_record *rec_record_new(void)
 
 static void entry_free(struct rec_entry *en)
 {
-    free(en->name);
+    if (!en->name_borrowed)
+        free(en->name);
     if (!en->borrowed)
         free(en->value);
 }

@@ -34,6 +34,7 @@ struct rec_entry {
     char *raw;           /* exact bytes it was read from (incl. newline), NULL once changed */
     size_t raw_len;
     bool borrowed;       /* value points into the doc's input (read-only load) */
+    bool name_borrowed;  /* so does name */
 };
 
 struct rec_record {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -215,6 +216,37 @@ void error_format(const struct error *e, struct strbuf *out)
     strbuf_addstr(out, e->msg);
 }
 
+/*
+ * A big sheet is read into fresh memory, and on a VM each page fault costs
+ * microseconds: for a 46 MB sheet the faults took longer than the parse.
+ * Ask for huge pages and fault the buffer in with one call where the
+ * kernel can (Linux 5.14+); elsewhere this does nothing and read() faults
+ * the pages in as before.
+ */
+static void prefault_big_buffer(void *buf, size_t size)
+{
+#if defined(__linux__)
+    if (size < ((size_t)4 << 20))
+        return;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0)
+        return;
+    uintptr_t start = ((uintptr_t)buf + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t end = ((uintptr_t)buf + size) & ~((uintptr_t)page - 1);
+    if (end <= start)
+        return;
+#ifdef MADV_HUGEPAGE
+    (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+    (void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
+#endif
+#else
+    (void)buf;
+    (void)size;
+#endif
+}
+
 int read_file(const char *path, char **data, size_t *len, struct error *e)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -226,8 +258,10 @@ int read_file(const char *path, char **data, size_t *len, struct error *e)
         return error_set(e, path, 0, 0, "%s", strerror(EISDIR));
     }
     struct strbuf sb = STRBUF_INIT;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-        strbuf_grow(&sb, (size_t)st.st_size);
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        strbuf_grow(&sb, (size_t)st.st_size + 65536);
+        prefault_big_buffer(sb.buf, sb.cap);
+    }
     for (;;) {
         strbuf_grow(&sb, 65536);
         ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
