@@ -259,7 +259,10 @@ int read_file(const char *path, char **data, size_t *len, struct error *e)
     }
     struct strbuf sb = STRBUF_INIT;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        strbuf_grow(&sb, (size_t)st.st_size + 65536);
+        /* Exactly the size (strbuf_grow would round up to a power of two). */
+        sb.cap = (size_t)st.st_size + 65536 + 1;
+        sb.buf = xmalloc(sb.cap);
+        sb.buf[0] = '\0';
         prefault_big_buffer(sb.buf, sb.cap);
     }
     for (;;) {
