@@ -348,7 +348,8 @@ emit ""
 if [ -z "${BENCH_NO_KEYS:-}" ] && command -v tmux >/dev/null && command -v vim >/dev/null; then
     emit "### The editor: one typed character (bench/keys.sh)"
     emit ""
-    BENCH_TORIKUMI="$top/${tk#./}" sh bench/keys.sh sample-data/taisho-h29.rec "$data/10k.rec" \
+    BENCH_TORIKUMI="$top/${tk#./}" sh bench/keys.sh sample-data/taisho-h29.rec "$data/1k.rec" \
+        "$data/10k.rec" "$data/20k.rec" \
         > "$scratch/keys.md" || say "bench/keys.sh failed"
     while IFS= read -r line; do emit "$line"; done < "$scratch/keys.md"
     emit ""
