@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -21,16 +22,30 @@ static void edit_usage(FILE *to)
                   "Open a sheet in the editor (F1 inside lists every key).\n"));
 }
 
-/* Why this file cannot be written, or NULL when it can. */
+/* True when nobody is meant to write it: no write bit at all (chmod a-w). */
+static bool marked_read_only(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+}
+
+/*
+ * Why this file cannot be written, or NULL when it can.  access() alone is
+ * not enough: root may write anything, but a file or directory someone made
+ * read-only (mode 0444, 0555) still opens read-only, as vim does.
+ */
 static const char *why_read_only(const char *path)
 {
     if (access(path, W_OK) < 0)
         return _("read-only: you cannot write this file");
-    char *dir = xstrdup(path);
+    if (marked_read_only(path))
+        return _("read-only: the file has no write permission (chmod u+w to edit it)");
+    char *dir = path_follow_symlinks(path);   /* a save replaces the link's target */
     char *slash = strrchr(dir, '/');
     if (slash)
         *(slash == dir ? slash + 1 : slash) = '\0';
-    bool dir_ok = access(slash ? dir : ".", W_OK) == 0;
+    const char *d = slash ? dir : ".";
+    bool dir_ok = access(d, W_OK) == 0 && !marked_read_only(d);
     free(dir);
     return dir_ok ? NULL : _("read-only: you cannot write the file's directory");
 }

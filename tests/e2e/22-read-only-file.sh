@@ -20,4 +20,24 @@ tm_wait "read-only: this sheet cannot be changed here"
 tm_keys C-q
 tm_wait_exit
 expect_same_file sheet.rec before.rec
+
+# Whoever we are (root in CI may write anything), a file with no write
+# permission at all opens read-only, as vim does, and a save is refused.
+t "a file marked read-only (0444) opens read-only even for a user who could write it"
+tm_start 80 24 "$TORIKUMI" sheet.rec
+tm_wait "[read-only]"
+if [ "$(id -u)" = 0 ]; then
+    tm_wait "read-only: the file has no write permission"
+fi
+tm_keys F2
+tm_type "x"
+tm_wait "read-only: this sheet cannot be changed here"
+tm_keys C-s
+tm_wait "read-only: this sheet cannot be changed here"
+tm_keys C-q
+tm_wait_exit
+expect_same_file sheet.rec before.rec
+t "no lock, journal or temp file was made next to it"
+leftover=$(ls -A | grep -e 'torikumi-' -e '\.sheet\.rec\.tmp' || true)
+[ -z "$leftover" ] || t_fail "left behind: $leftover"
 done_testing
