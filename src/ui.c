@@ -77,9 +77,18 @@ static const char *base_name(const char *path)
  * problems: N) and below it a line for the message or the focused
  * field's problem, spelled out in full.
  */
-void ui_draw_status(struct ui *ui, const char *message)
+void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message)
 {
     int y = ui->rows - UI_KEYBAR_ROWS - 2;
+    tui_fill(y, 0, ui->cols, ROLE_BAR);
+    tui_text(y, 0, ui->cols, bar, strlen(bar), ROLE_BAR);
+    tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
+    if (message && *message)
+        tui_str(y + 1, 0, ui->cols, message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+}
+
+void ui_draw_status(struct ui *ui, const char *message)
+{
     struct editor *ed = &ui->ed;
     struct strbuf sb = STRBUF_INIT;
     if (ed->n_open > 1)
@@ -91,12 +100,14 @@ void ui_draw_status(struct ui *ui, const char *message)
         strbuf_addf(&sb, " [%s]", _("read-only"));
     strbuf_addf(&sb, "  %s %zu/%zu  ", ed->sheet->form->item_label,
                 ed->sheet->n_items ? ed->cur + 1 : 0, ed->sheet->n_items);
-    strbuf_addf(&sb, _("problems: %zu"), ed->total_errors);
-    tui_fill(y, 0, ui->cols, ROLE_BAR);
-    tui_text(y, 0, ui->cols, sb.buf, sb.len, ROLE_BAR);
-    tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
-    if (message && *message)
-        tui_str(y + 1, 0, ui->cols, message, ed->message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+    /* The count next to a file name is that file's; the total of all open sheets follows it. */
+    strbuf_addf(&sb, _("problems: %zu"), ed->open[ed->cur_sheet].errors);
+    if (ed->n_open > 1) {
+        strbuf_addstr(&sb, "  (");
+        strbuf_addf(&sb, _("all sheets: %zu"), ed->total_errors);
+        strbuf_addstr(&sb, ")");
+    }
+    ui_draw_bar_and_message(ui, sb.buf, message);
     strbuf_release(&sb);
 }
 

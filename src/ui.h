@@ -133,6 +133,8 @@ void ui_pop(struct ui *ui);
 int ui_body_rows(const struct ui *ui);
 /* The status line and key bar shared by all screens. */
 void ui_draw_status(struct ui *ui, const char *message);
+/* The same two rows with other text: bar (reverse) and the message line below it. */
+void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message);
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
 
 void form_draw(struct ui *ui);

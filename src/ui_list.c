@@ -12,10 +12,10 @@
 
 #include "i18n.h"
 #include "overview.h"
+#include "utf8.h"
 #include "ui.h"
 
 #define COL_NO 6
-#define COL_STATE 14
 #define COL_RESULT 12
 #define COL_WARD 10
 
@@ -61,9 +61,29 @@ void list_open(struct ui *ui)
     ui_push(ui, SCREEN_LIST);
 }
 
+/*
+ * A stage column is as wide as the longest state name in the UI's language
+ * (完了[!] is 7 cells, "complete [!]" 12), so the titles get the rest; a
+ * long stage label in the header is cut to it.
+ */
+static int state_col_width(void)
+{
+    static const enum stage_state states[] = {
+        STAGE_EMPTY, STAGE_IN_PROGRESS, STAGE_COMPLETE, STAGE_COMPLETE_PROBLEMS,
+    };
+    int w = 6;
+    for (size_t i = 0; i < ARRAY_LEN(states); i++) {
+        const char *name = rules_stage_state_name(states[i]);
+        int nw = (int)utf8_str_width(name, strlen(name));
+        if (nw > w)
+            w = nw;
+    }
+    return w + 2;
+}
+
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
-    int w = ui->cols - COL_NO - (int)nstages * COL_STATE - COL_RESULT - 2 -
+    int w = ui->cols - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
             (wards ? COL_WARD : 0);
     return w < 8 ? 8 : w;
 }
@@ -99,8 +119,9 @@ static void draw_list_header(struct ui *ui, bool wards)
     if (form->title_field >= 0)
         tui_str(1, x, tw, form->fields[form->title_field].label, ROLE_LABEL);
     x += tw + 1;
-    for (size_t i = 0; i < overview_n_stages(ov); i++, x += COL_STATE)
-        tui_str(1, x, COL_STATE - 1, form->stages[overview_stage(ov, i)].label, ROLE_LABEL);
+    int sw = state_col_width();
+    for (size_t i = 0; i < overview_n_stages(ov); i++, x += sw)
+        tui_str(1, x, sw - 1, form->stages[overview_stage(ov, i)].label, ROLE_LABEL);
     if (form->result_field >= 0)
         tui_str(1, x, COL_RESULT, form->fields[form->result_field].label, ROLE_LABEL);
 }
@@ -128,36 +149,46 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     if (r->title)
         tui_text(y, x, tw, r->title, strlen(r->title), role);
     x += tw + 1;
-    for (size_t c = 0; c < overview_n_stages(ov); c++, x += COL_STATE) {
+    int sw = state_col_width();
+    for (size_t c = 0; c < overview_n_stages(ov); c++, x += sw) {
         enum stage_state st = (enum stage_state)r->states[c];
-        tui_str(y, x, COL_STATE - 1, rules_stage_state_name(st),
+        tui_str(y, x, sw - 1, rules_stage_state_name(st),
                 st == STAGE_COMPLETE_PROBLEMS && !sel ? ROLE_PROBLEM : role);
     }
     if (overview_form(ov)->result_field >= 0)
         tui_str(y, x, ui->cols - x, overview_result_label(ov, r), role);
 }
 
-/* "23 initiatives: 目標達成 16, 目標未達成 7, not chosen 0; complete: 計画 23, ..." */
-static void counts_line(struct ui *ui, struct strbuf *out)
+/*
+ * The counts of what is shown, in two parts that take the status bar and
+ * the line below it (one line does not fit 80 columns):
+ *   "23 initiatives: 目標達成 16, 目標未達成 7, not chosen 0; items with problems: 3"
+ *   "complete: 計画 23 中間振り返り 0+2[!] 年度評価 23"
+ * A stage marked complete but with problems is counted apart ("+2[!]"), as
+ * the filters and `torikumi summary` count it.
+ */
+static void counts_lines(struct ui *ui, struct strbuf *results, struct strbuf *stages)
 {
     const struct overview *ov = ui->ov;
     const struct form *form = overview_form(ov);
     struct overview_counts c;
     overview_count(ov, ui->list_rows, ui->n_list_rows, &c);
-    strbuf_addf(out, "%zu %s", c.rows, form->item_label);
+    strbuf_addf(results, "%zu %s", c.rows, form->item_label);
     if (c.n_results) {
         const struct form_field *rf = &form->fields[form->result_field];
-        strbuf_addstr(out, ": ");
+        strbuf_addstr(results, ": ");
         for (size_t i = 0; i < c.n_results; i++)
-            strbuf_addf(out, "%s %zu, ", rf->choices[i].label, c.per_result[i]);
-        strbuf_addf(out, "%s %zu", _("not chosen"), c.per_result[c.n_results]);
+            strbuf_addf(results, "%s %zu, ", rf->choices[i].label, c.per_result[i]);
+        strbuf_addf(results, "%s %zu", _("not chosen"), c.per_result[c.n_results]);
     }
-    strbuf_addf(out, "; %s:", _("complete"));
-    for (size_t i = 0; i < overview_n_stages(ov); i++)
-        strbuf_addf(out, " %s %zu", form->stages[overview_stage(ov, i)].label,
-                    c.complete[i] + c.complete_problems[i]);
-    strbuf_addf(out, "; ");
-    strbuf_addf(out, _("problems: %zu"), c.with_errors);
+    strbuf_addstr(results, "; ");
+    strbuf_addf(results, _("items with problems: %zu"), c.with_errors);
+    strbuf_addf(stages, "%s:", _("complete"));
+    for (size_t i = 0; i < overview_n_stages(ov); i++) {
+        strbuf_addf(stages, " %s %zu", form->stages[overview_stage(ov, i)].label, c.complete[i]);
+        if (c.complete_problems[i])
+            strbuf_addf(stages, "+%zu[!]", c.complete_problems[i]);
+    }
     overview_counts_free(&c);
 }
 
@@ -176,11 +207,12 @@ void list_draw(struct ui *ui)
         draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
     if (ui->n_list_rows == 0)
         tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
-    struct strbuf counts = STRBUF_INIT;
-    counts_line(ui, &counts);
+    struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
+    counts_lines(ui, &results, &stages);
     ui->ed.message_is_error = false;
-    ui_draw_status(ui, ui->ed.message[0] ? ui->ed.message : counts.buf);
-    strbuf_release(&counts);
+    ui_draw_bar_and_message(ui, results.buf, ui->ed.message[0] ? ui->ed.message : stages.buf);
+    strbuf_release(&results);
+    strbuf_release(&stages);
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
         N_("Incomplete stage"), "s", N_("Sort"), "F5/Esc", N_("Back"),
