@@ -450,18 +450,26 @@ bool editor_replace_value(struct editor *ed, const char *s, size_t n)
 {
     if (!ed->fe_active || refuse_if_read_only(ed))
         return false;
+    /*
+     * An editor usually adds a final newline the clerk did not type.  Drop
+     * it before a one-line field turns it into a trailing space.
+     */
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
     size_t caret_before = fieldedit_caret(&ed->fe);
     struct strbuf clean = STRBUF_INIT;
     fieldedit_sanitize(s, n, field_def(ed, ed->field)->kind != FIELD_TEXT, &clean);
-    /* An editor usually adds a final newline the clerk did not type. */
-    while (clean.len > 0 && clean.buf[clean.len - 1] == '\n')
-        clean.buf[--clean.len] = '\0';
-    fieldedit_set_text(&ed->fe, clean.buf, clean.len);
-    seal_typing(ed);
-    set_value(ed, ed->cur, ed->field, clean.buf, clean.len, caret_before,
-              fieldedit_caret(&ed->fe), false);
+    size_t old_len;
+    const char *old = fieldedit_text(&ed->fe, &old_len);
+    bool changed = !mem_eq(old, old_len, clean.buf ? clean.buf : "", clean.len);
+    if (changed) {
+        fieldedit_set_text(&ed->fe, clean.buf ? clean.buf : "", clean.len);
+        seal_typing(ed);
+        set_value(ed, ed->cur, ed->field, clean.buf ? clean.buf : "", clean.len, caret_before,
+                  fieldedit_caret(&ed->fe), false);
+    }
     strbuf_release(&clean);
-    return true;
+    return changed;
 }
 
 /* ---- choices ----------------------------------------------------------------- */

@@ -110,7 +110,10 @@ bool editor_type(struct editor *ed, const char *s, size_t n);
 bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
 bool editor_delete(struct editor *ed);
-/* Replace the focused field's whole value (e.g. from $EDITOR): one undo step. */
+/*
+ * Replace the focused field's whole value (e.g. from $EDITOR): one undo step.
+ * Final newlines are dropped.  False when the value stays the same.
+ */
 bool editor_replace_value(struct editor *ed, const char *s, size_t n);
 
 /* Choice fields. */

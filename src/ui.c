@@ -399,22 +399,32 @@ void ui_external_edit(struct ui *ui)
     }
     size_t len;
     const char *text = fieldedit_text(&ed->fe, &len);
-    bool ok = write(fd, text, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+    /* A final newline, as text files have; an empty field stays an empty file. */
+    bool ok = write(fd, text, len) == (ssize_t)len && (len == 0 || write(fd, "\n", 1) == 1);
     close(fd);
     const char *visual = getenv("VISUAL");
     const char *editor = visual && *visual ? visual : getenv("EDITOR");
     setenv("TORIKUMI_EDITOR", editor && *editor ? editor : "vi", 1);
+    /* The editor may run for an hour: what was typed before it must be on disk now. */
+    ui_session_sync(ui);
     tui_suspend();
     int rc = ok ? run_editor(path) : -1;
     tui_resume();
     char *data;
     size_t dlen;
     struct error e;
-    if (rc == 0 && read_file(path, &data, &dlen, &e) == 0) {
-        editor_replace_value(ed, data, dlen);
-        free(data);
-    } else {
+    if (rc != 0 || read_file(path, &data, &dlen, &e) != 0) {
         editor_message(ed, true, "%s", _("the editor failed; the field is unchanged"));
+    } else {
+        size_t bad = utf8_invalid_offset(data, dlen);
+        if (bad < dlen)
+            editor_message(ed, true,
+                           _("the edited text is not UTF-8 (byte %zu: %02X); the field is "
+                             "unchanged. Save as UTF-8 in the editor and try again"),
+                           bad, (unsigned char)data[bad]);
+        else if (!editor_replace_value(ed, data, dlen))
+            editor_message(ed, false, "%s", _("the field is unchanged"));
+        free(data);
     }
     unlink(path);
     free(path);

@@ -121,6 +121,8 @@ bool ui_signalled(void);
 struct filestamp;
 bool ui_session_start(struct ui *ui, const struct filestamp *stamp);
 void ui_session_tick(struct ui *ui, long long now_ms);
+/* Write what the journal holds now (before a long wait, e.g. $EDITOR). */
+void ui_session_sync(struct ui *ui);
 bool ui_session_wants_tick(const struct ui *ui);
 /* Ctrl-S: save, asking what to do when the file changed on disk. */
 void ui_save(struct ui *ui);

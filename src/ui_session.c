@@ -290,6 +290,14 @@ void ui_session_tick(struct ui *ui, long long now_ms)
         editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
 }
 
+void ui_session_sync(struct ui *ui)
+{
+    struct editor *ed = &ui->ed;
+    struct error e;
+    if (ed->journal && journal_pending(ed->journal) > 0 && journal_sync(ed->journal, &e) < 0)
+        editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
+}
+
 bool ui_session_wants_tick(const struct ui *ui)
 {
     return ui->ed.journal && journal_pending(ui->ed.journal) > 0;
