@@ -96,10 +96,87 @@ static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
     problems_free(&pl);
 }
 
+/* ---- what is unsaved ------------------------------------------------------------ */
+
+enum { HASH_TAKEN = 1, ITEM_DIRTY = 2 };
+
+/* FNV-1a over the item's fields, the stamp (Updated) left out. */
+static uint64_t item_hash(const struct sheet *s, size_t idx)
+{
+    const struct rec_record *r = s->items[idx].rec;
+    const char *stamp = s->form->stamp_field >= 0 ? s->form->fields[s->form->stamp_field].key : NULL;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < r->n_entries; i++) {
+        const struct rec_entry *en = &r->entries[i];
+        if (!en->name || (stamp && strcmp(en->name, stamp) == 0))
+            continue;
+        for (const char *p = en->name; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        h = (h ^ 0xff) * 1099511628211ull;
+        for (size_t k = 0; k < en->value_len; k++)
+            h = (h ^ (unsigned char)en->value[k]) * 1099511628211ull;
+        h = (h ^ 0xfe) * 1099511628211ull;
+    }
+    return h;
+}
+
+static void reset_unsaved(struct open_sheet *os)
+{
+    free(os->saved_hash);
+    free(os->item_state);
+    size_t n = os->sheet->n_items + 1;
+    os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
+    os->item_state = xcalloc(n, 1);
+    os->n_dirty = 0;
+}
+
+/* Call before item idx of the current sheet changes. */
+static void before_item_change(struct editor *ed, size_t idx)
+{
+    struct open_sheet *os = current(ed);
+    if (!(os->item_state[idx] & HASH_TAKEN)) {
+        os->saved_hash[idx] = item_hash(os->sheet, idx);
+        os->item_state[idx] |= HASH_TAKEN;
+    }
+}
+
+static void update_modified(struct editor *ed)
+{
+    size_t dirty = 0;
+    for (size_t k = 0; k < ed->n_open; k++)
+        dirty += ed->open[k].n_dirty;
+    ed->modified = dirty > 0;
+}
+
+static void after_item_change(struct editor *ed, size_t idx)
+{
+    struct open_sheet *os = current(ed);
+    bool dirty = item_hash(os->sheet, idx) != os->saved_hash[idx];
+    bool was = os->item_state[idx] & ITEM_DIRTY;
+    if (dirty != was) {
+        os->item_state[idx] ^= ITEM_DIRTY;
+        os->n_dirty = dirty ? os->n_dirty + 1 : os->n_dirty - 1;
+    }
+    update_modified(ed);
+}
+
+void editor_mark_all_unsaved(struct editor *ed)
+{
+    struct open_sheet *os = current(ed);
+    for (size_t i = 0; i < os->sheet->n_items; i++) {
+        os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+        if (!(os->item_state[i] & ITEM_DIRTY))
+            os->n_dirty++;
+        os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
+        os->sheet->items[i].changed = true;
+    }
+    update_modified(ed);
+}
+
 /* After field f of item idx of the current sheet changed. */
 static void value_changed(struct editor *ed, size_t idx, int f)
 {
-    ed->modified = true;
+    after_item_change(ed, idx);
     ed->changes++;
     recheck_item(ed, current(ed), idx);
     if (f == ed->sheet->form->key_field)
@@ -122,6 +199,7 @@ void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
         struct open_sheet *os = &ed->open[k];
         os->sheet = sheets[k];
         os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
+        reset_unsaved(os);
         for (size_t i = 0; i < sheets[k]->n_items; i++)
             recheck_item(ed, os, i);
         recheck_sheet_level(ed, os);
@@ -148,6 +226,8 @@ void editor_free(struct editor *ed)
     free(ed->redo);
     for (size_t k = 0; k < ed->n_open; k++) {
         free(ed->open[k].item_errors);
+        free(ed->open[k].saved_hash);
+        free(ed->open[k].item_state);
         problems_free(&ed->open[k].sheet_level);
     }
     free(ed->open);
@@ -402,6 +482,7 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
         return;
     struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
                             caret_before, caret_after, typing, ed->clock_ms() };
+    before_item_change(ed, idx);
     item_set(ed->sheet, it, f, v, n);
     journal_change(ed, idx, f, v, n);
     push_step(ed, st);
@@ -547,6 +628,7 @@ static void apply_step(struct editor *ed, const struct edit_step *st, bool forwa
     size_t caret = forward ? st->caret_after : st->caret_before;
     if (st->sheet != ed->cur_sheet || st->item != ed->cur)
         editor_goto(ed, st->sheet, st->item);
+    before_item_change(ed, st->item);
     item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
     journal_change(ed, st->item, st->field, v, v ? strlen(v) : 0);
     value_changed(ed, st->item, st->field);
@@ -615,7 +697,13 @@ void editor_new_item(struct editor *ed)
     ed->changes++;
     os->item_errors = xrealloc(os->item_errors, (s->n_items + 1) * sizeof(size_t));
     os->item_errors[s->n_items - 1] = 0;
-    ed->modified = true;
+    /* A new item is unsaved until saved, whatever is typed into it. */
+    os->saved_hash = xrealloc(os->saved_hash, (s->n_items + 1) * sizeof(*os->saved_hash));
+    os->item_state = xrealloc(os->item_state, s->n_items + 1);
+    os->saved_hash[s->n_items - 1] = item_hash(s, s->n_items - 1) + 1;
+    os->item_state[s->n_items - 1] = HASH_TAKEN | ITEM_DIRTY;
+    os->n_dirty++;
+    update_modified(ed);
     recheck_item(ed, os, s->n_items - 1);
     recheck_sheet_level(ed, os);
     editor_goto_item(ed, s->n_items - 1);
@@ -652,8 +740,10 @@ static void stamp_changed_items(struct editor *ed)
         return;
     char stamp[160];
     stamp_now(stamp, sizeof(stamp));
+    const struct open_sheet *os = current(ed);
+    /* Changed and not changed back: an edit that was undone is no update. */
     for (size_t i = 0; i < s->n_items; i++)
-        if (s->items[i].changed)
+        if (s->items[i].changed && (os->item_state[i] & ITEM_DIRTY))
             item_set(s, &s->items[i], sf, stamp, strlen(stamp));
 }
 
@@ -718,7 +808,8 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
         return EDITOR_SAVE_FAILED;
     }
     sheet_mark_saved(ed->sheet);
-    ed->modified = false;
+    reset_unsaved(current(ed));
+    update_modified(ed);
     if (rc == SAVE_UNCONFIRMED)
         editor_message(ed, true, "%s", e.msg);
     else
@@ -744,10 +835,11 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     os->sheet = s;
     ed->sheet = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
+    reset_unsaved(os);
     for (size_t i = 0; i < s->n_items; i++)
         recheck_item(ed, os, i);
     recheck_sheet_level(ed, os);
-    ed->modified = false;
+    update_modified(ed);
     ed->changes++;
     if (stamp) {
         ed->stamp = *stamp;

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "fieldedit.h"
 #include "filestamp.h"
@@ -45,6 +46,15 @@ struct open_sheet {
     size_t sheet_errors;           /* header and duplicate numbers */
     size_t errors;                 /* all of this sheet's errors */
     struct problem_list sheet_level;
+    /*
+     * What is unsaved, by content: an item's hash (its fields but the
+     * stamp) is taken before its first change since the last save; it is
+     * dirty while its hash differs.  So typing a letter and undoing it
+     * leaves nothing to save and no Updated stamp.
+     */
+    uint64_t *saved_hash;
+    unsigned char *item_state;     /* bit 1: saved_hash taken; bit 2: dirty */
+    size_t n_dirty;
 };
 
 struct editor {
@@ -115,6 +125,8 @@ bool editor_delete(struct editor *ed);
  * Final newlines are dropped.  False when the value stays the same.
  */
 bool editor_replace_value(struct editor *ed, const char *s, size_t n);
+/* Count every item of the current sheet as unsaved (after a recovery). */
+void editor_mark_all_unsaved(struct editor *ed);
 
 /* Choice fields. */
 bool editor_choice_pick(struct editor *ed, int choice);   /* -1 clears */

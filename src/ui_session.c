@@ -206,9 +206,7 @@ static bool recover(struct ui *ui, const char *path, const struct journal_log *l
             editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
     }
     editor_replace_sheet(ed, ed->sheet, NULL);
-    for (size_t i = 0; i < ed->sheet->n_items; i++)
-        ed->sheet->items[i].changed = true;
-    ed->modified = true;
+    editor_mark_all_unsaved(ed);
     /* Show the last change, where the clerk was when the session ended. */
     const struct journal_change *last = &log->changes[log->n_changes - 1];
     editor_goto(ed, ed->cur_sheet, last->item);

@@ -29,6 +29,9 @@ tm_wait "problems: 0"
 tm_keys C-z
 tm_wait "nothing to undo"
 
+t "all undone: nothing is unsaved any more (no [+]), and Ctrl-Q quits without asking"
+tm_screen | grep -q "sheet.rec \[+\]" && t_fail "still marked changed after undoing everything"
+
 t "Ctrl-Y redoes both"
 tm_keys C-y C-y
 tm_wait "人員を補う"
@@ -49,4 +52,27 @@ expect_exit 0 recsel -t Initiative -e 'No = 2' -P Mid_Progress,Mid_Issues sheet.
 expect_out_contains "off_track"
 expect_out_contains "別の案"
 expect_out_lacks "人員を補う"
+
+t "an item changed and changed back gets no Updated stamp; the changed one does"
+cp "$TOP/sample-data/taisho-h29.rec" sheet2.rec
+tm_start 80 24 "$TORIKUMI" sheet2.rec
+tm_wait "取組項目 1/23"
+tm_keys F2
+tm_wait "> 趣旨・目的"
+tm_type "あ"
+tm_wait "sheet2.rec [+]"
+tm_keys C-z
+tm_wait_gone "sheet2.rec [+]"
+tm_keys F8
+tm_wait "取組項目 2/23"
+tm_keys F2
+tm_type "い"
+tm_keys C-s
+tm_wait "saved sheet2.rec"
+tm_keys C-q
+tm_wait_exit
+expect_exit 0 recsel -t Initiative -e 'No = 1' -P Updated sheet2.rec
+expect_out_empty
+expect_exit 0 recsel -t Initiative -e 'No = 2' -P Updated sheet2.rec
+expect_out_contains "$(date +%Y-%m-%d)"
 done_testing
