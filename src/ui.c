@@ -19,6 +19,7 @@
 
 #include "i18n.h"
 #include "overview.h"
+#include "textlayout.h"
 #include "utf8.h"
 
 struct screen {
@@ -132,17 +133,32 @@ void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n)
     }
 }
 
+/* Draw text wrapped to the screen's width from row y; returns the next free row. */
+static int draw_wrapped(struct ui *ui, int y, const char *text, enum tui_role role)
+{
+    struct layout lay = { 0 };
+    layout_text(&lay, text, strlen(text), ui->cols);
+    for (size_t r = 0; r < lay.nrows && y < ui->rows; r++, y++) {
+        const struct layout_row *row = &lay.rows[r];
+        size_t n = row->end - row->start - (row->hard ? 1 : 0);
+        tui_text(y, 0, ui->cols, text + row->start, n, role);
+    }
+    layout_free(&lay);
+    return y;
+}
+
 static void draw_too_small(struct ui *ui)
 {
     tui_clear();
     char msg[200];
     snprintf(msg, sizeof(msg), _("Terminal too small: %dx%d. torikumi needs at least %dx%d."),
              ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
-    int y = ui->rows / 2 > 0 ? ui->rows / 2 - 1 : 0;
-    tui_str(y, 0, ui->cols, msg, ROLE_PROBLEM);
-    if (y + 1 < ui->rows)
-        tui_str(y + 1, 0, ui->cols, _("Make the window larger; nothing is lost. Ctrl-S saves, "
-                                      "Ctrl-Q quits."), ROLE_NORMAL);
+    int y = ui->rows / 2 > 2 ? ui->rows / 2 - 2 : 0;
+    y = draw_wrapped(ui, y, msg, ROLE_PROBLEM);
+    draw_wrapped(ui, y, ui->ed.read_only ? _("Make the window larger; Ctrl-Q quits.")
+                                         : _("Make the window larger; nothing is lost. Ctrl-S "
+                                             "saves, Ctrl-Q quits."),
+                 ROLE_NORMAL);
     tui_hide_caret();
     tui_refresh();
 }

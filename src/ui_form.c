@@ -226,7 +226,8 @@ static void draw_stage_row(struct ui *ui, int y, int st)
     strbuf_reset(&sb);
     if (stage->done_field >= 0) {
         bool done = editor_stage_done(ed, ed->cur, st);
-        strbuf_addf(&sb, "  [%s] %s (F9)", done ? "x" : " ", _("complete"));
+        strbuf_addf(&sb, "  [%s] %s%s", done ? "x" : " ", _("complete"),
+                    ed->read_only ? "" : " (F9)");
     }
     size_t errs = editor_stage_errors(ed, ed->cur, st);
     if (errs)
@@ -253,7 +254,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
     if (fld->kind == FIELD_STAMP)
         x += tui_str(y, x + 1, ui->cols - x - 1, _("(set when saved)"), ROLE_DIM) + 1;
     int right = ui->cols;
-    if (focused && ed->fe_active && fld->max_length > 0) {
+    if (focused && ed->fe_active && fld->max_length > 0 && !ed->read_only) {
         struct fieldedit_counter c = fieldedit_count(&ed->fe);
         char counter[48];
         snprintf(counter, sizeof(counter), "%s%zu/%zu", c.exceeded ? "!" : "", c.chars, c.max);
@@ -383,6 +384,13 @@ static const char *const form_keys[] = {
     "^F", N_("Find"), "^N", N_("New"), "^E", N_("Editor"),
 };
 
+/* Reading: the pager's keys (as in less) instead of the editing ones. */
+static const char *const view_keys[] = {
+    "F1", N_("Help"), "Space/b", N_("Page"), "g/G", N_("First/last"), "F7/F8", N_("Item"),
+    "/ ?", N_("Find"), "n/N", N_("Next/previous match"), "F5", N_("List"),
+    "F6", N_("Problems"), "^G", N_("Go to"), "q", N_("Quit"),
+};
+
 void form_draw(struct ui *ui)
 {
     form_layout_changed(ui);
@@ -405,7 +413,10 @@ void form_draw(struct ui *ui)
     }
     ui_draw_status(ui, right.buf);
     strbuf_release(&right);
-    ui_draw_keybar(ui, form_keys, ARRAY_LEN(form_keys));
+    if (ed->read_only)
+        ui_draw_keybar(ui, view_keys, ARRAY_LEN(view_keys));
+    else
+        ui_draw_keybar(ui, form_keys, ARRAY_LEN(form_keys));
 }
 
 /* ---- keys ------------------------------------------------------------------------- */
@@ -743,8 +754,8 @@ static bool reader_key(struct ui *ui, const struct key *k)
     return false;
 }
 
-/* Anything that would change the sheet, in view mode. */
-static bool editing_key(const struct key *k)
+/* Anything that would change the sheet, in view mode (Left/Right only change a choice). */
+static bool editing_key(const struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_PASTE)
         return true;
@@ -753,7 +764,8 @@ static bool editing_key(const struct key *k)
                k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127;
     if (k->kind == KEY_KIND_FUNC)
         return k->code == KEY_BACKSPACE || k->code == KEY_DC || k->code == KEY_ENTER ||
-               k->code == KEY_F(9) || k->code == KEY_LEFT || k->code == KEY_RIGHT;
+               k->code == KEY_F(9) ||
+               ((k->code == KEY_LEFT || k->code == KEY_RIGHT) && focused_kind(ui, FIELD_CHOICE));
     return false;
 }
 
@@ -774,7 +786,7 @@ void form_key(struct ui *ui, const struct key *k)
     if (ed->read_only) {
         if (reader_key(ui, k))
             return;
-        if (editing_key(k)) {
+        if (editing_key(ui, k)) {
             editor_message(ed, true, "%s", _("read-only: this sheet cannot be changed here"));
             return;
         }

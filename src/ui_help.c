@@ -9,6 +9,9 @@
 #include "i18n.h"
 #include "ui.h"
 
+#define READING_SECTION N_("Reading (view mode, or a file you cannot write)")
+
+/* Sections end with an empty row; a reader gets the reading section first. */
 static const char *const help_keys[][2] = {
     { "F1", N_("this help") },
     { "Tab / Shift-Tab", N_("next / previous field") },
@@ -43,7 +46,7 @@ static const char *const help_keys[][2] = {
     { "p / r / i", N_("problems only / a result / a stage not complete") },
     { "s / a", N_("sort by number or by state / no filter") },
     { "", "" },
-    { N_("Reading (view mode, or a file you cannot write)"), "" },
+    { READING_SECTION, "" },
     { "Space / b", N_("a screen down / up, on into the next or previous item") },
     { "g / G", N_("first / last item") },
     { "/ / ?", N_("search forward / backward in every sheet") },
@@ -52,9 +55,9 @@ static const char *const help_keys[][2] = {
     { "", "" },
     { N_("Marks"), "" },
     { "(*) / ( )", N_("chosen / not chosen option") },
-    { "(required)", N_("must be filled in now") },
+    { N_("(required)"), N_("must be filled in now") },
     { "[!]", N_("a problem; the status line spells out the focused field's") },
-    { "[x] complete", N_("the stage is marked complete (F9)") },
+    { N_("[x] complete"), N_("the stage is marked complete (F9)") },
     { "[+]", N_("unsaved changes") },
 };
 
@@ -63,6 +66,32 @@ static void add_line(struct strbuf *lines, size_t *n, const char *text)
     strbuf_addstr(lines, text);
     strbuf_addch(lines, '\0');
     (*n)++;
+}
+
+enum which_sections { ALL_SECTIONS, ONLY_READING, ALL_BUT_READING };
+
+/* The key table's lines, the key column padded by display width (keys may be Japanese). */
+static void add_key_lines(struct strbuf *lines, size_t *n, enum which_sections which)
+{
+    struct strbuf one = STRBUF_INIT;
+    bool in_reading = false;
+    for (size_t i = 0; i < ARRAY_LEN(help_keys); i++) {
+        const char *key = help_keys[i][0], *what = help_keys[i][1];
+        if (key[0] && !what[0])
+            in_reading = strcmp(key, READING_SECTION) == 0;
+        if ((which == ONLY_READING && !in_reading) || (which == ALL_BUT_READING && in_reading))
+            continue;
+        strbuf_reset(&one);
+        if (key[0] && what[0]) {
+            const char *k = _(key);
+            int w = tui_width(k, strlen(k));
+            strbuf_addf(&one, "  %s%*s %s", k, w < 20 ? 20 - w : 0, "", _(what));
+        } else if (key[0]) {
+            strbuf_addstr(&one, _(key));
+        }
+        add_line(lines, n, one.buf);
+    }
+    strbuf_release(&one);
 }
 
 /* All help lines, NUL-separated. */
@@ -88,14 +117,10 @@ static size_t help_lines(struct ui *ui, struct strbuf *lines)
         }
         add_line(lines, &n, "");
     }
-    for (size_t i = 0; i < ARRAY_LEN(help_keys); i++) {
-        strbuf_reset(&one);
-        if (help_keys[i][0][0] && help_keys[i][1][0])
-            strbuf_addf(&one, "  %-20s %s", help_keys[i][0], _(help_keys[i][1]));
-        else if (help_keys[i][0][0])
-            strbuf_addstr(&one, _(help_keys[i][0]));
-        add_line(lines, &n, one.buf);
-    }
+    /* A reader gets the reading section first, then the rest in order. */
+    if (ed->read_only)
+        add_key_lines(lines, &n, ONLY_READING);
+    add_key_lines(lines, &n, ed->read_only ? ALL_BUT_READING : ALL_SECTIONS);
     strbuf_release(&one);
     return n;
 }

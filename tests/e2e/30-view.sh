@@ -11,6 +11,22 @@ t "both sheets open, read-only; the header shows the ward"
 tm_wait "[1/2] taisho.rec [read-only]  取組項目 1/23"
 tm_wait "大正区 平成29年度 | 取組項目 1"
 
+t "the key bar shows the pager's keys, not the editing ones; no complete key or counters"
+tm_wait "Space/b Page"
+tm_wait "q Quit"
+tm_screen | grep -q -e "\^S Save" -e "F9 Complete" -e "(F9)" && t_fail "editing keys shown in view mode"
+tm_screen | grep -q -E "[0-9]+/4000" && t_fail "a length counter is shown in view mode"
+
+t "F1 starts with the reading keys"
+tm_keys F1
+tm_wait "Reading (view mode"
+reading=$(tm_line_of "Reading (view mode")
+thishelp=$(tm_line_of "this help")
+[ -n "$reading" ] && { [ -z "$thishelp" ] || [ "$reading" -lt "$thishelp" ]; } ||
+    t_fail "the reading section is not first (line $reading, F1 line $thishelp)"
+tm_keys Escape
+tm_wait_gone "Reading (view mode"
+
 t "Space pages down through an item and on into the next; b pages back"
 tm_keys Space
 tm_wait "== 中間振り返り =="
