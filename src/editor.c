@@ -342,6 +342,11 @@ void editor_goto(struct editor *ed, size_t sh, size_t idx)
         editor_focus(ed, first_focusable(ed));
 }
 
+void editor_focus_first(struct editor *ed)
+{
+    editor_focus(ed, first_focusable(ed));
+}
+
 bool editor_step_item(struct editor *ed, int delta)
 {
     size_t sh = ed->cur_sheet, idx = ed->cur;
@@ -505,14 +510,35 @@ static bool text_op(struct editor *ed, bool (*op)(struct fieldedit *, const char
     return true;
 }
 
+/*
+ * A Japanese IME types full-width digits (５) by default; a number field
+ * takes them as the digits they are, since recutils' int type needs ASCII.
+ */
+static const char *digits_for_field(struct editor *ed, const char *s, size_t *n,
+                                    struct strbuf *tmp)
+{
+    if (!ed->fe_active || ed->field < 0 || field_def(ed, ed->field)->kind != FIELD_INTEGER)
+        return s;
+    utf8_fold_fullwidth_digits(s, *n, tmp);
+    *n = tmp->len;
+    return tmp->buf ? tmp->buf : "";
+}
+
 bool editor_type(struct editor *ed, const char *s, size_t n)
 {
-    return text_op(ed, fieldedit_type, NULL, s, n, true);
+    struct strbuf tmp = STRBUF_INIT;
+    s = digits_for_field(ed, s, &n, &tmp);
+    bool changed = text_op(ed, fieldedit_type, NULL, s, n, true);
+    strbuf_release(&tmp);
+    return changed;
 }
 
 bool editor_paste(struct editor *ed, const char *s, size_t n)
 {
+    struct strbuf tmp = STRBUF_INIT;
+    s = digits_for_field(ed, s, &n, &tmp);
     bool changed = text_op(ed, fieldedit_paste, NULL, s, n, false);
+    strbuf_release(&tmp);
     seal_typing(ed);
     return changed;
 }

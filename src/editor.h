@@ -105,6 +105,8 @@ void editor_goto_item(struct editor *ed, size_t idx);
 /* Item idx of open sheet sh. */
 void editor_goto(struct editor *ed, size_t sh, size_t idx);
 /* The item delta items away across the open sheets; false at either end. */
+/* Focus the current item's first field (its top). */
+void editor_focus_first(struct editor *ed);
 bool editor_step_item(struct editor *ed, int delta);
 void editor_focus(struct editor *ed, int field);
 bool editor_next_field(struct editor *ed);

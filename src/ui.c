@@ -266,9 +266,13 @@ static void prompt_finish(struct ui *ui)
     const char *text = strbuf_cstr(&ui->input);
     ui_pop(ui);
     if (ui->prompt == PROMPT_GOTO) {
+        struct strbuf digits = STRBUF_INIT;   /* ２０ is 20 */
+        utf8_fold_fullwidth_digits(text, strlen(text), &digits);
+        const char *num = strbuf_cstr(&digits);
         char *end;
-        long no = strtol(text, &end, 10);
-        long idx = *text && !*end ? sheet_find_item(ed->sheet, no) : -1;
+        long no = strtol(num, &end, 10);
+        long idx = *num && !*end && no >= 0 ? sheet_find_item(ed->sheet, no) : -1;
+        strbuf_release(&digits);
         if (idx < 0)
             editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
         else

@@ -202,7 +202,11 @@ static void draw_header(struct ui *ui)
     if (s->n_items) {
         const struct item *it = &s->items[ed->cur];
         long no = item_number(s, it);
-        strbuf_addf(&sb, "| %s %ld ", s->form->item_label, no);
+        const char *raw = item_get(s, it, s->form->key_field);
+        if (no >= 0)
+            strbuf_addf(&sb, "| %s %ld ", s->form->item_label, no);
+        else   /* as typed, until it is a number (the status line says what is wrong) */
+            strbuf_addf(&sb, "| %s %s ", s->form->item_label, raw && *raw ? raw : "?");
         const char *title = s->form->title_field >= 0 ? item_get(s, it, s->form->title_field)
                                                       : NULL;
         if (title)
@@ -709,6 +713,7 @@ static void first_or_last(struct ui *ui, bool last)
     size_t sh = last ? ed->n_open - 1 : 0;
     size_t n = ed->open[sh].sheet->n_items;
     editor_goto(ed, sh, last && n ? n - 1 : 0);
+    editor_focus_first(ed);   /* the top of the item, even when it was already there */
     ui->scroll = 0;
     ui->follow = false;
 }

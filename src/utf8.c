@@ -2,6 +2,7 @@
  * utf8.c - UTF-8 decoding, character classes, widths, clusters.
  */
 #include "utf8.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -297,4 +298,18 @@ void utf8_sanitize(const char *s, size_t n, bool keep_layout, struct strbuf *out
         i += k;
     }
     strbuf_add(out, s + run, n - run);
+}
+
+void utf8_fold_fullwidth_digits(const char *s, size_t n, struct strbuf *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* U+FF10..U+FF19 are EF BC 90..99. */
+        if (i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+            (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+            strbuf_addch(out, (char)('0' + ((unsigned char)s[i + 2] - 0x90)));
+            i += 2;
+        } else {
+            strbuf_addch(out, s[i]);
+        }
+    }
 }

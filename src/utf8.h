@@ -28,6 +28,9 @@
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Encode cp into out (4 bytes room).  Returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
+/* Append s to out with full-width digits (０..９, U+FF10..U+FF19) as ASCII 0..9. */
+struct strbuf;
+void utf8_fold_fullwidth_digits(const char *s, size_t n, struct strbuf *out);
 /* Offset of the first byte that is not valid UTF-8, or n when all is valid. */
 size_t utf8_invalid_offset(const char *s, size_t n);
 /* Number of characters (code points; an invalid byte counts as one). */

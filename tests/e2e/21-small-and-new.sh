@@ -51,4 +51,29 @@ expect_exit 0 recsel -t Initiative -e 'No = 24' -P Title,Plan_Done,Mid_Done,End_
 expect_eq "$(tr '\n' ' ' < "$OUT")" "新しい取組 yes yes not_achieved yes " "item 24"
 expect_exit 0 "$TORIKUMI" check sheet.rec
 expect_exit 0 recfix --check sheet.rec
+
+t "numbers as a Japanese IME types them: Ctrl-G ２４, and ２５ typed into 番号 is stored as 25"
+tm_start 80 24 "$TORIKUMI" sheet.rec
+tm_wait "取組項目 1/24"
+tm_keys C-g
+tm_type "２４"
+tm_keys Enter
+tm_wait "取組項目 24/24"
+tm_keys F2
+n=0
+until tm_screen | grep -q "> 番号"; do
+    n=$((n + 1)); [ $n -le 8 ] || { t_fail "Shift-Tab never reached 番号"; break; }
+    tm_keys BTab
+    tm_wait "> " 2
+done
+tm_keys End BSpace BSpace
+tm_wait "| 取組項目 ? "
+tm_type "２５"
+tm_wait "| 取組項目 25 "
+tm_keys C-s
+tm_wait "saved sheet.rec"
+tm_keys C-q
+tm_wait_exit
+expect_exit 0 recsel -t Initiative -e 'No = 25' -P Title sheet.rec
+expect_out_contains "新しい取組"
 done_testing

@@ -102,6 +102,19 @@ static void test_escape_and_sanitize(void **state)
     strbuf_release(&sb);
 }
 
+static void test_fold_fullwidth_digits(void **state)
+{
+    (void)state;
+    struct strbuf out = STRBUF_INIT;
+    utf8_fold_fullwidth_digits("２０番と9、\xEF\xBC", 18, &out);   /* a cut sequence stays */
+    assert_int_equal(out.len, 14);
+    assert_memory_equal(out.buf, "20番と9、\xEF\xBC", 14);
+    strbuf_reset(&out);
+    utf8_fold_fullwidth_digits("０９ＡＺ", 12, &out);   /* letters are not digits */
+    assert_string_equal(strbuf_cstr(&out), "09ＡＺ");
+    strbuf_release(&out);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -111,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_widths),
         cmocka_unit_test(test_clusters),
         cmocka_unit_test(test_escape_and_sanitize),
+        cmocka_unit_test(test_fold_fullwidth_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
