@@ -3,6 +3,8 @@
  */
 #include "tui.h"
 
+#include "i18n.h"
+
 #include <curses.h>
 #include <poll.h>
 #include <stdio.h>
@@ -55,8 +57,8 @@ static attr_t role_attr(enum tui_role role)
 int tui_start(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "torikumi: the editor needs a terminal (use `torikumi show` or "
-                        "`torikumi check` in scripts)\n");
+        fprintf(stderr, "%s", _("torikumi: the editor needs a terminal (use `torikumi show` "
+                                "or `torikumi check` in scripts)\n"));
         return -1;
     }
     if (!initscr())
