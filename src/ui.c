@@ -469,6 +469,20 @@ static struct search *searcher(struct ui *ui)
     return ui->search;
 }
 
+/* Order of two positions in reading order (fields in the form's order). */
+static int compare_pos(const struct search_pos *a, const struct search_pos *b)
+{
+    if (a->sheet != b->sheet)
+        return a->sheet < b->sheet ? -1 : 1;
+    if (a->item != b->item)
+        return a->item < b->item ? -1 : 1;
+    if (a->field != b->field)
+        return a->field < b->field ? -1 : 1;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    return 0;
+}
+
 void ui_find(struct ui *ui, const char *query, bool backwards)
 {
     struct editor *ed = &ui->ed;
@@ -493,6 +507,8 @@ void ui_find(struct ui *ui, const char *query, bool backwards)
         editor_message(ed, true, _("not found: %s"), ed->find_query);
         return;
     }
+    int order = compare_pos(&hit.pos, &from);
+    ui->hit_wrapped = backwards ? order >= 0 : order <= 0;
     editor_goto(ed, hit.pos.sheet, hit.pos.item);
     editor_focus(ed, hit.pos.field);
     if (ed->fe_active)
@@ -514,6 +530,8 @@ void ui_match_message(struct ui *ui, struct strbuf *out)
     else
         strbuf_addch(out, '?');
     strbuf_addf(out, "/%zu%s: %s", search_count(se), done ? "" : "+", ui->ed.find_query);
+    if (ui->hit_wrapped)   /* as vim says "search hit BOTTOM, continuing at TOP" */
+        strbuf_addf(out, "  (%s)", _("search wrapped around"));
 }
 
 bool ui_search_idle(struct ui *ui)

@@ -85,6 +85,7 @@ struct ui {
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
     struct search_hit hit;          /* the match on screen, highlighted */
     bool hit_shown;
+    bool hit_wrapped;              /* the search went past the end (or start) to find it */
     bool searching;                 /* a query is set: count in idle time */
     /* Problems (F6), of every open sheet: all_sheet[i] is the sheet of all.v[i]. */
     struct problem_list all;

@@ -62,6 +62,21 @@ tm_wait "[2/2] minato.rec"
 tm_keys N
 tm_wait "[2/2] minato.rec"
 
+t "a search that goes past the start says it wrapped around; one that does not, does not"
+tm_keys g
+tm_wait "[1/2] taisho.rec"
+tm_keys "?"
+tm_type "港区の最初の取組"
+tm_keys Enter
+tm_wait "[2/2] minato.rec"
+tm_wait "(search wrapped around)"
+tm_keys g /
+tm_type "港区の最初の取組"
+tm_keys Enter
+tm_wait "[2/2] minato.rec"
+tm_wait "match 1/1"
+tm_screen | grep -q "search wrapped around" && t_fail "a forward search from the start did not wrap"
+
 t "F6 lists the problems of both sheets (none); q quits"
 tm_keys F6
 tm_wait "No problems. Every rule of the form is met."
