@@ -80,6 +80,7 @@ struct ui {
     bool list_problems, list_by_state;
     int list_result;                /* choice index; -1 any; -2 not chosen */
     int list_stage;                 /* form stage that is not complete; -1 any */
+    bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -144,6 +145,8 @@ void form_draw(struct ui *ui);
 void form_key(struct ui *ui, const struct key *k);
 void form_layout_changed(struct ui *ui);   /* after a resize */
 void list_open(struct ui *ui);
+/* F7/F8 after opening an item from a filtered list: step through that list. */
+bool list_step(struct ui *ui, int delta);
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
 void problems_collect(struct ui *ui);

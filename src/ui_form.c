@@ -648,10 +648,11 @@ static bool command_key(struct ui *ui, const struct key *k)
     else if (c == KEY_F(6)) {
         problems_collect(ui);
         ui_push(ui, SCREEN_PROBLEMS);
-    } else if (c == KEY_F(7))
-        goto_relative_item(ui, -1);
-    else if (c == KEY_F(8))
-        goto_relative_item(ui, 1);
+    } else if (c == KEY_F(7) || c == KEY_F(8)) {
+        int delta = c == KEY_F(7) ? -1 : 1;
+        if (!list_step(ui, delta))
+            goto_relative_item(ui, delta);
+    }
     else if (c == KEY_F(9))
         complete_stage(ui);
     else if (c == KEY_UP)

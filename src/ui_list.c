@@ -220,8 +220,74 @@ void list_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
+static bool list_filtered(const struct ui *ui)
+{
+    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0;
+}
+
+/* "[目標未達成] [年度評価 not complete]": the active filters, as the list's title shows them. */
+static void filter_words(const struct ui *ui, struct strbuf *out)
+{
+    const struct form *form = overview_form(ui->ov);
+    if (ui->list_problems)
+        strbuf_addf(out, "[%s]", _("problems only"));
+    if (ui->list_result != -1) {
+        const struct form_field *rf = &form->fields[form->result_field];
+        strbuf_addf(out, "%s[%s]", out->len ? " " : "",
+                    ui->list_result >= 0 ? rf->choices[ui->list_result].label : _("not chosen"));
+    }
+    if (ui->list_stage >= 0)
+        strbuf_addf(out, "%s[%s %s]", out->len ? " " : "", form->stages[ui->list_stage].label,
+                    _("not complete"));
+}
+
+bool list_step(struct ui *ui, int delta)
+{
+    if (!ui->list_walk || !list_filtered(ui) || !ensure_overview(ui))
+        return false;
+    select_rows(ui);   /* an edit may have taken an item out of the list, or into it */
+    size_t n = ui->n_list_rows;
+    if (n == 0)
+        return false;
+    size_t at = ui->list_sel;
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+        if (r->sheet == ui->ed.cur_sheet && r->item == ui->ed.cur) {
+            at = i;
+            found = true;
+        }
+    }
+    /* Not in the list any more: the row that took its place is the next one. */
+    size_t to = at;
+    if (delta > 0 && found)
+        to = at + 1;
+    else if (delta < 0)
+        to = at > 0 ? at - 1 : (size_t)-1;
+    struct strbuf words = STRBUF_INIT;
+    filter_words(ui, &words);
+    if (to >= n) {
+        editor_message(&ui->ed, false,
+                       delta < 0 ? _("this is the first one of the list %s (F5: the list)")
+                                 : _("this is the last one of the list %s (F5: the list)"),
+                       words.buf);
+        strbuf_release(&words);
+        return true;
+    }
+    ui->list_sel = to;
+    const struct overview_row *r = overview_row(ui->ov, ui->list_rows[to]);
+    editor_goto(&ui->ed, r->sheet, r->item);
+    ui->scroll = 0;
+    ui->follow = true;
+    editor_message(&ui->ed, false, _("%zu/%zu of the list %s (F7/F8 go through it; F5: the list)"),
+                   to + 1, n, words.buf);
+    strbuf_release(&words);
+    return true;
+}
+
 static void open_selected(struct ui *ui)
 {
+    ui->list_walk = list_filtered(ui);
     if (ui->n_list_rows) {
         const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
         editor_goto(&ui->ed, r->sheet, r->item);
@@ -286,8 +352,10 @@ void list_key(struct ui *ui, const struct key *k)
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);
-        else if (k->ch == 27 || k->ch == 'q')
+        else if (k->ch == 27 || k->ch == 'q') {
+            ui->list_walk = ui->list_walk && list_filtered(ui);
             ui_pop(ui);
+        }
         else if (k->ch == CTRL('q')) {
             ui_pop(ui);
             ui_request_quit(ui);

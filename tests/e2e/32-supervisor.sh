@@ -54,6 +54,16 @@ tm_wait "取組項目 1/23"
 tm_keys F4
 tm_wait "平成29年度の収納率については平成30年5月末まで確定しないため"
 
+t "F8 then goes to the next item of the filtered list, F7 back; the status line says where"
+tm_keys F8
+tm_wait "取組項目 8/23"
+tm_wait "2/16 of the list [目標未達成]"
+tm_keys F7
+tm_wait "取組項目 1/23"
+tm_wait "1/16 of the list [目標未達成]"
+tm_keys F7
+tm_wait "this is the first one of the list [目標未達成]"
+
 t "search: half-width katakana finds full-width, highlighted, with its position"
 tm_keys g /
 tm_wait "Find:"
