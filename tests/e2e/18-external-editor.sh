@@ -40,12 +40,7 @@ tm_wait "saved"
 cp sheet.rec saved.rec
 tm_keys F2
 tm_wait "> 趣旨・目的"
-n=0
-until tm_screen | grep -q "> 取組項目名"; do
-    n=$((n + 1)); [ $n -le 6 ] || { t_fail "Shift-Tab never reached 取組項目名"; break; }
-    tm_keys BTab
-    tm_wait "> " 2
-done
+tm_focus_back "取組項目名"
 tm_keys C-e
 tm_wait "the field is unchanged"
 tm_screen | grep -q "sheet.rec \[+\]" && t_fail "the sheet is marked changed"

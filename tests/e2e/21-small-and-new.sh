@@ -60,12 +60,7 @@ tm_type "２４"
 tm_keys Enter
 tm_wait "取組項目 24/24"
 tm_keys F2
-n=0
-until tm_screen | grep -q "> 番号"; do
-    n=$((n + 1)); [ $n -le 8 ] || { t_fail "Shift-Tab never reached 番号"; break; }
-    tm_keys BTab
-    tm_wait "> " 2
-done
+tm_focus_back "番号"
 tm_keys End BSpace BSpace
 tm_wait "| 取組項目 ? "
 tm_type "２５"

@@ -73,6 +73,15 @@ tm_type() { tm send-keys -t t -l -- "$1"; }
 # -p: bracketed, as a terminal pastes when the program asked for it; -r: line ends as given.
 tm_paste() { tm set-buffer -b p -- "$1" && tm paste-buffer -p -r -d -b p -t t; }
 tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
+# Press Shift-Tab until the field labelled LABEL has focus ("> LABEL"), at most N times.
+tm_focus_back() { # label [max]
+    n=0
+    until tm_screen | grep -q -F -- "> $1"; do
+        n=$((n + 1)); [ $n -le "${2:-8}" ] || { t_fail "Shift-Tab never reached $1"; return 1; }
+        tm_keys BTab
+        tm_wait "> " 2
+    done
+}
 tm_cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
 tm_stop() { tm kill-server 2>/dev/null; }
 # lib.sh's done_testing calls this: no server outlives its test.
