@@ -249,13 +249,9 @@ static int fsync_dir_of(const char *path)
     const char *slash = strrchr(path, '/');
     char *dir = !slash ? xstrdup(".") : slash == path ? xstrdup("/")
                                                       : xstrndup(path, (size_t)(slash - path));
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    free(dir);
-    if (dfd < 0)
-        return -1;
-    int rc = io->fsync(dfd);
+    int rc = save_io_fsync_dir(io, dir);
     int err = errno;
-    close(dfd);
+    free(dir);
     errno = err;
     return rc;
 }

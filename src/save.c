@@ -101,12 +101,12 @@ static enum save_result fail(struct error *e, const char *path, const char *what
     return SAVE_FAILED;
 }
 
-static int fsync_dir(const char *dir)
+int save_io_fsync_dir(const struct save_io *via, const char *dir)
 {
     int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0)
         return -1;
-    int rc = io->fsync(dfd);
+    int rc = via->fsync(dfd);
     int err = errno;
     close(dfd);
     errno = err;
@@ -207,7 +207,7 @@ enum save_result save_stream_commit(struct save_stream *st, struct error *e)
     }
     char *dir = dir_of(st->target);
     enum save_result rc = SAVE_OK;
-    if (fsync_dir(dir) < 0) {
+    if (save_io_fsync_dir(io, dir) < 0) {
         error_set(e, st->path, 0, 0, "saved, but not confirmed on disk (fsync of %s: %s)", dir,
                   strerror(errno));
         rc = SAVE_UNCONFIRMED;

@@ -57,6 +57,9 @@ struct save_io {
  */
 int save_io_write_all(const struct save_io *via, int fd, const void *buf, size_t len);
 
+/* fsync the directory dir through via->fsync (so a rename in it is durable). */
+int save_io_fsync_dir(const struct save_io *via, const char *dir);
+
 /* Install io (NULL restores the real calls). */
 void save_set_io(const struct save_io *io);
 /* The real calls, for tests that wrap them. */
