@@ -2,9 +2,14 @@
 #
 #   make            build ./torikumi
 #   make run        set up, then open a fresh copy of the sample sheet
-#   make check      set up, then run every test (unit, CLI, terminal) plain and under ASan+UBSan
+#   make deps       install what building and testing need (Debian/Ubuntu)
+#   make check      every test (unit, CLI, terminal): plain and under ASan+UBSan at once, then valgrind
+#   make check-long the same with the random and exhaustive loops at full length
 #   make bench      benchmarks against peers (docs/performance.md)
 #   make fuzz       libFuzzer targets (clang)
+#
+# This Makefile is the only place that compiles: test drivers, bench programs
+# and fuzz targets have rules here, and scripts ask make for them.
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION    := 0.1.0
@@ -19,6 +24,8 @@ CC         ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 SAN_FLAGS  := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+CLANG      ?= clang
+FUZZ_FLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 
 NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -31,6 +38,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 DEFS     := -DTORIKUMI_VERSION='"$(VERSION)"' -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DNCURSES_WIDECHAR=1 \
             -DFORMDIR='"$(FORMDIR)"' -DLOCALEDIR='"$(LOCALEDIR)"'
 # pkg-config's ncursesw flags set _XOPEN_SOURCE=600; ours (700) wins.
+DEPFLAGS   = -MMD -MP
 ALL_CFLAGS = -std=c11 $(WARN) $(filter-out -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE,$(NCURSES_CFLAGS)) \
              $(DEFS) -Isrc -Ibuild/gen $(CFLAGS)
 LIBS      = $(NCURSES_LIBS) $(ICONV_LIBS)
@@ -54,8 +62,8 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 MO        := build/locale/ja/LC_MESSAGES/torikumi.mo
 
-.PHONY: all run check deps unit asan test-plain test-asan valgrind bench fuzz fuzz-smoke \
-        install uninstall clean pot
+.PHONY: all run check check-long deps unit asan test-plain test-asan valgrind bench fuzz fuzz-smoke \
+        install uninstall clean pot crash crash-asan bench-progs fuzz-build
 
 all: torikumi $(MO)
 
@@ -63,17 +71,17 @@ build/gen/form_builtin.c: forms/kaikaku-2.0.form scripts/embed.sh
 	@mkdir -p $(@D)
 	sh scripts/embed.sh form_builtin_text $< > $@.tmp && mv $@.tmp $@
 
-build/obj/%.o: src/%.c $(wildcard src/*.h) $(CONFIG_STAMP) | build/gen/form_builtin.c
+build/obj/%.o: src/%.c $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 build/obj/form_builtin.o: build/gen/form_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-build/asan/obj/%.o: src/%.c $(wildcard src/*.h) $(CONFIG_STAMP) | build/gen/form_builtin.c
+build/asan/obj/%.o: src/%.c $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -c $< -o $@
 
 build/asan/obj/form_builtin.o: build/gen/form_builtin.c
 	@mkdir -p $(@D)
@@ -92,15 +100,74 @@ build/asan/torikumi: build/asan/obj/main.o build/asan/libtorikumi.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 # A unit test may name extra link flags (e.g. -Wl,--wrap=fsync) in tests/unit/NAME.ldflags.
-build/tests/%: tests/unit/%.c tests/unit/unit.h build/libtorikumi.a
+# Every unit test links the shared helpers of tests/unit/unit.c.
+build/tests/%: tests/unit/%.c build/tests/unit.o build/libtorikumi.a $(CONFIG_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< build/libtorikumi.a \
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< build/tests/unit.o build/libtorikumi.a \
 	    $$(cat tests/unit/$*.ldflags 2>/dev/null) $(CMOCKA_LIBS) $(LIBS)
 
-build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/libtorikumi.a
+build/asan/tests/%: tests/unit/%.c build/asan/tests/unit.o build/asan/libtorikumi.a $(CONFIG_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< build/asan/libtorikumi.a \
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< build/asan/tests/unit.o build/asan/libtorikumi.a \
 	    $$(cat tests/unit/$*.ldflags 2>/dev/null) $(CMOCKA_LIBS) $(LIBS)
+
+build/tests/unit.o: tests/unit/unit.c $(CONFIG_STAMP) | build/gen/form_builtin.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -c $< -o $@
+
+build/asan/tests/unit.o: tests/unit/unit.c $(CONFIG_STAMP) | build/gen/form_builtin.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -c $< -o $@
+
+# The crash harness (tests/crash): an LD_PRELOAD shim that fails or kills at
+# the K-th file operation, and the drivers it runs, plain and sanitized.
+CRASH_DRIVERS := saver locker
+crash: build/crash/shim.so $(CRASH_DRIVERS:%=build/crash/%)
+crash-asan: build/crash/shim.so $(CRASH_DRIVERS:%=build/asan/crash/%)
+
+build/crash/shim.so: tests/crash/shim.c $(CONFIG_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -shared -fPIC -O1 -Wall -Wextra -Werror $(DEPFLAGS) -o $@ $< -ldl
+
+build/crash/%: tests/crash/%.c build/libtorikumi.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< build/libtorikumi.a $(LIBS)
+
+build/asan/crash/%: tests/crash/%.c build/asan/libtorikumi.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -o $@ $< build/asan/libtorikumi.a $(LIBS)
+
+# Bench programs (bench/*.c), linked against the optimised library.
+BENCH_PROGS := $(patsubst bench/%.c,build/bench/%,$(wildcard bench/*.c))
+bench-progs: $(BENCH_PROGS)
+
+build/bench/%: bench/%.c build/libtorikumi.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< build/libtorikumi.a $(LIBS)
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with clang, against the library
+# compiled the same way; tests/fuzz/run.sh runs them.
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_OBJ     := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) build/fuzz/obj/form_builtin.o
+FUZZ_CFLAGS   = -std=c11 $(filter-out -D_XOPEN_SOURCE=600 -D_DEFAULT_SOURCE,$(NCURSES_CFLAGS)) \
+                $(DEFS) -Isrc -Ibuild/gen $(FUZZ_FLAGS)
+fuzz-build: $(FUZZ_TARGETS)
+
+build/fuzz/obj/%.o: src/%.c $(CONFIG_STAMP) | build/gen/form_builtin.c
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+build/fuzz/obj/form_builtin.o: build/gen/form_builtin.c
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) -c $< -o $@
+
+build/fuzz/libtorikumi.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libtorikumi.a
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(DEPFLAGS) $< build/fuzz/libtorikumi.a -o $@ $(LIBS)
 
 $(MO): po/ja.po
 	@mkdir -p $(@D)
@@ -112,20 +179,23 @@ asan: build/asan/torikumi $(ASAN_UNIT)
 deps:
 	@sh scripts/deps.sh
 
-# The README's test command.  Everything, twice: plain and under ASan+UBSan.
-check: deps
-	$(MAKE) all unit asan
+# The README's test command (after `make deps`).  Everything, twice at the
+# same time: plain and under ASan+UBSan, then the valgrind pass.  Installs
+# nothing: `make deps` does.
+check: all unit asan crash crash-asan
+	sh tests/check.sh
+
+# The same, with every random and exhaustive loop at full length.
+check-long: all unit asan crash crash-asan
+	TORIKUMI_TEST_LONG=1 sh tests/check.sh
+
+test-plain: all unit crash
 	sh tests/run.sh --binary ./torikumi --units build/tests
-	sh tests/run.sh --binary build/asan/torikumi --units build/asan/tests --sanitized
-	sh tests/valgrind.sh
 
-test-plain: all unit
-	sh tests/run.sh --binary ./torikumi --units build/tests
-
-test-asan: all asan
+test-asan: all asan crash-asan
 	sh tests/run.sh --binary build/asan/torikumi --units build/asan/tests --sanitized
 
-valgrind: all unit
+valgrind: all unit crash
 	sh tests/valgrind.sh
 
 # Open a fresh working copy of the sample sheet, never the shipped file.
@@ -137,13 +207,13 @@ run: deps
 	@echo "Opening a working copy: build/run/taisho-h29.rec (the shipped sample is untouched)"
 	TORIKUMI_LOCALEDIR=build/locale ./torikumi build/run/taisho-h29.rec
 
-bench: all
+bench: all bench-progs
 	sh bench/run.sh
 
-fuzz:
+fuzz: fuzz-build
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-fuzz-smoke:
+fuzz-smoke: fuzz-build
 	sh tests/fuzz/run.sh 10
 
 pot:
@@ -164,3 +234,6 @@ uninstall:
 
 clean:
 	rm -rf build torikumi
+
+-include $(wildcard build/obj/*.d build/asan/obj/*.d build/tests/*.d build/asan/tests/*.d \
+                    build/crash/*.d build/asan/crash/*.d build/bench/*.d build/fuzz/*.d build/fuzz/obj/*.d)

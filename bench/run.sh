@@ -50,34 +50,8 @@ die() { say "bench: $*"; exit 2; }
 
 # ---- build ------------------------------------------------------------------
 
-make -s --no-print-directory torikumi build/libtorikumi.a >&2 || die "make failed"
-
-# A Makefile variable, expanded by make itself.
-make_var() {
-    # shellcheck disable=SC2016 # $($*) is for make, not for the shell
-    make -s --no-print-directory --eval='bench-print-%: ; @printf "%s\n" "$($*)"' \
-        "bench-print-$1" 2>/dev/null
-}
-cc=$(make_var CC)
-cflags=$(make_var ALL_CFLAGS)
-libs=$(make_var LIBS)
-[ -n "$cc" ] || cc=${CC:-cc}
-if [ -z "$cflags" ]; then
-    cflags="-std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Isrc -Ibuild/gen -O2 -g"
-    libs="-lncursesw"
-fi
-# The shell ate the quotes of -DNAME='"value"'; our programs need none of those.
-set -f
-flags=
-for w in $cflags; do
-    case $w in *\'*|*\"*) ;; *) flags="$flags $w" ;; esac
-done
-for prog in gen_sheet roundtrip; do
-    # shellcheck disable=SC2086
-    $cc $flags -o "$out/$prog" "bench/$prog.c" build/libtorikumi.a $libs ||
-        die "cannot build bench/$prog.c"
-done
-set +f
+# The Makefile builds the bench programs (build/bench/*) with its own flags.
+make -s --no-print-directory torikumi bench-progs >&2 || die "make failed"
 
 # ---- data -------------------------------------------------------------------
 
@@ -372,5 +346,14 @@ fi
 
 if [ -z "${BENCH_NO_SEARCH:-}" ]; then
     sh bench/search.sh | tee -a "$results" || say "bench/search.sh failed"
+fi
+# ---- 8. text layout: time per byte must not grow with the text -------------------
+
+if [ -z "${BENCH_NO_LAYOUT:-}" ]; then
+    emit "### Text layout of hostile texts, 1 MB and 10 MB (bench/layout_cost.c)"
+    emit ""
+    "$out/layout_cost" > "$scratch/layout.md" || say "layout_cost failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/layout.md"
+    emit ""
 fi
 say "results saved in $results"

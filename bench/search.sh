@@ -42,27 +42,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 
 # ---- build (as bench/run.sh does) ----------------------------------------------
 
-make -s --no-print-directory torikumi build/libtorikumi.a >&2 || die "make failed"
-make_var() {
-    # shellcheck disable=SC2016 # $($*) is for make, not for the shell
-    make -s --no-print-directory --eval='bench-print-%: ; @printf "%s\n" "$($*)"' \
-        "bench-print-$1" 2>/dev/null
-}
-cc=$(make_var CC)
-cflags=$(make_var ALL_CFLAGS)
-libs=$(make_var LIBS)
-[ -n "$cc" ] || cc=${CC:-cc}
-set -f
-flags=
-for w in $cflags; do
-    case $w in *\'*|*\"*) ;; *) flags="$flags $w" ;; esac
-done
-for prog in gen_sheet search_bench; do
-    # shellcheck disable=SC2086
-    $cc $flags -o "$out/$prog" "bench/$prog.c" build/libtorikumi.a $libs ||
-        die "cannot build bench/$prog.c"
-done
-set +f
+# The Makefile builds the bench programs (build/bench/*) with its own flags.
+make -s --no-print-directory torikumi bench-progs >&2 || die "make failed"
 
 # ---- data: 24 wards ------------------------------------------------------------------
 

@@ -243,17 +243,6 @@ bool editor_focusable(const struct editor *ed, int f)
     return !fld->hidden && fld->kind != FIELD_STAMP;
 }
 
-size_t editor_display_order(const struct editor *ed, int *order)
-{
-    const struct form *form = ed->sheet->form;
-    size_t n = 0;
-    for (size_t st = 0; st < form->n_stages; st++)
-        for (size_t f = 0; f < form->n_fields; f++)
-            if (form->fields[f].stage == (int)st)
-                order[n++] = (int)f;
-    return n;
-}
-
 const char *editor_value(const struct editor *ed, int f)
 {
     if (ed->cur >= ed->sheet->n_items)
@@ -305,7 +294,7 @@ void editor_focus(struct editor *ed, int f)
 static int first_focusable(const struct editor *ed)
 {
     int *order = xmalloc(ed->sheet->form->n_fields * sizeof(int));
-    size_t n = editor_display_order(ed, order);
+    size_t n = form_display_order(ed->sheet->form, order);
     int f = -1;
     for (size_t i = 0; i < n && f < 0; i++)
         if (editor_focusable(ed, order[i]))
@@ -380,7 +369,7 @@ static bool step_field(struct editor *ed, int delta)
 {
     const struct form *form = ed->sheet->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = editor_display_order(ed, order);
+    size_t n = form_display_order(ed->sheet->form, order);
     long pos = -1;
     for (size_t i = 0; i < n; i++)
         if (order[i] == ed->field)
@@ -412,7 +401,7 @@ void editor_focus_stage(struct editor *ed, int stage)
 {
     const struct form *form = ed->sheet->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = editor_display_order(ed, order);
+    size_t n = form_display_order(ed->sheet->form, order);
     for (size_t i = 0; i < n; i++)
         if (form->fields[order[i]].stage == stage && editor_focusable(ed, order[i])) {
             editor_focus(ed, order[i]);

@@ -97,8 +97,6 @@ void editor_message(struct editor *ed, bool is_error, const char *fmt, ...)
 
 /* Fields a clerk moves through: shown, not written by torikumi itself. */
 bool editor_focusable(const struct editor *ed, int field);
-/* Form fields in display order (stage by stage); returns the count. */
-size_t editor_display_order(const struct editor *ed, int *order);
 
 /* Navigation. */
 void editor_goto_item(struct editor *ed, size_t idx);

@@ -5,7 +5,7 @@
  *
  * This module owns
  *   - names: "Shift-JIS", "SJIS", "Windows-31J", "MS932", "CP932" all
- *     mean CP932 (see /work/shared/notes/cp932.md);
+ *     mean CP932 (docs/format.md, section 4, `torikumi import`);
  *   - decoding to UTF-8, streamed or whole-buffer: exact CP932 through
  *     iconv(3), validated UTF-8, a UTF-8 BOM dropped, CRLF and lone CR
  *     turned into LF, and auto-detection for a whole file;

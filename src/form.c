@@ -77,6 +77,16 @@ int form_field_index(const struct form *f, const char *key)
     return -1;
 }
 
+size_t form_display_order(const struct form *f, int *order)
+{
+    size_t n = 0;
+    for (size_t st = 0; st < f->n_stages; st++)
+        for (size_t i = 0; i < f->n_fields; i++)
+            if (f->fields[i].stage == (int)st)
+                order[n++] = (int)i;
+    return n;
+}
+
 int form_choice_index(const struct form_field *fld, const char *s, size_t len, bool by_label)
 {
     for (size_t i = 0; i < fld->n_choices; i++) {

@@ -99,6 +99,11 @@ void form_free(struct form *f);
 
 /* Index of the field with this key, or -1. */
 int form_field_index(const struct form *f, const char *key);
+/*
+ * The field indexes in display order (stage by stage, form order within a
+ * stage) into ORDER, which has room for f->n_fields; returns the count.
+ */
+size_t form_display_order(const struct form *f, int *order);
 /* Index of the choice with this key (or label when by_label), or -1. */
 int form_choice_index(const struct form_field *fld, const char *s, size_t len, bool by_label);
 /* True when a bool value means yes (yes, true, 1). */

@@ -9,8 +9,12 @@
  * and the temporary file is removed.  A symlink stays a symlink: its
  * target is replaced.
  *
- * All system calls go through struct save_io so tests can make the k-th
- * write, fsync, close or rename fail (or kill the process there).
+ * The calls that change the disk (open of the temporary file, write,
+ * fsync, close, rename, unlink) go through struct save_io, so tests can
+ * make the k-th one fail (or kill the process there).  Reading the old
+ * file's metadata (stat), giving the temporary file its mode and owner,
+ * and opening the directory to fsync it are direct calls; the fsync of
+ * the directory itself goes through save_io.
  */
 #ifndef TORIKUMI_SAVE_H
 #define TORIKUMI_SAVE_H

@@ -16,7 +16,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "editor.h"
 #include "search.h"
 #include "search_impl.h"
 #include "utf8.h"
@@ -90,11 +89,7 @@ static void corpus_setup(struct corpus *c, struct sheet *s)
     const struct form *form = s->form;
     c->n_form_fields = form->n_fields;
     int *order = xcalloc(form->n_fields + 1, sizeof(int));
-    /* editor_display_order reads only the sheet's form. */
-    struct editor ed;
-    memset(&ed, 0, sizeof(ed));
-    ed.sheet = s;
-    size_t n = editor_display_order(&ed, order);
+    size_t n = form_display_order(form, order);
     c->rank = xmalloc((form->n_fields + 1) * sizeof(int));
     for (size_t f = 0; f < form->n_fields; f++)
         c->rank[f] = -1;

@@ -15,7 +15,7 @@
  *
  * Hits are every place the folded query occurs in the folded text of a
  * field (overlapping ones too), ordered by sheet (as given), item (file
- * order), field (editor_display_order, text fields only: FIELD_LINE and
+ * order), field (form_display_order, text fields only: FIELD_LINE and
  * FIELD_TEXT, not hidden), then byte offset.  A hit is reported in the
  * field's stored value, not in the folded text: offset and length cover
  * exactly the original characters (ｶﾞ is 6 bytes where the query ガ is 3),

@@ -3,7 +3,10 @@
  * ncdu: draw (paint from state) and key (change state); the main loop
  * in ui.c only dispatches to the screen on top.  ui_form.c is the form
  * itself, ui_list.c the list of items (F5), ui_problems.c the problems
- * (F6), ui_help.c the help (F1), ui_dialog.c prompts and questions.
+ * (F6), ui_help.c the help (F1); ui.c also draws the one-line prompts
+ * (Ctrl-G, Ctrl-F, /) and the status line; ui_session.c asks the
+ * questions of opening, saving and quitting (lock, recovery, outside
+ * change).
  *
  * Screens draw with tui.h only; they change the sheet only through
  * editor.h.

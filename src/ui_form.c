@@ -93,7 +93,7 @@ static void build_page(struct ui *ui)
         return;
     const struct form *form = ed->sheet->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = editor_display_order(ed, order);
+    size_t n = form_display_order(ed->sheet->form, order);
     int stage = -1;
     const char *group = NULL;
     for (size_t i = 0; i < n; i++) {

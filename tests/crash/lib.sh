@@ -1,30 +1,25 @@
-# lib.sh - build the crash-harness helpers for a CLI test (sourced after tests/lib.sh).
+# lib.sh - the crash-harness helpers for a CLI test (sourced after tests/lib.sh).
 #
 #   . "$TOP/tests/crash/lib.sh"
-#   crash_build saver locker        # -> $WORK/shim.so, $WORK/saver, $WORK/locker
+#   crash_build saver locker        # -> $SHIM, $WORK/saver, $WORK/locker
 #
-# The drivers link the library that matches $TORIKUMI: build/asan/libtorikumi.a
-# (with the sanitizers) when the binary under test is the ASan build.
+# The Makefile builds them (make crash, make crash-asan; make check does
+# both); this picks the drivers that match $TORIKUMI: the sanitized ones
+# when the binary under test is the ASan build.
 crash_build() {
-    CRASH_LIB=$TOP/build/libtorikumi.a
-    CRASH_SAN=
+    CRASH_BIN=$TOP/build/crash
     case $TORIKUMI in
         */build/asan/*)
-            CRASH_LIB=$TOP/build/asan/libtorikumi.a
-            CRASH_SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+            CRASH_BIN=$TOP/build/asan/crash
             # The shim is preloaded ahead of the ASan runtime; that is fine here.
             ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
             export ASAN_OPTIONS
             ;;
     esac
-    [ -f "$CRASH_LIB" ] || { echo "crash_build: no $CRASH_LIB (make unit asan)"; return 1; }
-    cc -std=c11 -shared -fPIC -O1 -Wall -Wextra -Werror -o "$WORK/shim.so" \
-        "$TOP/tests/crash/shim.c" -ldl || return 1
-    SHIM=$WORK/shim.so
+    SHIM=$TOP/build/crash/shim.so
+    [ -f "$SHIM" ] || { echo "crash_build: no $SHIM (make crash)"; return 1; }
     for drv in "$@"; do
-        # shellcheck disable=SC2086
-        cc -std=c11 -g -O1 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-            $CRASH_SAN -I"$TOP/src" -o "$WORK/$drv" "$TOP/tests/crash/$drv.c" "$CRASH_LIB" \
-            $(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw) || return 1
+        [ -x "$CRASH_BIN/$drv" ] || { echo "crash_build: no $CRASH_BIN/$drv (make crash crash-asan)"; return 1; }
+        ln -sf "$CRASH_BIN/$drv" "$WORK/$drv" || return 1
     done
 }

@@ -29,7 +29,7 @@ tm_wait "problems: 0"
 tm_keys C-z
 tm_wait "nothing to undo"
 
-t "all undone: nothing is unsaved any more (no [+]), and Ctrl-Q quits without asking"
+t "all undone: nothing is unsaved any more (no [+])"
 tm_screen | grep -q "sheet.rec \[+\]" && t_fail "still marked changed after undoing everything"
 
 t "Ctrl-Y redoes both"
@@ -75,4 +75,19 @@ expect_exit 0 recsel -t Initiative -e 'No = 1' -P Updated sheet2.rec
 expect_out_empty
 expect_exit 0 recsel -t Initiative -e 'No = 2' -P Updated sheet2.rec
 expect_out_contains "$(date +%Y-%m-%d)"
+
+t "typing undone to the last character: Ctrl-Q quits at once, asks nothing, writes nothing"
+cp "$TOP/sample-data/taisho-h29.rec" sheet3.rec
+tm_start 80 24 "$TORIKUMI" sheet3.rec
+tm_wait "取組項目 1/23"
+tm_keys F2
+tm_wait "> 趣旨・目的"
+tm_type "あい"
+tm_wait "sheet3.rec [+]"
+tm_keys C-z
+tm_wait_gone "sheet3.rec [+]"
+tm_keys C-q
+tm_wait_exit
+expect_eq "$TM_STATUS" 0 "exit status"
+expect_same_file sheet3.rec "$TOP/sample-data/taisho-h29.rec"
 done_testing

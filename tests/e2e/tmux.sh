@@ -78,11 +78,32 @@ tm_focus_back() { # label [max]
     n=0
     until tm_screen | grep -q -F -- "> $1"; do
         n=$((n + 1)); [ $n -le "${2:-8}" ] || { t_fail "Shift-Tab never reached $1"; return 1; }
+        before=$(tm_screen)
         tm_keys BTab
-        tm_wait "> " 2
+        tm_wait_change "$before" || return 1
+    done
+}
+# Wait (with a timeout) until the screen is no longer SCREEN: a key was handled.
+tm_wait_change() { # screen [timeout-seconds]
+    limit=$(( $(date +%s) + ${2:-$TM_TIMEOUT} ))
+    while [ "$(tm_screen)" = "$1" ]; do
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            t_fail "the screen did not change"; echo "--- screen:"; tm_screen; return 1
+        fi
+        sleep 0.05
     done
 }
 tm_cursor() { tm display -p -t t '#{cursor_x},#{cursor_y}'; }
+# Wait (with a timeout) until the caret is at "x,y".
+tm_wait_cursor() { # x,y [timeout-seconds]
+    limit=$(( $(date +%s) + ${2:-$TM_TIMEOUT} ))
+    until [ "$(tm_cursor)" = "$1" ]; do
+        if [ "$(date +%s)" -ge "$limit" ]; then
+            t_fail "the caret is at $(tm_cursor), expected $1"; echo "--- screen:"; tm_screen; return 1
+        fi
+        sleep 0.05
+    done
+}
 tm_stop() { tm kill-server 2>/dev/null; }
 # lib.sh's done_testing calls this: no server outlives its test.
 tm_cleanup() { tm_stop; }

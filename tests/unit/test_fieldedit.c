@@ -414,7 +414,7 @@ static bool on_boundary(const struct fieldedit *fe)
 static void test_undo_redo_random(void **state)
 {
     (void)state;
-    for (int round = 0; round < 60; round++) {
+    for (long round = 0; round < unit_rounds(60); round++) {
         struct fieldedit fe;
         struct snap before[160], after[160];
         size_t n = 0;
@@ -464,7 +464,7 @@ static bool same_state(const struct fieldedit *fe, const struct snap *s)
 static void test_undo_groups_random(void **state)
 {
     (void)state;
-    for (int round = 0; round < 60; round++) {
+    for (long round = 0; round < unit_rounds(60); round++) {
         struct fieldedit fe;
         struct snap states[201];
         size_t n = 0;

@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -19,8 +20,7 @@ static char dir[256], path[600];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "%s/stamp.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (unit_tmpdir(dir, sizeof dir, "stamp") < 0)
         return -1;
     snprintf(path, sizeof(path), "%s/sheet.rec", dir);
     return 0;
@@ -29,11 +29,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    unlink(path);
-    char p[700];
-    snprintf(p, sizeof(p), "%s/copy", dir);
-    unlink(p);
-    return rmdir(dir);
+    return unit_rm_tree(dir);
 }
 
 /* Overwrite in place (same inode), as another program writing without a rename would. */

@@ -1126,7 +1126,8 @@ static void parse_and_check(const char *text, size_t len)
 /* Items cut short anywhere, even inside a character. */
 static void test_prefixes_of_seed(void **state)
 {
-    for (size_t len = 0; len < seed.len; len += len < 3000 ? 7 : 173)
+    const size_t step = (size_t)(173 * 10 / unit_rounds(10));
+    for (size_t len = 0; len < seed.len; len += len < 3000 ? 7 : step)
         parse_and_check(seed.text, len);
     parse_and_check(seed.text, seed.len);
 }
@@ -1144,7 +1145,7 @@ static void test_huge_lines(void **state)
         "取組項目1\n",
         "",
     };
-    const size_t size = (size_t)1 << 20;
+    const size_t size = (size_t)unit_rounds(10) << 17;      /* 128 KiB, 1.25 MiB long */
     for (size_t b = 0; b < ARRAY_LEN(before); b++)
         for (size_t f = 0; f < ARRAY_LEN(fill); f++) {
             struct strbuf sb = STRBUF_INIT;
@@ -1196,7 +1197,7 @@ static void test_token_soup(void **state)
         "あ", "x", "1", "\r", "（", "）", "<", ">", "\"", "\xe3\x80\x80", "①", "～",
     };
     uint32_t s = 20171;
-    for (int doc = 0; doc < 4000; doc++) {
+    for (long doc = 0; doc < unit_rounds(4000); doc++) {
         struct strbuf sb = STRBUF_INIT;
         if (doc % 3 == 0)
             strbuf_addstr(&sb, "取組項目5\n【題】\n");
@@ -1206,7 +1207,7 @@ static void test_token_soup(void **state)
         parse_and_check(sb.buf, sb.len);
         strbuf_release(&sb);
     }
-    for (int doc = 0; doc < 500; doc++) {
+    for (long doc = 0; doc < unit_rounds(500); doc++) {
         char buf[300];
         size_t n = lcg(&s) % sizeof buf;
         for (size_t i = 0; i < n; i++)

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -25,8 +26,7 @@ static char sheet_path[600];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "%s/journal.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (unit_tmpdir(dir, sizeof dir, "journal") < 0)
         return -1;
     snprintf(sheet_path, sizeof(sheet_path), "%s/sheet.rec", dir);
     return 0;
@@ -35,17 +35,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    while (d && (de = readdir(d)))
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-            char p[900];
-            snprintf(p, sizeof(p), "%s/%s", dir, de->d_name);
-            unlink(p);
-        }
-    if (d)
-        closedir(d);
-    return rmdir(dir);
+    return unit_rm_tree(dir);
 }
 
 static void put(const char *path, const char *data, size_t len)
@@ -72,15 +62,6 @@ static char *find_bytes(char *hay, size_t n, const char *needle, size_t m)
         if (!memcmp(hay + i, needle, m))
             return hay + i;
     return NULL;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    char *data;
-    struct error e;
-    if (read_file(path, &data, len, &e) < 0)
-        fail_msg("%s", e.msg);
-    return data;
 }
 
 /* A journal with three changes on disk; returns its path (caller frees). */
@@ -196,7 +177,7 @@ static void test_torn_tail_at_every_cut(void **state)
     (void)state;
     char *jp = three_changes();
     size_t len;
-    char *data = slurp(jp, &len);
+    char *data = unit_slurp(jp, &len);
     struct journal_log full;
     struct error e;
     assert_int_equal(journal_parse(data, len, jp, &full, &e), 0);
@@ -243,7 +224,7 @@ static void test_corruption_is_reported_with_offset(void **state)
     (void)state;
     char *jp = three_changes();
     size_t len;
-    char *data = slurp(jp, &len);
+    char *data = unit_slurp(jp, &len);
     struct journal_log log;
     struct error e;
     assert_int_equal(journal_parse(data, len, jp, &log, &e), 0);
@@ -414,7 +395,7 @@ static void test_failed_sync_keeps_changes_and_file_clean(void **state)
     journal_append(j, 0, 1, "Title", "one", 3);
     assert_int_equal(journal_sync(j, &e), 0);
     size_t good_len;
-    free(slurp(journal_path(j), &good_len));
+    free(unit_slurp(journal_path(j), &good_len));
 
     journal_append(j, 0, 1, "Plan_Goal", "two, a longer value", 19);
     n_writes = 0;
@@ -424,7 +405,7 @@ static void test_failed_sync_keeps_changes_and_file_clean(void **state)
     assert_non_null(strstr(e.msg, strerror(ENOSPC)));
     assert_int_equal(journal_pending(j), 1);
     size_t len;
-    free(slurp(journal_path(j), &len));
+    free(unit_slurp(journal_path(j), &len));
     assert_int_equal(len, good_len);                 /* the half entry was cut off */
     fail_writes_from = -1;
     /* Not retried at once, but JOURNAL_SYNC_MS later. */
@@ -432,7 +413,7 @@ static void test_failed_sync_keeps_changes_and_file_clean(void **state)
     fail_fsync = 1;
     assert_int_equal(journal_maybe_sync(j, 2 * JOURNAL_SYNC_MS, &e), -1);
     assert_non_null(strstr(e.msg, "fsync"));
-    free(slurp(journal_path(j), &len));
+    free(unit_slurp(journal_path(j), &len));
     assert_int_equal(len, good_len);
     fail_fsync = 0;
     assert_int_equal(journal_maybe_sync(j, 3 * JOURNAL_SYNC_MS, &e), 1);

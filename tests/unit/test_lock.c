@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "lock.h"
@@ -25,31 +26,18 @@ static char lockfile[700];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "%s/lock.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (unit_tmpdir(dir, sizeof dir, "lock") < 0)
         return -1;
     snprintf(sheet, sizeof(sheet), "%s/sheet.rec", dir);
     snprintf(lockfile, sizeof(lockfile), "%s/.sheet.rec.torikumi-lock", dir);
-    FILE *f = fopen(sheet, "w");
-    fputs("No: 1\n", f);
-    fclose(f);
+    unit_write_file(sheet, "No: 1\n");
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    while (d && (de = readdir(d)))
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-            char p[900];
-            snprintf(p, sizeof(p), "%s/%s", dir, de->d_name);
-            unlink(p);
-        }
-    if (d)
-        closedir(d);
-    return rmdir(dir);
+    return unit_rm_tree(dir);
 }
 
 static void write_lock(const char *host, const char *boot, long pid, time_t mtime)

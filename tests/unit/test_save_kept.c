@@ -17,46 +17,29 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
+#include <limits.h>
 #include <unistd.h>
 
 #include "save.h"
 
 static char dir[256], other[300];
 
-static void rm_tree(const char *d)
-{
-    DIR *dd = opendir(d);
-    struct dirent *de;
-    while (dd && (de = readdir(dd)))
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
-            char p[900];
-            snprintf(p, sizeof(p), "%s/%s", d, de->d_name);
-            if (unlink(p) < 0 && errno == EISDIR)
-                rm_tree(p);
-            else if (errno == EISDIR)
-                rmdir(p);
-        }
-    if (dd)
-        closedir(dd);
-    rmdir(d);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "%s/kept.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(dir))
+    if (unit_tmpdir(dir, sizeof dir, "kept") < 0)
         return -1;
     snprintf(other, sizeof(other), "%s/other", dir);
     return mkdir(other, 0755);
 }
 
+/* Some tests leave read-only directories behind: open them up first. */
 static int teardown(void **state)
 {
     (void)state;
-    rm_tree(other);
-    rm_tree(dir);
-    return 0;
+    chmod(other, 0755);
+    chmod(dir, 0755);
+    return unit_rm_tree(dir);
 }
 
 static char *at(const char *name)

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "editor.h"
+#include "form.h"
 #include "search.h"
 #include "search_impl.h"
 #include "utf8.h"
@@ -452,11 +452,8 @@ static size_t reference(struct sheet *const *sheets, size_t n, const char *q, st
     char *fq = fold(q);
     size_t fql = strlen(fq), count = 0;
     for (size_t s = 0; s < n; s++) {
-        struct editor ed;
-        memset(&ed, 0, sizeof(ed));
-        ed.sheet = sheets[s];
         int order[64];
-        size_t nf = editor_display_order(&ed, order);
+        size_t nf = form_display_order(sheets[s]->form, order);
         for (size_t it = 0; it < sheets[s]->n_items; it++)
             for (size_t k = 0; k < nf; k++) {
                 const struct form_field *fld = &sheets[s]->form->fields[order[k]];

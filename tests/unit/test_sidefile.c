@@ -73,8 +73,7 @@ static void test_iso8601(void **state)
 static void test_clean_temps(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof(dir), "%s/side.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    assert_non_null(mkdtemp(dir));
+    assert_int_equal(unit_tmpdir(dir, sizeof dir, "side"), 0);
     touch_aged("s.rec", 0);
     touch_aged(".s.rec.tmpa1b2c3", 3600);   /* old: removed */
     touch_aged(".s.rec.tmp00ff00", 10);     /* recent: maybe a save in progress */

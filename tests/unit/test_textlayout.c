@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "hostile.h"
 #include "textlayout.h"
 #include "utf8.h"
 #include "util.h"
@@ -264,7 +265,7 @@ static void test_properties_seed_lines(void **state)
 static void test_properties_random_texts(void **state)
 {
     (void)state;
-    for (int t = 0; t < 300; t++) {
+    for (long t = 0; t < unit_rounds(300); t++) {
         size_t len;
         char *s = random_text(1 + rng() % 60, &len);
         for (int w = 1; w <= 40; w++)
@@ -277,7 +278,7 @@ static void test_properties_random_texts(void **state)
 static void test_properties_random_bytes(void **state)
 {
     (void)state;
-    for (int t = 0; t < 200; t++) {
+    for (long t = 0; t < unit_rounds(200); t++) {
         size_t len = rng() % 64;
         char *s = xmalloc(len + 1);
         for (size_t i = 0; i < len; i++)
@@ -465,31 +466,22 @@ static void test_caret_rules(void **state)
     layout_free(&lay);
 }
 
-/* ---- cost --------------------------------------------------------------- */
+/* ---- big and hostile texts ------------------------------------------------
+ * Correctness only: how long these take is measured by bench/layout_cost.c
+ * (make bench), never asserted here. */
 
-static double now_sec(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double time_layout(const char *s, size_t n, int width, int runs)
+static void lay_out_and_reach_the_end(const char *s, size_t n, int width)
 {
     struct layout lay = LAYOUT_INIT;
-    layout_text(&lay, s, n, width);         /* warm: memory already grown */
-    double t0 = now_sec();
-    for (int i = 0; i < runs; i++)
-        layout_text(&lay, s, n, width);
-    double t = (now_sec() - t0) / runs;
-    /* Touch the mapping at the far end too. */
+    layout_text(&lay, s, n, width);
+    layout_text(&lay, s, n, width);         /* again, over memory already grown */
     struct layout_pos p = layout_caret(&lay, n);
     assert_int_equal(p.row, lay.nrows - 1);
+    assert_int_equal(layout_offset_at(&lay, lay.nrows - 1, 9999), n);
     layout_free(&lay);
-    return t;
 }
 
-static void test_cost_4000_chars(void **state)
+static void test_4000_chars_of_prose(void **state)
 {
     size_t len;
     char *seed = read_seed(&len);
@@ -502,57 +494,20 @@ static void test_cost_4000_chars(void **state)
         strbuf_add(&sb, seed + i, k);
         i = (i + k) % len;
     }
-    double t = time_layout(sb.buf, sb.len, 60, 200);
-    printf("# layout of 4,000 characters (%zu bytes) at width 60: %.1f us\n", sb.len, t * 1e6);
-    assert_true(t < 0.05);      /* loose: also runs under valgrind */
+    lay_out_and_reach_the_end(sb.buf, sb.len, 60);
     strbuf_release(&sb);
     free(seed);
 }
 
-/* Hostile texts of `size` bytes; the time per byte must not grow with size. */
-static char *hostile(int kind, size_t size, size_t *len)
+static void test_hostile_texts(void **state)
 {
-    static const char *const units[] = {
-        "\xe3\x81\x82",                         /* あ, no newline at all */
-        "\xe3\x80\x82",                         /* 。 (kinsoku on every row) */
-        "\xcc\x81",                             /* one cluster of combining marks */
-        "\xe2\x80\x8d\n",                       /* ZWJ, newline */
-        "\xe2\x80\x8b",                         /* zero-width spaces */
-        "a",                                    /* one endless word */
-        "a\xe2\x80\x8d",                        /* one endless ZWJ cluster */
-        "\t",
-        "\xff",
-        "x abcdefghijklmnopqrstuvwxyz",         /* word moves on every row */
-    };
-    struct strbuf sb = STRBUF_INIT;
-    const char *u = units[kind];
-    if (kind == 2)
-        strbuf_addch(&sb, 'a');
-    while (sb.len < size)
-        strbuf_addstr(&sb, u);
-    return strbuf_detach(&sb, len);
-}
-
-#define HOSTILE_KINDS 10
-
-static void test_cost_hostile(void **state)
-{
-    /* TORIKUMI_BIG=1 lays out 10 MB texts; the default 1 MB keeps
-     * valgrind runs short.  Both compare with a text ten times smaller. */
-    size_t big = getenv("TORIKUMI_BIG") ? 10u << 20 : 1u << 20;
+    size_t size = (size_t)unit_rounds(10) << 17;
     (void)state;
-    for (int kind = 0; kind < HOSTILE_KINDS; kind++) {
-        size_t nsmall, nbig;
-        char *small = hostile(kind, big / 10, &nsmall);
-        char *large = hostile(kind, big, &nbig);
-        double ts = time_layout(small, nsmall, 40, 3);
-        double tb = time_layout(large, nbig, 40, 1);
-        printf("# hostile text %d: %zu bytes %.1f ms, %zu bytes %.1f ms\n",
-               kind, nsmall, ts * 1e3, nbig, tb * 1e3);
-        /* Linear: 10x the bytes, about 10x the time (quadratic would be 100x). */
-        assert_true(tb < ts * 40 + 0.05);
-        free(small);
-        free(large);
+    for (int kind = 0; kind < LAYOUT_HOSTILE_KINDS; kind++) {
+        size_t n;
+        char *text = layout_hostile_text(kind, size, &n);
+        lay_out_and_reach_the_end(text, n, 40);
+        free(text);
     }
 }
 
@@ -576,8 +531,8 @@ int main(void)
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_narrow_widths),
         cmocka_unit_test(test_caret_rules),
-        cmocka_unit_test(test_cost_4000_chars),
-        cmocka_unit_test(test_cost_hostile),
+        cmocka_unit_test(test_4000_chars_of_prose),
+        cmocka_unit_test(test_hostile_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

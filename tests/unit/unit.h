@@ -1,7 +1,8 @@
 /*
  * unit.h - what every cmocka unit test includes.  Tests live in
  * tests/unit/test_<module>.c, one per module, and link against
- * build/libtorikumi.a; extra link flags go in tests/unit/test_<module>.ldflags.
+ * build/libtorikumi.a and tests/unit/unit.c (the helpers below); extra link
+ * flags go in tests/unit/test_<module>.ldflags.
  */
 #ifndef TORIKUMI_UNIT_H
 #define TORIKUMI_UNIT_H
@@ -14,7 +15,36 @@
 
 #include <cmocka.h>
 
+struct sheet;
+
 /* Repository root relative paths work because tests run from the top directory. */
 #define TEST_SEED "tests/data/seed.txt"
+#define TEST_SAMPLE "sample-data/taisho-h29.rec"
+
+/*
+ * How many rounds a random or exhaustive loop runs: FULL under
+ * `make check-long` (TORIKUMI_TEST_LONG=1), a tenth of it (at least 1)
+ * under `make check`.  Every case still runs; only the repetitions shrink.
+ */
+long unit_rounds(long full);
+
+/*
+ * A fresh directory under $TMPDIR (or /tmp) named after WHAT; the path is
+ * written to DIR (PATH_MAX bytes).  0, or -1 when it could not be made.
+ */
+int unit_tmpdir(char *dir, size_t size, const char *what);
+/* Remove PATH and everything under it; 0 or -1. */
+int unit_rm_tree(const char *path);
+
+/* The whole file, NUL-terminated; *LEN (if not NULL) gets its length.  Fails the test when unreadable. */
+char *unit_slurp(const char *path, size_t *len);
+/* Write TEXT to PATH (created or truncated); fails the test on error. */
+void unit_write_file(const char *path, const char *text);
+
+/*
+ * Parse TEXT as a sheet with the built-in form; the test fails (with the
+ * parser's message) when it does not parse.  sheet_free() the result.
+ */
+struct sheet *unit_parse_sheet(const char *text);
 
 #endif
