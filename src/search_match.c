@@ -80,6 +80,19 @@ static size_t find_scalar(const struct search_matcher *m, const char *buf, size_
 }
 
 #if SEARCH_X86
+/* Bit k of mask: a candidate at p + k (two needle bytes matched); the first real match. */
+static inline size_t verify_candidates(const struct search_matcher *m, const char *buf,
+                                       size_t buflen, size_t p, uint32_t mask)
+{
+    while (mask) {
+        size_t q = p + (size_t)__builtin_ctz(mask);
+        if (q + m->len <= buflen && memcmp(buf + q, m->needle, m->len) == 0)
+            return q;
+        mask &= mask - 1;
+    }
+    return SEARCH_NONE;
+}
+
 __attribute__((target("avx2")))
 static size_t find_avx2(const struct search_matcher *m, const char *buf, size_t buflen,
                         size_t from, size_t to)
@@ -95,12 +108,9 @@ static size_t find_avx2(const struct search_matcher *m, const char *buf, size_t 
             _mm256_and_si256(_mm256_cmpeq_epi8(a, bi), _mm256_cmpeq_epi8(b, bj)));
         if (to - p < 32)
             mask &= (1u << (to - p)) - 1;
-        while (mask) {
-            size_t q = p + (size_t)__builtin_ctz(mask);
-            if (q + m->len <= buflen && memcmp(buf + q, m->needle, m->len) == 0)
-                return q;
-            mask &= mask - 1;
-        }
+        size_t q = verify_candidates(m, buf, buflen, p, mask);
+        if (q != SEARCH_NONE)
+            return q;
     }
     return p < to ? find_scalar(m, buf, buflen, p, to) : SEARCH_NONE;
 }
@@ -119,12 +129,9 @@ static size_t find_sse2(const struct search_matcher *m, const char *buf, size_t 
             _mm_and_si128(_mm_cmpeq_epi8(a, bi), _mm_cmpeq_epi8(b, bj)));
         if (to - p < 16)
             mask &= (1u << (to - p)) - 1;
-        while (mask) {
-            size_t q = p + (size_t)__builtin_ctz(mask);
-            if (q + m->len <= buflen && memcmp(buf + q, m->needle, m->len) == 0)
-                return q;
-            mask &= mask - 1;
-        }
+        size_t q = verify_candidates(m, buf, buflen, p, mask);
+        if (q != SEARCH_NONE)
+            return q;
     }
     return p < to ? find_scalar(m, buf, buflen, p, to) : SEARCH_NONE;
 }

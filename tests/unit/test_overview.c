@@ -13,15 +13,7 @@
 
 static struct sheet *parse(const char *ward, const char *items)
 {
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: 2017\n\n"
-                "%%rec: Initiative\n\n%s", ward, items);
-    struct error e;
-    struct sheet *s = sheet_parse(sb.buf, sb.len, "t.rec", NULL, &e);
-    if (!s)
-        fail_msg("parse: %ld:%ld %s", e.line, e.column, e.msg);
-    strbuf_release(&sb);
-    return s;
+    return unit_ward_sheet(ward, items);
 }
 
 /* "WARD:NO" of the selected rows, space separated. */

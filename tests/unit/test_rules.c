@@ -10,20 +10,10 @@
 
 #include "rules.h"
 
-static const char *HEADER =
-    "%rec: Sheet\n\nForm: kaikaku-2.0\nWard: 大正区\nFiscalYear: 2017\n\n%rec: Initiative\n\n";
 
 static struct sheet *load(const char *items)
 {
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addstr(&sb, HEADER);
-    strbuf_addstr(&sb, items);
-    struct error e;
-    struct sheet *s = sheet_parse(sb.buf, sb.len, "t.rec", NULL, &e);
-    if (!s)
-        fail_msg("parse: %ld:%ld %s", e.line, e.column, e.msg);
-    strbuf_release(&sb);
-    return s;
+    return unit_ward_sheet("大正区", items);
 }
 
 /* "LINE:FIELD:CODE" for each problem, space separated. */

@@ -21,13 +21,9 @@ static char *write_sheet(const struct sheet *s)
 static void test_sample_roundtrip_and_binding(void **state)
 {
     (void)state;
-    char *text;
     size_t len;
-    struct error e;
-    if (read_file("sample-data/taisho-h29.rec", &text, &len, &e) < 0)
-        fail_msg("%s", e.msg);
-    struct sheet *s = sheet_parse(text, len, "sample", NULL, &e);
-    assert_non_null(s);
+    char *text = unit_slurp(TEST_SAMPLE, &len);
+    struct sheet *s = unit_parse_sheet(text);
     assert_string_equal(s->form->id, "kaikaku-2.0");
     assert_string_equal(sheet_header_get(s, "Ward"), "大正区");
     assert_string_equal(sheet_header_get(s, "FiscalYear"), "2017");
@@ -147,14 +143,10 @@ static void test_fiscal_year_labels(void **state)
 static void test_roundtrip_ten_thousand(void **state)
 {
     (void)state;
-    char *text;
     size_t len;
+    char *text = unit_slurp(TEST_SAMPLE, &len);
+    struct sheet *sample = unit_parse_sheet(text);
     struct error e;
-    if (read_file("sample-data/taisho-h29.rec", &text, &len, &e) < 0)
-        fail_msg("%s", e.msg);
-    struct sheet *sample = sheet_parse(text, len, "sample", NULL, &e);
-    if (!sample)
-        fail_msg("the sample does not parse: %ld: %s", e.line, e.msg);
     struct strbuf big = STRBUF_INIT;
     strbuf_add(&big, text, len);
     for (int n = 24; n <= 10000; n++) {
@@ -186,10 +178,8 @@ static void test_readonly_load_reads_the_same(void **state)
     char dir[PATH_MAX], path[PATH_MAX + 32];
     assert_int_equal(unit_tmpdir(dir, sizeof dir, "sheet"), 0);
     snprintf(path, sizeof path, "%s/readonly.rec", dir);
-    char *text;
     size_t len;
-    if (read_file("sample-data/taisho-h29.rec", &text, &len, &e) < 0)
-        fail_msg("%s", e.msg);
+    char *text = unit_slurp(TEST_SAMPLE, &len);
     struct strbuf odd = STRBUF_INIT;
     strbuf_add(&odd, text, len);
     strbuf_addstr(&odd, "\nNo: 99\nTitle: a\\\n\n+ b\\\nc\n# note\nExtra:  x\n+\n+  y\n");

@@ -77,11 +77,21 @@ void unit_write_file(const char *path, const char *text)
         fail_msg("cannot write %s", path);
 }
 
+struct sheet *unit_ward_sheet(const char *ward, const char *items)
+{
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: 2017\n\n"
+                "%%rec: Initiative\n\n%s", ward, items);
+    struct sheet *s = unit_parse_sheet(sb.buf);
+    strbuf_release(&sb);
+    return s;
+}
+
 struct sheet *unit_parse_sheet(const char *text)
 {
     struct error e;
-    struct sheet *s = sheet_parse(text, strlen(text), "test", NULL, &e);
+    struct sheet *s = sheet_parse(text, strlen(text), "t.rec", NULL, &e);
     if (!s)
-        fail_msg("the test's sheet does not parse: line %ld: %s", e.line, e.msg);
+        fail_msg("the test's sheet does not parse: %ld:%ld %s", e.line, e.column, e.msg);
     return s;
 }

@@ -46,5 +46,10 @@ void unit_write_file(const char *path, const char *text);
  * parser's message) when it does not parse.  sheet_free() the result.
  */
 struct sheet *unit_parse_sheet(const char *text);
+/*
+ * A kaikaku-2.0 sheet of ward WARD, fiscal year 2017, whose item records
+ * are ITEMS (rec text after the "%rec: Initiative" line); parsed as above.
+ */
+struct sheet *unit_ward_sheet(const char *ward, const char *items);
 
 #endif
