@@ -103,6 +103,10 @@ int cmd_export(int argc, char **argv)
         export_usage(stderr);
         return EXIT_TROUBLE;
     }
+    if (outfile_refuse_input(out_path, argv[optind], &e) < 0) {
+        cmd_print_error(&e);
+        return EXIT_TROUBLE;
+    }
     struct form *form = form_path ? cmd_load_form_option(form_path) : NULL;
     int rc = run_export(argv[optind], form, enc, out_path);
     form_free(form);

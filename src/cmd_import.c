@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "import.h"
 
 static void import_usage(FILE *to)
@@ -156,12 +157,16 @@ int cmd_import(int argc, char **argv)
     int rc = parse_options(argc, argv, &o, &form_path);
     if (rc >= 0)
         return rc;
+    struct error e;
+    if (outfile_refuse_input(o.output, o.input, &e) < 0) {
+        cmd_print_error(&e);
+        return EXIT_TROUBLE;
+    }
     o.form = form_path ? cmd_load_form_option(form_path) : NULL;
     o.warn = print_warning;
     o.picked = print_picked;
     o.picked_ctx = (void *)o.input;
     struct import_report rep;
-    struct error e;
     enum import_status st = import_run(&o, &rep, &e);
     if (st == IMPORT_OK) {
         if (rep.unconfirmed)
