@@ -44,6 +44,8 @@ static int check_file(const char *path, struct form *form)
     }
     struct problem_list pl = { NULL, 0, 0 };
     rules_check_all(s, &pl);
+    rules_check_file(s, &pl);
+    problems_sort(&pl);
     struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < pl.n; i++)
         print_problem(path, s, &pl.v[i], &line);
