@@ -35,6 +35,8 @@ struct form *cmd_load_form_option(const char *path);
 #include <stdio.h>
 int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
                             int min_files, int max_files, struct form **form);
+/* At exit, report a failed write to standard output and exit 2 (main calls it once). */
+void cmd_check_stdout_at_exit(void);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
 struct error;
 void cmd_print_error(const struct error *e);

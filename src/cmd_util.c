@@ -2,12 +2,16 @@
  * cmd_util.c - what several commands share: error printing, --form and
  * the option parsing of the sheet-only commands.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "util.h"
 
 void cmd_print_error(const struct error *e)
@@ -58,4 +62,25 @@ int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
         return EXIT_TROUBLE;
     }
     return -1;
+}
+
+/*
+ * What went to standard output must have arrived: `torikumi show >/dev/full`
+ * or a problem list into a full disk is an error (exit 2), never a silent
+ * loss.  Runs at exit, after the command's own status.
+ */
+static void close_stdout(void)
+{
+    bool failed_before = ferror(stdout);
+    errno = 0;
+    if (fclose(stdout) == 0 && !failed_before)
+        return;
+    const char *why = errno ? strerror(errno) : _("write error");
+    fprintf(stderr, _("torikumi: standard output: %s\n"), why);
+    _exit(EXIT_TROUBLE);
+}
+
+void cmd_check_stdout_at_exit(void)
+{
+    atexit(close_stdout);
 }
