@@ -37,8 +37,12 @@ int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
                             int min_files, int max_files, struct form **form);
 /* At exit, report a failed write to standard output and exit 2 (main calls it once). */
 void cmd_check_stdout_at_exit(void);
-/* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
+/* Print an error as "torikumi: FILE:LINE:COL: message" on stderr, control characters escaped. */
 struct error;
 void cmd_print_error(const struct error *e);
+/* The same as a warning ("FILE:LINE:COL: warning: message"). */
+void cmd_print_warning(const struct error *w);
+/* Print text and a newline with every control character escaped (file names, values). */
+void cmd_print_sanitized(FILE *to, const char *text);
 
 #endif

@@ -30,8 +30,7 @@ static void print_problem(const char *file, const struct sheet *s, const struct 
     if (p->severity == SEV_WARNING)
         strbuf_addstr(line, _("warning: "));
     problem_message(s, p, line);
-    strbuf_addch(line, '\n');
-    fwrite(line->buf, 1, line->len, stdout);
+    cmd_print_sanitized(stdout, line->buf);
 }
 
 static int check_file(const char *path, struct form *form)

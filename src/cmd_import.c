@@ -29,14 +29,7 @@ static void import_usage(FILE *to)
 static void print_warning(void *ctx, const struct error *w)
 {
     (void)ctx;
-    struct strbuf sb = STRBUF_INIT;
-    struct error copy = *w;
-    snprintf(copy.msg, sizeof(copy.msg), "%s", "");
-    error_format(&copy, &sb);
-    strbuf_addstr(&sb, _("warning: "));
-    strbuf_addstr(&sb, w->msg);
-    fprintf(stderr, "torikumi: %s\n", sb.buf);
-    strbuf_release(&sb);
+    cmd_print_warning(w);
 }
 
 static const char *input_name(const char *input)

@@ -12,13 +12,41 @@
 #include "cmd.h"
 #include "form.h"
 #include "i18n.h"
+#include "utf8.h"
 #include "util.h"
+
+/*
+ * Messages name files and quote values from the data: either may hold
+ * escape sequences (`evil\e]52;...rec`), which must never reach the
+ * terminal raw.  Everything goes out escaped, as the editor's status line.
+ */
+void cmd_print_sanitized(FILE *to, const char *text)
+{
+    struct strbuf sb = STRBUF_INIT;
+    utf8_sanitize(text, strlen(text), false, &sb);
+    fprintf(to, "%s\n", sb.buf);
+    strbuf_release(&sb);
+}
 
 void cmd_print_error(const struct error *e)
 {
     struct strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, "torikumi: ");
     error_format(e, &sb);
-    fprintf(stderr, "torikumi: %s\n", sb.buf);
+    cmd_print_sanitized(stderr, sb.buf);
+    strbuf_release(&sb);
+}
+
+void cmd_print_warning(const struct error *w)
+{
+    struct strbuf sb = STRBUF_INIT;
+    struct error copy = *w;
+    copy.msg[0] = '\0';
+    strbuf_addstr(&sb, "torikumi: ");
+    error_format(&copy, &sb);
+    strbuf_addstr(&sb, _("warning: "));
+    strbuf_addstr(&sb, w->msg);
+    cmd_print_sanitized(stderr, sb.buf);
     strbuf_release(&sb);
 }
 
