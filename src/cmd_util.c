@@ -112,3 +112,25 @@ void cmd_check_stdout_at_exit(void)
 {
     atexit(close_stdout);
 }
+
+int cmd_parse_count(const char *s, const char *what, long max, long *out)
+{
+    size_t n = strlen(s);
+    bool digits = n > 0 && strspn(s, "0123456789") == n;
+    /* Compare as text first: strtol would saturate 99999999999999999999 to LONG_MAX. */
+    char maxs[24];
+    int ml = snprintf(maxs, sizeof(maxs), "%ld", max);
+    size_t lead = strspn(s, "0");
+    const char *sig = s + (lead == n ? n - 1 : lead);
+    size_t sl = strlen(sig);
+    bool fits = digits && (sl < (size_t)ml || (sl == (size_t)ml && strcmp(sig, maxs) <= 0));
+    if (!fits) {
+        char *msg = xasprintf(_("torikumi: %s needs a whole number from 0 to %ld, not '%s'"),
+                              what, max, s);
+        cmd_print_sanitized(stderr, msg);
+        free(msg);
+        return -1;
+    }
+    *out = strtol(s, NULL, 10);
+    return 0;
+}

@@ -22,7 +22,7 @@ sed "s/^End_Result: achieved\$/End_Result: $(printf '\033[2J\033]52;c;x\007')/" 
 expect_exit 0 "$TORIKUMI" export -o out.csv values.rec && expect_err_contains 'is not a choice'
 no_raw
 t "import errors name the hostile input escaped"
-printf '\377\376' > "$evil"
+printf '\377x' > "$evil"
 expect_exit 1 "$TORIKUMI" import --encoding utf-8 -o out.rec "$evil" && expect_err_contains "invalid UTF-8 byte FF"
 no_raw
 done_testing
