@@ -35,8 +35,20 @@ struct form *cmd_load_form_option(const char *path);
 #include <stdio.h>
 int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
                             int min_files, int max_files, struct form **form);
-/* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
+/*
+ * A command-line number: decimal digits only, 0 to max.  Returns 0 with
+ * *out set, or -1 after saying on stderr what was expected (a number too
+ * big is named as given, never as what strtol saturated it to).
+ */
+int cmd_parse_count(const char *s, const char *what, long max, long *out);
+/* At exit, report a failed write to standard output and exit 2 (main calls it once). */
+void cmd_check_stdout_at_exit(void);
+/* Print an error as "torikumi: FILE:LINE:COL: message" on stderr, control characters escaped. */
 struct error;
 void cmd_print_error(const struct error *e);
+/* The same as a warning ("FILE:LINE:COL: warning: message"). */
+void cmd_print_warning(const struct error *w);
+/* Print text and a newline with every control character escaped (file names, values). */
+void cmd_print_sanitized(FILE *to, const char *text);
 
 #endif

@@ -30,8 +30,7 @@ static void print_problem(const char *file, const struct sheet *s, const struct 
     if (p->severity == SEV_WARNING)
         strbuf_addstr(line, _("warning: "));
     problem_message(s, p, line);
-    strbuf_addch(line, '\n');
-    fwrite(line->buf, 1, line->len, stdout);
+    cmd_print_sanitized(stdout, line->buf);
 }
 
 static int check_file(const char *path, struct form *form)
@@ -44,6 +43,8 @@ static int check_file(const char *path, struct form *form)
     }
     struct problem_list pl = { NULL, 0, 0 };
     rules_check_all(s, &pl);
+    rules_check_file(s, &pl);
+    problems_sort(&pl);
     struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < pl.n; i++)
         print_problem(path, s, &pl.v[i], &line);

@@ -32,12 +32,7 @@ static int out_write(void *ctx, const char *data, size_t n, struct error *e)
 static void print_warning(void *ctx, const struct error *w)
 {
     (void)ctx;
-    struct strbuf sb = STRBUF_INIT;
-    struct error copy = *w;
-    copy.msg[0] = '\0';
-    error_format(&copy, &sb);
-    fprintf(stderr, "torikumi: %s%s%s\n", sb.buf, _("warning: "), w->msg);
-    strbuf_release(&sb);
+    cmd_print_warning(w);
 }
 
 static int run_export(const char *file, struct form *form, enum export_encoding enc,
@@ -101,6 +96,10 @@ int cmd_export(int argc, char **argv)
     }
     if (optind != argc - 1) {
         export_usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    if (outfile_refuse_input(out_path, argv[optind], &e) < 0) {
+        cmd_print_error(&e);
         return EXIT_TROUBLE;
     }
     struct form *form = form_path ? cmd_load_form_option(form_path) : NULL;

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "import.h"
 
 static void import_usage(FILE *to)
@@ -28,14 +29,7 @@ static void import_usage(FILE *to)
 static void print_warning(void *ctx, const struct error *w)
 {
     (void)ctx;
-    struct strbuf sb = STRBUF_INIT;
-    struct error copy = *w;
-    snprintf(copy.msg, sizeof(copy.msg), "%s", "");
-    error_format(&copy, &sb);
-    strbuf_addstr(&sb, _("warning: "));
-    strbuf_addstr(&sb, w->msg);
-    fprintf(stderr, "torikumi: %s\n", sb.buf);
-    strbuf_release(&sb);
+    cmd_print_warning(w);
 }
 
 static const char *input_name(const char *input)
@@ -156,12 +150,16 @@ int cmd_import(int argc, char **argv)
     int rc = parse_options(argc, argv, &o, &form_path);
     if (rc >= 0)
         return rc;
+    struct error e;
+    if (outfile_refuse_input(o.output, o.input, &e) < 0) {
+        cmd_print_error(&e);
+        return EXIT_TROUBLE;
+    }
     o.form = form_path ? cmd_load_form_option(form_path) : NULL;
     o.warn = print_warning;
     o.picked = print_picked;
     o.picked_ctx = (void *)o.input;
     struct import_report rep;
-    struct error e;
     enum import_status st = import_run(&o, &rep, &e);
     if (st == IMPORT_OK) {
         if (rep.unconfirmed)

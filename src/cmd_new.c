@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "save.h"
 #include "sheet.h"
+#include "utf8.h"
 
 static void new_usage(FILE *to)
 {
@@ -22,22 +23,28 @@ static void new_usage(FILE *to)
                   "(Western year, e.g. 2017 for 平成29年度).\n"));
 }
 
+/* Any control character (C0, DEL, C1, U+2028/9), as the header's %type regexp refuses. */
 static bool has_control(const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p == 0x7f)
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (utf8_is_control(cp))
             return true;
+        i += k ? k : 1;
+    }
     return false;
 }
 
-static long parse_number(const char *s, const char *what)
+/* More items than any ward's sheet has (23); enough for the 100,000-item tests. */
+#define NEW_MAX_ITEMS 100000L
+
+static long parse_number(const char *s, const char *what, long max)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < 0) {
-        fprintf(stderr, _("torikumi: %s needs a number, not '%s'\n"), what, s);
+    long v;
+    if (cmd_parse_count(s, what, max, &v) < 0)
         exit(EXIT_TROUBLE);
-    }
     return v;
 }
 
@@ -79,9 +86,9 @@ int cmd_new(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "w:y:t:n:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'w': ward = optarg; break;
-        case 'y': year = parse_number(optarg, "--year"); break;
+        case 'y': year = parse_number(optarg, "--year", 999999L); break;
         case 't': title = optarg; break;
-        case 'n': items = parse_number(optarg, "--items"); break;
+        case 'n': items = parse_number(optarg, "--items", NEW_MAX_ITEMS); break;
         case 'f': form_path = optarg; break;
         case 'h': new_usage(stdout); return EXIT_OK;
         default: new_usage(stderr); return EXIT_TROUBLE;
@@ -96,6 +103,11 @@ int cmd_new(int argc, char **argv)
                 year);
         return EXIT_TROUBLE;
     }
+    if (utf8_is_blank(ward, strlen(ward))) {
+        fprintf(stderr, "%s", _("torikumi: --ward needs a ward name (check refuses an empty "
+                                "Ward)\n"));
+        return EXIT_TROUBLE;
+    }
     if (has_control(ward) || (title && has_control(title))) {
         fprintf(stderr, "%s", _("torikumi: --ward and --title must be one line without control "
                                 "characters\n"));
@@ -103,7 +115,9 @@ int cmd_new(int argc, char **argv)
     }
     const char *path = argv[optind];
     if (access(path, F_OK) == 0) {
-        fprintf(stderr, _("torikumi: %s already exists; not overwriting it\n"), path);
+        char *msg = xasprintf(_("torikumi: %s already exists; not overwriting it"), path);
+        cmd_print_sanitized(stderr, msg);
+        free(msg);
         return EXIT_TROUBLE;
     }
     struct form *form = form_path ? cmd_load_form_option(form_path) : form_builtin();

@@ -146,10 +146,8 @@ int cmd_show(int argc, char **argv)
     int c;
     while ((c = getopt_long(argc, argv, "i:f:h", opts, NULL)) != -1) {
         if (c == 'i') {
-            char *end;
-            only = strtol(optarg, &end, 10);
-            if (*end || only < 0) {
-                fprintf(stderr, _("torikumi: --item needs a number, not '%s'\n"), optarg);
+            /* Item numbers have at most 9 digits (rules.c). */
+            if (cmd_parse_count(optarg, "--item", 999999999L, &only) < 0) {
                 form_free(form);
                 return EXIT_TROUBLE;
             }

@@ -419,14 +419,17 @@ void editor_set_width(struct editor *ed, int width)
 
 /* ---- history ----------------------------------------------------------------- */
 
-/* Every change also goes to the recovery journal, which writes it out every few seconds. */
-static void journal_change(struct editor *ed, size_t idx, int f, const char *v, size_t n)
+/*
+ * Every change also goes to the recovery journal, which writes it out every
+ * few seconds.  number is the item's number before the change: recovery
+ * finds the item by it, even if the sheet on disk changed meanwhile.
+ */
+static void journal_change(struct editor *ed, size_t idx, long number, int f, const char *v,
+                           size_t n)
 {
     if (!ed->journal)
         return;
-    const struct sheet *s = ed->sheet;
-    journal_append(ed->journal, idx, item_number(s, &s->items[idx]), s->form->fields[f].key,
-                   n ? v : NULL, n);
+    journal_append(ed->journal, idx, number, ed->sheet->form->fields[f].key, n ? v : NULL, n);
 }
 
 static char *dup_or_null(const char *s)
@@ -477,8 +480,9 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
                             caret_before, caret_after, typing, ed->clock_ms() };
     before_item_change(ed, idx);
+    long number = item_number(ed->sheet, it);
     item_set(ed->sheet, it, f, v, n);
-    journal_change(ed, idx, f, v, n);
+    journal_change(ed, idx, number, f, v, n);
     push_step(ed, st);
     value_changed(ed, idx, f);
 }
@@ -644,8 +648,9 @@ static void apply_step(struct editor *ed, const struct edit_step *st, bool forwa
     if (st->sheet != ed->cur_sheet || st->item != ed->cur)
         editor_goto(ed, st->sheet, st->item);
     before_item_change(ed, st->item);
+    long number = item_number(ed->sheet, &ed->sheet->items[st->item]);
     item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
-    journal_change(ed, st->item, st->field, v, v ? strlen(v) : 0);
+    journal_change(ed, st->item, number, st->field, v, v ? strlen(v) : 0);
     value_changed(ed, st->item, st->field);
     if (ed->field != st->field || !ed->fe_active)
         editor_focus(ed, st->field);
@@ -706,7 +711,7 @@ void editor_new_item(struct editor *ed)
     item_set(s, it, s->form->key_field, no, (size_t)n);
     if (ed->journal) {
         journal_append_add_item(ed->journal, s->n_items - 1);
-        journal_change(ed, s->n_items - 1, s->form->key_field, no, (size_t)n);
+        journal_change(ed, s->n_items - 1, -1, s->form->key_field, no, (size_t)n);
     }
     struct open_sheet *os = current(ed);
     ed->changes++;

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 uint64_t filestamp_hash(const void *data, size_t len)
 {
     const unsigned char *p = data;
@@ -61,13 +63,14 @@ static int read_all(int fd, struct strbuf *sb)
 static int read_once(const char *path, struct strbuf *sb, struct stat *before, struct stat *after,
                      struct error *e)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open_for_reading(path, before, e);
     if (fd < 0)
-        return error_set(e, path, 0, 0, "%s", strerror(errno));
-    if (fstat(fd, before) < 0 || S_ISDIR(before->st_mode)) {
-        int err = S_ISDIR(before->st_mode) ? EISDIR : errno;
+        return -1;
+    if (!S_ISREG(before->st_mode)) {
+        /* A FIFO swapped in over the sheet must not hang the editor (Ctrl-S checks it). */
         close(fd);
-        return error_set(e, path, 0, 0, "%s", strerror(err));
+        return error_set(e, path, 0, 0, _("not a regular file (a FIFO, a device or a socket): "
+                                          "a sheet is edited only as a regular file"));
     }
     strbuf_reset(sb);
     if (S_ISREG(before->st_mode) && before->st_size > 0)

@@ -137,6 +137,9 @@ struct run {
     bool eof;
     struct strbuf text;             /* decoded, not yet consumed */
     struct outfile *out;
+    bool regular;                   /* the input is a regular file (else a pipe, a device) */
+    bool refused;                   /* a read stopped on bad input (refuse_piece) */
+    long long offset;               /* bytes read so far */
 };
 
 static void forward_warning(void *ctx, const struct error *w)
@@ -154,12 +157,41 @@ static void warn_text(struct run *r, long line, const char *msg)
     forward_warning(r, &w);
 }
 
+/*
+ * What a read must never let through: UTF-16 (named, not left to fail as
+ * "not CP932"), and from a pipe or a device (/dev/zero never ends) a NUL
+ * byte or more than READ_NON_REGULAR_MAX bytes.  A regular file's NUL is
+ * reported by the parsers, with its line and cell.
+ */
+static int refuse_piece(struct run *r, size_t n, struct error *e)
+{
+    const unsigned char *p = (const unsigned char *)r->raw;
+    if (r->offset == 0 && n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        return error_set(e, r->name, 1, 1, _("UTF-16 text (byte order mark %02X %02X): save it as "
+                                             "UTF-8 or CP932 (Excel: \"CSV UTF-8\")"), p[0], p[1]);
+    if (r->regular)
+        return 0;
+    const char *nul = memchr(r->raw, '\0', n);
+    if (nul)
+        return error_set(e, r->name, 0, 0, _("NUL byte at byte %lld: the input is not text"),
+                         r->offset + (long long)(nul - r->raw));
+    if (r->offset + (long long)n > (long long)READ_NON_REGULAR_MAX)
+        return error_set(e, r->name, 0, 0, _("more than %zu MiB from a pipe or a device: a sheet "
+                                             "is never that big"), READ_NON_REGULAR_MAX >> 20);
+    return 0;
+}
+
 static int read_some(struct run *r, size_t *got, struct error *e)
 {
     for (;;) {
         ssize_t n = read(r->fd, r->raw, ENCODING_CHUNK);
         if (n >= 0) {
             *got = (size_t)n;
+            if (refuse_piece(r, *got, e) < 0) {
+                r->refused = true;
+                return -1;
+            }
+            r->offset += n;
             return 0;
         }
         if (errno != EINTR)
@@ -207,6 +239,7 @@ static int prescan_utf8(struct run *r, struct error *e)
     strbuf_release(&scratch);
     if (utf8 >= 0 && lseek(r->fd, 0, SEEK_SET) != 0)
         return error_set(e, r->name, 0, 0, "%s", strerror(errno));
+    r->offset = 0;
     return utf8;
 }
 
@@ -229,12 +262,14 @@ static enum import_status open_input(struct run *r, struct error *e)
             return IMPORT_TROUBLE;
         }
     }
+    struct stat in;
+    r->regular = fstat(r->fd, &in) == 0 && S_ISREG(in.st_mode);
     r->raw = xmalloc(ENCODING_CHUNK);
     enum encoding enc = o->encoding;
     if (enc == ENCODING_AUTO) {
         int u = prescan_utf8(r, e);
         if (u < 0)
-            return IMPORT_TROUBLE;
+            return r->refused ? IMPORT_BAD_INPUT : IMPORT_TROUBLE;
         if (u == 1) {
             enc = ENCODING_UTF8;
             r->rep->encoding_detected = true;
@@ -263,7 +298,7 @@ static int next_piece(struct run *r, enum import_status *st, struct error *e)
         return 0;
     size_t n;
     if (read_some(r, &n, e) < 0) {
-        *st = IMPORT_TROUBLE;
+        *st = r->refused ? IMPORT_BAD_INPUT : IMPORT_TROUBLE;
         return -1;
     }
     int rc = n ? encoding_decoder_feed(r->dec, r->raw, n, &r->text, e)

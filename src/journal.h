@@ -52,7 +52,7 @@ enum journal_op {
 struct journal_change {
     enum journal_op op;
     size_t item;        /* index in the sheet's item list, 0-based */
-    long number;        /* the item's number (No) when changed, -1 unknown: for display */
+    long number;        /* the item's number (No) just before the change, -1 none: its identity */
     char *key;          /* field key; NULL for JOURNAL_ADD_ITEM */
     char *value;        /* JOURNAL_SET: any bytes, NUL-terminated for convenience */
     size_t value_len;
@@ -91,7 +91,11 @@ enum {
 struct journal *journal_create(const char *sheet_path, const struct filestamp *loaded,
                                unsigned flags, struct error *e);
 
-/* Field key of item idx (numbered number, -1 unknown) set to value[0..len); value NULL: removed. */
+/*
+ * Field key of item idx set to value[0..len); value NULL: removed.  number
+ * is the item's number (No) before this change (-1: it has none): it is
+ * what recovery finds the item by (see journal_apply).
+ */
 void journal_append(struct journal *j, size_t idx, long number, const char *key,
                     const char *value, size_t len);
 /* A new item appended at index idx. */
@@ -159,12 +163,19 @@ bool journal_matches(const struct journal_header *h, const struct filestamp *now
                      struct strbuf *why);
 
 /*
- * Apply the changes to the sheet, in order.  Stops with -1 and e set
- * (offset = the entry's) at a change that does not fit: an item index
- * out of range, an added item not at the end, a value that is not UTF-8
- * or holds a NUL.  Returns the number of changes applied.
+ * Apply the changes to the sheet, in order.  A change names its item by
+ * the item's number (No) just before the change, not by its position: if
+ * the sheet changed on disk since (an item removed or inserted), the
+ * change still lands in that item, and refuses when no single item has
+ * that number any more.  Items the journal added go to the end.  Each
+ * change's item is rewritten to the index it landed at (so carrying the
+ * log over to a new journal, or going to the last change, follows the
+ * sheet as it is now).  Stops with -1 and e set (offset = the entry's) at
+ * a change that does not fit: an item that is not there, an invalid key,
+ * a value that is not UTF-8 or holds a NUL.  Returns the number of
+ * changes applied.
  */
-long journal_apply(struct sheet *s, const struct journal_log *log, struct error *e);
+long journal_apply(struct sheet *s, struct journal_log *log, struct error *e);
 /* One line describing a change for the recovery screen: "取組項目 3: Title = 歳入…". */
 void journal_describe(const struct sheet *s, const struct journal_change *c, struct strbuf *out);
 

@@ -402,18 +402,89 @@ bool journal_matches(const struct journal_header *h, const struct filestamp *now
 
 /* ---- applying ----------------------------------------------------------------------- */
 
-static int apply_one(struct sheet *s, const struct journal_change *c, struct error *e)
+/*
+ * Journal indices of the items the journal added, and where each landed
+ * in the sheet being recovered (always at its end).
+ */
+struct added_items {
+    size_t *journal_idx, *sheet_idx;
+    size_t n, cap;
+};
+
+static bool added_lookup(const struct added_items *a, size_t journal_idx, size_t *sheet_idx)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (a->journal_idx[i] == journal_idx) {
+            *sheet_idx = a->sheet_idx[i];
+            return true;
+        }
+    return false;
+}
+
+static void added_push(struct added_items *a, size_t journal_idx, size_t sheet_idx)
+{
+    size_t cap = a->cap;
+    xgrow((void **)&a->journal_idx, &cap, a->n + 1, sizeof(*a->journal_idx));
+    xgrow((void **)&a->sheet_idx, &a->cap, a->n + 1, sizeof(*a->sheet_idx));
+    a->journal_idx[a->n] = journal_idx;
+    a->sheet_idx[a->n++] = sheet_idx;
+}
+
+/* The only item of s numbered no, or -1 (none, or several). */
+static long only_item_numbered(const struct sheet *s, long no)
+{
+    long found = -1;
+    for (size_t i = 0; i < s->n_items; i++)
+        if (item_number(s, &s->items[i]) == no) {
+            if (found >= 0)
+                return -1;
+            found = (long)i;
+        }
+    return found;
+}
+
+/*
+ * Which item of s the change is about.  The entry names the item by its
+ * number (as it was just before the change): the sheet may have changed
+ * on disk since (an item removed or inserted by recdel, git or another
+ * clerk), and an index alone would put the text into the wrong item.
+ * Items the journal added are found where they were added.
+ */
+static int locate_item(const struct sheet *s, const struct journal_change *c,
+                       const struct added_items *added, size_t *idx, struct error *e)
+{
+    const char *label = s->form->item_label;
+    if (added_lookup(added, c->item, idx))
+        return 0;
+    if (c->number < 0) {
+        if (c->item < s->n_items && item_number(s, &s->items[c->item]) < 0) {
+            *idx = c->item;
+            return 0;
+        }
+        return error_set(e, NULL, 0, 0, "entry at byte %lld changes the unnumbered item #%zu, "
+                         "which the sheet no longer has there", c->offset, c->item + 1);
+    }
+    if (c->item < s->n_items && item_number(s, &s->items[c->item]) == c->number) {
+        *idx = c->item;
+        return 0;
+    }
+    long found = only_item_numbered(s, c->number);
+    if (found < 0)
+        return error_set(e, NULL, 0, 0, "entry at byte %lld changes %s %ld, which the sheet no "
+                         "longer has (or has twice)", c->offset, label, c->number);
+    *idx = (size_t)found;
+    return 0;
+}
+
+static int apply_one(struct sheet *s, struct journal_change *c, struct added_items *added,
+                     struct error *e)
 {
     if (c->op == JOURNAL_ADD_ITEM) {
-        if (c->item != s->n_items)
-            return error_set(e, NULL, 0, 0, "entry at byte %lld adds item %zu, but the sheet has %zu",
-                             c->offset, c->item + 1, s->n_items);
+        added_push(added, c->item, s->n_items);
+        c->item = s->n_items;
         sheet_add_item(s);
         return 0;
     }
-    if (c->item >= s->n_items)
-        return error_set(e, NULL, 0, 0, "entry at byte %lld changes item %zu of %zu", c->offset,
-                         c->item + 1, s->n_items);
     if (!rec_valid_name(c->key, strlen(c->key)) || c->key[0] == '%')
         return error_set(e, NULL, 0, 0, "entry at byte %lld: invalid field name", c->offset);
     if (c->op == JOURNAL_SET &&
@@ -421,7 +492,11 @@ static int apply_one(struct sheet *s, const struct journal_change *c, struct err
          utf8_invalid_offset(c->value, c->value_len) != c->value_len))
         return error_set(e, NULL, 0, 0, "entry at byte %lld: the value is not UTF-8 text",
                          c->offset);
-    struct item *it = &s->items[c->item];
+    size_t idx = 0;
+    if (locate_item(s, c, added, &idx, e) < 0)
+        return -1;
+    c->item = idx;
+    struct item *it = &s->items[idx];
     if (c->op == JOURNAL_SET)
         item_set_key(s, it, c->key, c->value, c->value_len);
     else
@@ -429,15 +504,20 @@ static int apply_one(struct sheet *s, const struct journal_change *c, struct err
     return 0;
 }
 
-long journal_apply(struct sheet *s, const struct journal_log *log, struct error *e)
+long journal_apply(struct sheet *s, struct journal_log *log, struct error *e)
 {
     error_clear(e);
+    struct added_items added = { NULL, NULL, 0, 0 };
+    long rc = (long)log->n_changes;
     for (size_t i = 0; i < log->n_changes; i++)
-        if (apply_one(s, &log->changes[i], e) < 0) {
+        if (apply_one(s, &log->changes[i], &added, e) < 0) {
             e->offset = log->changes[i].offset;
-            return -1;
+            rc = -1;
+            break;
         }
-    return (long)log->n_changes;
+    free(added.journal_idx);
+    free(added.sheet_idx);
+    return rc;
 }
 
 void journal_describe(const struct sheet *s, const struct journal_change *c, struct strbuf *out)

@@ -39,6 +39,7 @@ static void usage(FILE *to)
 int main(int argc, char **argv)
 {
     i18n_init(argv[0]);
+    cmd_check_stdout_at_exit();
     if (argc < 2) {
         usage(stderr);
         return EXIT_TROUBLE;

@@ -117,3 +117,22 @@ void outfile_abort(struct outfile *o)
         save_stream_abort(o->st);
     outfile_free(o);
 }
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+int outfile_refuse_input(const char *out_path, const char *in_path, struct error *e)
+{
+    struct stat out, in;
+    if (!out_path || str_eq(out_path, "-") || stat(out_path, &out) < 0 || !S_ISREG(out.st_mode))
+        return 0;
+    bool from_stdin = !in_path || str_eq(in_path, "-");
+    if ((from_stdin ? fstat(STDIN_FILENO, &in) : stat(in_path, &in)) < 0 || !same_file(&out, &in))
+        return 0;
+    return error_set(e, out_path, 0, 0,
+                     _("the output is the input file itself (%s); nothing was written: "
+                       "give another output file"),
+                     from_stdin ? _("standard input") : in_path);
+}

@@ -31,4 +31,13 @@ enum save_result outfile_commit(struct outfile *o, struct error *e);
 /* Give up: a file is left as it was.  Frees o; NULL is fine. */
 void outfile_abort(struct outfile *o);
 
+/*
+ * Refuse an output that is the input itself: the same device and inode,
+ * however it is spelt (a symlink, a hard link, "./x", /dev/stdout, or
+ * input "-" being that file on standard input).  Replacing it would lose
+ * the original (a CP932 export converted over itself).  Returns 0, or -1
+ * with e set naming both paths.  An output that does not exist yet is fine.
+ */
+int outfile_refuse_input(const char *out_path, const char *in_path, struct error *e);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "rules_impl.h"
 #include "utf8.h"
 
 void problems_clear(struct problem_list *pl)
@@ -30,14 +31,15 @@ size_t problems_count(const struct problem_list *pl, enum severity sev)
     return n;
 }
 
-static struct problem *add(struct problem_list *pl, enum problem_code code, long item,
-                           int field, long line)
+struct problem *rules_add(struct problem_list *pl, enum problem_code code, long item,
+                          int field, long line)
 {
     xgrow((void **)&pl->v, &pl->cap, pl->n + 1, sizeof(*pl->v));
     struct problem *p = &pl->v[pl->n++];
     memset(p, 0, sizeof(*p));
     p->code = code;
-    p->severity = code == PROB_HALFWIDTH_KANA ? SEV_WARNING : SEV_ERROR;
+    p->severity = code == PROB_HALFWIDTH_KANA || code == PROB_PADDED_VALUE ? SEV_WARNING
+                                                                           : SEV_ERROR;
     p->item = item;
     p->field = field;
     p->line = line;
@@ -78,7 +80,7 @@ bool rules_filled(const char *value)
 }
 
 /* Copy up to 40 bytes of s, escaping anything unsafe, cut at a character. */
-static void set_detail(struct problem *p, const char *s, size_t n)
+void rules_set_detail(struct problem *p, const char *s, size_t n)
 {
     struct strbuf sb = STRBUF_INIT;
     size_t i = 0;
@@ -201,6 +203,15 @@ static void scan_text(const char *v, size_t n, bool multiline, struct text_scan 
     }
 }
 
+bool rules_find_control(const char *v, size_t n, long *col, uint32_t *cp)
+{
+    struct text_scan ts;
+    scan_text(v, n, false, &ts);
+    *col = ts.bad_col;
+    *cp = ts.bad_cp;
+    return ts.bad_col != 0;
+}
+
 struct item_ctx {
     const struct sheet *s;
     const struct item *it;
@@ -213,9 +224,9 @@ struct item_ctx {
 
 static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
 {
-    if (code != PROB_HALFWIDTH_KANA)
+    if (code != PROB_HALFWIDTH_KANA && code != PROB_PADDED_VALUE)
         c->has_error[f] = true;
-    return add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
+    return rules_add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
 }
 
 static void check_text_value(struct item_ctx *c, int f, const char *v)
@@ -232,7 +243,7 @@ static void check_text_value(struct item_ctx *c, int f, const char *v)
         p->num = ts.bad_col;
         char esc[16];
         size_t el = utf8_escape(ts.bad_cp, 0, esc);
-        set_detail(p, esc, el);
+        rules_set_detail(p, esc, el);
     } else if (fld->max_length > 0 && ts.chars > (size_t)fld->max_length) {
         struct problem *p = field_problem(c, PROB_TOO_LONG, f);
         p->num = (long)ts.chars;
@@ -242,8 +253,40 @@ static void check_text_value(struct item_ctx *c, int f, const char *v)
         struct problem *p = field_problem(c, PROB_HALFWIDTH_KANA, f);
         p->line += ts.kana_line;
         p->num = ts.kana_col;
-        set_detail(p, v + ts.kana_off, ts.kana_len);
+        rules_set_detail(p, v + ts.kana_off, ts.kana_len);
     }
+}
+
+static bool choice_valid(const struct form_field *fld, const char *v, size_t n)
+{
+    if (fld->kind == FIELD_CHOICE)
+        return form_choice_index(fld, v, n, false) >= 0;
+    char *z = xstrndup(v, n);
+    bool ok = form_bool_valid(z);
+    free(z);
+    return ok;
+}
+
+/*
+ * A choice or yes/no value, read as recutils reads its enum and bool
+ * types: blanks (space, tab, line break) around the value are ignored, so
+ * "achieved " is valid; but its %constraint comparisons (and so the
+ * required-when and stage rules here) see the value as written, so such a
+ * value gets a warning.  An empty value is an error: recutils refuses it.
+ */
+static struct problem *check_choice(struct item_ctx *c, int f, const char *v)
+{
+    const struct form_field *fld = &c->s->form->fields[f];
+    size_t n = strlen(v), a = strspn(v, " \t\n"), b = n;
+    while (b > a && strchr(" \t\n", v[b - 1]))
+        b--;
+    if (a == b)
+        return field_problem(c, PROB_EMPTY_VALUE, f);
+    if (!choice_valid(fld, v + a, b - a))
+        return field_problem(c, fld->kind == FIELD_CHOICE ? PROB_BAD_CHOICE : PROB_BAD_BOOL, f);
+    if (a > 0 || b < n)
+        rules_set_detail(field_problem(c, PROB_PADDED_VALUE, f), v, n);
+    return NULL;
 }
 
 static void check_value(struct item_ctx *c, int f, const char *v)
@@ -258,12 +301,8 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         }
         break;
     case FIELD_BOOL:
-        if (!form_bool_valid(v))
-            p = field_problem(c, PROB_BAD_BOOL, f);
-        break;
     case FIELD_CHOICE:
-        if (form_choice_index(fld, v, strlen(v), false) < 0)
-            p = field_problem(c, PROB_BAD_CHOICE, f);
+        p = check_choice(c, f, v);
         break;
     case FIELD_LINE:
     case FIELD_TEXT:
@@ -272,7 +311,7 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         break;
     }
     if (p)
-        set_detail(p, v, strlen(v));
+        rules_set_detail(p, v, strlen(v));
 }
 
 static bool condition_holds(const struct item_ctx *c, const struct form_condition *cond)
@@ -334,7 +373,7 @@ static void index_fields(struct item_ctx *c)
             c->value[f] = en->value;
             continue;
         }
-        struct problem *p = add(c->out, PROB_DUPLICATE_FIELD, c->idx, f, en->line);
+        struct problem *p = rules_add(c->out, PROB_DUPLICATE_FIELD, c->idx, f, en->line);
         p->num = r->entries[c->first[f]].line;
         c->has_error[f] = true;
     }
@@ -359,7 +398,8 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
     index_fields(&c);
     for (size_t f = 0; f < form->n_fields; f++) {
         const char *v = value[f];
-        if (v && *v)
+        enum field_kind kind = form->fields[f].kind;
+        if (v && (*v || kind == FIELD_CHOICE || kind == FIELD_BOOL))
             check_value(&c, (int)f, v);
     }
     for (size_t f = 0; f < form->n_fields; f++)
@@ -409,7 +449,7 @@ static void check_duplicate_numbers(const struct sheet *s, struct problem_list *
             continue;
         const struct item *other = &s->items[prev ? v[i - 1].idx : v[i + 1].idx];
         const struct item *it = &s->items[v[i].idx];
-        struct problem *p = add(out, PROB_DUPLICATE_KEY, (long)v[i].idx, kf, item_line(s, it, kf));
+        struct problem *p = rules_add(out, PROB_DUPLICATE_KEY, (long)v[i].idx, kf, item_line(s, it, kf));
         p->num = v[i].no;
         p->num2 = item_line(s, other, kf);
     }
@@ -420,26 +460,26 @@ static void header_problem(const struct sheet *s, struct problem_list *out, cons
                            const char *value)
 {
     const struct rec_entry *en = s->header ? rec_find(s->header, name) : NULL;
-    struct problem *p = add(out, PROB_HEADER_FIELD, -1, -1,
+    struct problem *p = rules_add(out, PROB_HEADER_FIELD, -1, -1,
                             en ? en->line : s->header ? s->header->line : 1);
     p->name = name;
     if (value)
-        set_detail(p, value, strlen(value));
+        rules_set_detail(p, value, strlen(value));
 }
 
 static void check_header(const struct sheet *s, struct problem_list *out)
 {
     if (!s->header) {
-        add(out, PROB_NO_HEADER, -1, -1, 1);
+        rules_add(out, PROB_NO_HEADER, -1, -1, 1);
         return;
     }
     const char *form = sheet_header_get(s, "Form");
     if (!form || !*form)
         header_problem(s, out, "Form", NULL);
     else if (!str_eq(form, s->form->id)) {
-        struct problem *p = add(out, PROB_FORM_MISMATCH, -1, -1, rec_find(s->header, "Form")->line);
+        struct problem *p = rules_add(out, PROB_FORM_MISMATCH, -1, -1, rec_find(s->header, "Form")->line);
         p->name = "Form";
-        set_detail(p, form, strlen(form));
+        rules_set_detail(p, form, strlen(form));
     }
     const char *ward = sheet_header_get(s, "Ward");
     if (!rules_filled(ward))
@@ -452,6 +492,7 @@ static void check_header(const struct sheet *s, struct problem_list *out)
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
 {
     check_header(s, out);
+    rules_check_header_values(s, out);
     check_duplicate_numbers(s, out);
 }
 
@@ -485,7 +526,7 @@ void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct prob
     for (size_t r = 0; r < stage->n_requires; r++) {
         int f = stage->requires[r];
         if (!reported[f] && !rules_filled(item_get(s, &s->items[idx], f))) {
-            struct problem *p = add(out, PROB_DONE_INCOMPLETE, (long)idx, f,
+            struct problem *p = rules_add(out, PROB_DONE_INCOMPLETE, (long)idx, f,
                                     item_line(s, &s->items[idx], f));
             p->stage = st;
             reported[f] = true;
@@ -610,6 +651,9 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
     case PROB_FORM_MISMATCH:
         strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,
                     s->form->id);
+        break;
+    default:
+        rules_file_message(s, p, out);
         break;
     }
 }

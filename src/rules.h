@@ -36,6 +36,14 @@ enum problem_code {
     PROB_NO_HEADER,        /* sheet: no header record */
     PROB_HEADER_FIELD,     /* sheet: header field missing or invalid */
     PROB_FORM_MISMATCH,    /* sheet: header names another form than the one in use */
+    /* The file's structure, as recutils reads it (rules_file.c): */
+    PROB_EMPTY_VALUE,      /* a choice or yes/no field present but empty (recutils refuses it) */
+    PROB_PADDED_VALUE,     /* warning: blanks around a choice or yes/no value */
+    PROB_UNKNOWN_SET,      /* records of a record set the form does not have (name: the set) */
+    PROB_NO_ITEM_SET,      /* no %rec descriptor for the items: none would be read */
+    PROB_DUPLICATE_SET,    /* a second descriptor of the same record set (num: first line) */
+    PROB_EXTRA_HEADER,     /* a second header record (num: the first's line) */
+    PROB_DESCRIPTOR,       /* a descriptor other than the form generates (detail: the entry) */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };
@@ -71,6 +79,13 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out);
 /* Everything: the sheet level and every item, appended to out and sorted by line. */
 void rules_check_all(const struct sheet *s, struct problem_list *out);
+/*
+ * The file's structure as recutils reads it (rules_file.c), for `check`
+ * and F6: the items' record set declared once, no records of other sets,
+ * one header record, descriptors as the form generates them (%doc aside).
+ * Appended to out, sorted by line.
+ */
+void rules_check_file(const struct sheet *s, struct problem_list *out);
 
 /*
  * What keeps stage st of item idx from being marked done: its fields'

@@ -71,6 +71,9 @@ void problems_collect(struct ui *ui)
     for (size_t sh = 0; sh < ui->ed.n_open; sh++) {
         size_t from = ui->all.n;
         rules_check_all(ui->ed.open[sh].sheet, &ui->all);
+        rules_check_file(ui->ed.open[sh].sheet, &ui->all);
+        struct problem_list mine = { ui->all.v + from, ui->all.n - from, 0 };
+        problems_sort(&mine);
         xgrow((void **)&ui->all_sheet, &cap, ui->all.n + 1, sizeof(size_t));
         for (size_t i = from; i < ui->all.n; i++)
             ui->all_sheet[i] = sh;

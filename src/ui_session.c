@@ -181,7 +181,7 @@ static void describe_log(const struct sheet *s, const struct journal_log *log,
 }
 
 /* Apply log and make it this session's journal.  False (sheet unchanged) when it does not fit. */
-static bool recover(struct ui *ui, const char *path, const struct journal_log *log)
+static bool recover(struct ui *ui, const char *path, struct journal_log *log)
 {
     struct editor *ed = &ui->ed;
     struct error e;

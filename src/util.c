@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 NORETURN static void out_of_memory(size_t n)
 {
     fprintf(stderr, "torikumi: out of memory (%zu bytes)\n", n);
@@ -247,18 +249,43 @@ static void prefault_big_buffer(void *buf, size_t size)
 #endif
 }
 
-int read_file(const char *path, char **data, size_t *len, struct error *e)
+int open_for_reading(const char *path, struct stat *st, struct error *e)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return error_set(e, path, 0, 0, "%s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (fstat(fd, st) < 0 || S_ISDIR(st->st_mode)) {
+        int err = S_ISDIR(st->st_mode) ? EISDIR : errno;
         close(fd);
-        return error_set(e, path, 0, 0, "%s", strerror(EISDIR));
+        return error_set(e, path, 0, 0, "%s", strerror(err));
     }
+    /* Now reads may wait for a writer that exists (a pipe being filled). */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+/* The first byte UTF-8 text without NUL can never hold (NUL, C0, C1, F5..FF), or n. */
+static size_t first_impossible_byte(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == 0 || c == 0xC0 || c == 0xC1 || c >= 0xF5)
+            return i;
+    }
+    return n;
+}
+
+int read_file(const char *path, char **data, size_t *len, struct error *e)
+{
+    struct stat st;
+    int fd = open_for_reading(path, &st, e);
+    if (fd < 0)
+        return -1;
+    bool regular = S_ISREG(st.st_mode);
     struct strbuf sb = STRBUF_INIT;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (regular && st.st_size > 0) {
         /* Exactly the size (strbuf_grow would round up to a power of two). */
         sb.cap = (size_t)st.st_size + 65536 + 1;
         sb.buf = xmalloc(sb.cap);
@@ -278,7 +305,27 @@ int read_file(const char *path, char **data, size_t *len, struct error *e)
         }
         if (n == 0)
             break;
-        sb.len += (size_t)n;
+        size_t got = (size_t)n;
+        sb.len += got;
+        if (regular)
+            continue;
+        /*
+         * A device or a pipe may never end (/dev/zero, /dev/urandom): stop
+         * at the first byte a sheet cannot hold (the parser then says where
+         * it is), and at READ_NON_REGULAR_MAX.
+         */
+        size_t bad = first_impossible_byte(sb.buf + sb.len - got, got);
+        if (bad < got) {
+            sb.len -= got - bad - 1;
+            break;
+        }
+        if (sb.len > READ_NON_REGULAR_MAX) {
+            close(fd);
+            strbuf_release(&sb);
+            return error_set(e, path, 0, 0, _("not a regular file, and more than %zu MiB: a "
+                                              "sheet is never that big"),
+                             READ_NON_REGULAR_MAX >> 20);
+        }
     }
     sb.buf[sb.len] = '\0';
     close(fd);

@@ -77,8 +77,22 @@ int error_set(struct error *e, const char *file, long line, long column,
 /* Format as "FILE:LINE:COL: MSG" (omitting what is unknown). */
 void error_format(const struct error *e, struct strbuf *out);
 
-/* Read a whole file.  Returns 0, or -1 with e set (message from errno). */
+/*
+ * Read a whole file.  Returns 0, or -1 with e set (message from errno).
+ * A file that is not a regular one (a pipe, a device) is read only up to
+ * and including the first byte a sheet cannot hold (NUL, or one that is
+ * never in UTF-8), so /dev/zero ends at once and the parser says where;
+ * and at most READ_NON_REGULAR_MAX bytes.
+ */
+#define READ_NON_REGULAR_MAX ((size_t)256 << 20)
 int read_file(const char *path, char **data, size_t *len, struct error *e);
+/*
+ * Open path for reading without ever blocking in open() (a FIFO without a
+ * writer would wait forever), fstat it into *st; a directory is an error.
+ * Returns the descriptor (blocking again for reads), or -1 with e set.
+ */
+struct stat;
+int open_for_reading(const char *path, struct stat *st, struct error *e);
 
 /*
  * path with its symlinks followed (up to 40 hops; a relative link is taken

@@ -590,6 +590,87 @@ static void test_apply(void **state)
     form_free(form);
 }
 
+/* A sheet of the given item numbers, as text (caller releases). */
+static struct sheet *sheet_numbered(struct form *form, const long *nos, size_t n)
+{
+    struct sheet *s = sheet_new(form, "大正区", 2017, NULL);
+    for (size_t i = 0; i < n; i++) {
+        char no[24];
+        int len = snprintf(no, sizeof(no), "%ld", nos[i]);
+        item_set(s, sheet_add_item(s), form->key_field, no, (size_t)len);
+    }
+    return s;
+}
+
+static struct sheet *reparse(struct sheet *s, struct form *form)
+{
+    struct strbuf text = STRBUF_INIT;
+    sheet_write(s, &text);
+    struct sheet *again = sheet_parse(text.buf, text.len, "sheet.rec", form, &(struct error){ 0 });
+    strbuf_release(&text);
+    sheet_free(s);
+    return again;
+}
+
+/*
+ * Item 3's 副題 was edited, then item 1 was deleted on disk (recdel):
+ * recovery puts the text into item 3, not into the item now at its old
+ * place (item 4).  A renumbered item is followed by its new number; an
+ * item that is gone refuses the recovery, naming it.
+ */
+static void test_apply_finds_items_by_number(void **state)
+{
+    (void)state;
+    struct form *form = form_builtin();
+    static const long before[] = { 1, 2, 3, 4 }, after[] = { 2, 3, 4 }, gone[] = { 1, 2, 4 };
+    struct sheet *orig = sheet_numbered(form, before, 4);
+    struct strbuf text = STRBUF_INIT;
+    sheet_write(orig, &text);
+    struct filestamp st;
+    stamp_sheet(text.buf, &st);
+    struct error e;
+    struct journal *j = journal_create(sheet_path, &st, 0, &e);
+    journal_append(j, 2, 3, "Subtitle", "副題の修正", strlen("副題の修正"));
+    journal_append(j, 3, 4, "No", "9", 1);
+    journal_append(j, 3, 9, "Title", "九番", strlen("九番"));
+    journal_append_add_item(j, 4);
+    journal_append(j, 4, -1, "No", "10", 2);
+    journal_append(j, 4, 10, "Title", "新しい項目", strlen("新しい項目"));
+    assert_int_equal(journal_sync(j, &e), 0);
+    struct journal_log log;
+    assert_int_equal(journal_read(journal_path(j), &log, &e), 0);
+
+    struct sheet *s = reparse(sheet_numbered(form, after, 3), form);
+    assert_int_equal(journal_apply(s, &log, &e), 6);
+    int sub = form_field_index(form, "Subtitle"), title = form_field_index(form, "Title");
+    long three = sheet_find_item(s, 3), nine = sheet_find_item(s, 9), ten = sheet_find_item(s, 10);
+    assert_int_equal(three, 1);
+    assert_string_equal(item_get(s, &s->items[three], sub), "副題の修正");
+    assert_null(item_get(s, &s->items[2], sub));
+    assert_int_equal(nine, 2);
+    assert_string_equal(item_get(s, &s->items[nine], title), "九番");
+    assert_int_equal(ten, 3);
+    assert_string_equal(item_get(s, &s->items[ten], title), "新しい項目");
+    assert_int_equal(log.changes[0].item, 1);   /* where it landed, for carrying over */
+    assert_int_equal(log.changes[5].item, 3);
+    sheet_free(s);
+    journal_log_free(&log);
+
+    /* Item 3 itself deleted on disk: refused at its entry, naming it. */
+    assert_int_equal(journal_read(journal_path(j), &log, &e), 0);
+    s = reparse(sheet_numbered(form, gone, 3), form);
+    assert_int_equal(journal_apply(s, &log, &e), -1);
+    assert_int_equal(e.offset, log.changes[0].offset);
+    assert_non_null(strstr(e.msg, "取組項目 3"));
+    sheet_free(s);
+    journal_log_free(&log);
+
+    journal_discard(j, &e);
+    strbuf_release(&text);
+    sheet_free(orig);
+    form_free(form);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +685,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_existing_journal_and_saves, setup, teardown),
         cmocka_unit_test_setup_teardown(test_symlinked_sheet_shares_the_journal, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_apply_finds_items_by_number, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,286 @@
+/*
+ * rules_file.c - what is wrong with a sheet file's structure, read as
+ * recutils reads it, so that `torikumi check` and `recfix --check` give
+ * the same verdict (docs/format.md 1, "Where torikumi and recfix differ"):
+ *
+ *  - record sets: the items' set must be declared (a misspelled or missing
+ *    `%rec: Initiative` would silently read no items), at most once
+ *    (recutils refuses a second one), and no records of other sets;
+ *  - one header record;
+ *  - descriptors: each must be the one the form generates (%doc aside):
+ *    they carry the rules recfix enforces, so an edited one means the two
+ *    tools check different rules;
+ *  - the header's Ward and Title: one line, no control characters (their
+ *    %type regexp), each header field of the descriptor's %unique once.
+ */
+#include "rules_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "recfile.h"
+#include "utf8.h"
+
+static bool type_is(const struct rec_record *r, const char *type)
+{
+    return r->type && type && str_eq(r->type, type);
+}
+
+/* ---- descriptors ---------------------------------------------------------- */
+
+struct entry_list {
+    char **v;
+    size_t n, cap;
+    long *lines;
+    size_t cap_lines;
+};
+
+static void entries_add(struct entry_list *l, const struct rec_record *r)
+{
+    for (size_t i = 0; i < r->n_entries; i++) {
+        const struct rec_entry *en = &r->entries[i];
+        if (!en->name || str_eq(en->name, "%doc"))
+            continue;
+        struct strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb, "%s: %s", en->name, en->value);
+        xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+        xgrow((void **)&l->lines, &l->cap_lines, l->n + 1, sizeof(*l->lines));
+        l->lines[l->n] = en->line;
+        l->v[l->n++] = strbuf_detach(&sb, NULL);
+    }
+}
+
+static void entries_free(struct entry_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    free(l->lines);
+}
+
+/* Index of an entry of a equal to none of b's (each of b matched once), or -1. */
+static long first_unmatched(const struct entry_list *a, const struct entry_list *b)
+{
+    bool *used = xcalloc(b->n + 1, sizeof(bool));
+    long found = -1;
+    for (size_t i = 0; i < a->n && found < 0; i++) {
+        size_t j = 0;
+        while (j < b->n && (used[j] || !str_eq(a->v[i], b->v[j])))
+            j++;
+        if (j < b->n)
+            used[j] = true;
+        else
+            found = (long)i;
+    }
+    free(used);
+    return found;
+}
+
+static void check_descriptor(const struct sheet *s, size_t b, bool items, struct problem_list *out)
+{
+    struct strbuf text = STRBUF_INIT;
+    if (items)
+        form_descriptor(s->form, &text);
+    else
+        form_sheet_descriptor(s->form, &text);
+    struct error e;
+    struct rec_doc *gen = rec_parse(text.buf, text.len, NULL, &e);
+    strbuf_release(&text);
+    if (!gen)
+        return;
+    struct entry_list want = { 0 }, have = { 0 };
+    for (size_t k = 0; k < gen->n_blocks; k++)
+        if (gen->blocks[k].kind == REC_BLOCK_RECORD)
+            entries_add(&want, gen->blocks[k].record);
+    const struct rec_record *r = s->doc->blocks[b].record;
+    entries_add(&have, r);
+    long extra = first_unmatched(&have, &want), missing = first_unmatched(&want, &have);
+    if (extra >= 0 || missing >= 0) {
+        struct problem *p = rules_add(out, PROB_DESCRIPTOR, -1, -1,
+                                      extra >= 0 ? have.lines[extra] : r->line);
+        p->name = r->type;
+        p->num = extra >= 0;
+        const char *what = extra >= 0 ? have.v[extra] : want.v[missing];
+        rules_set_detail(p, what, strlen(what));
+    }
+    entries_free(&want);
+    entries_free(&have);
+    rec_doc_free(gen);
+}
+
+/* ---- record sets ---------------------------------------------------------- */
+
+struct set_scan {
+    long item_desc, sheet_desc;     /* line of the first descriptor of each, 0 none */
+    const char *reported;           /* the unknown set last reported */
+    long unknown;                   /* ... index of its problem in out (counting its records), -1 */
+};
+
+static void scan_descriptor(const struct sheet *s, size_t b, struct set_scan *sc,
+                            struct problem_list *out)
+{
+    const struct rec_record *r = s->doc->blocks[b].record;
+    bool items = type_is(r, s->form->record_type);
+    long *first = items ? &sc->item_desc : type_is(r, s->form->sheet_type) ? &sc->sheet_desc : NULL;
+    if (!first)
+        return;     /* an unknown set: its records are reported */
+    if (*first) {
+        struct problem *p = rules_add(out, PROB_DUPLICATE_SET, -1, -1, r->line);
+        p->name = r->type;
+        p->num = *first;
+        return;
+    }
+    *first = r->line;
+    check_descriptor(s, b, items, out);
+}
+
+static void scan_record(const struct sheet *s, const struct rec_record *r, struct set_scan *sc,
+                        struct problem_list *out)
+{
+    if (type_is(r, s->form->record_type))
+        return;
+    if (type_is(r, s->form->sheet_type)) {
+        if (r != s->header)
+            rules_add(out, PROB_EXTRA_HEADER, -1, -1, r->line)->num =
+                s->header ? s->header->line : 0;
+        return;
+    }
+    /* A set runs from its descriptor to the next: count its records in one problem. */
+    if (sc->unknown >= 0 && (r->type == sc->reported ||
+                             (r->type && sc->reported && str_eq(r->type, sc->reported)))) {
+        out->v[sc->unknown].num++;
+        return;
+    }
+    sc->reported = r->type;
+    sc->unknown = (long)out->n;
+    struct problem *p = rules_add(out, PROB_UNKNOWN_SET, -1, -1, r->line);
+    p->name = r->type;
+    p->num = 1;
+}
+
+static void check_record_sets(const struct sheet *s, struct problem_list *out)
+{
+    struct set_scan sc = { 0, 0, NULL, -1 };
+    for (size_t b = 0; b < s->doc->n_blocks; b++) {
+        const struct rec_block *blk = &s->doc->blocks[b];
+        if (blk->kind != REC_BLOCK_RECORD)
+            continue;
+        if (blk->record->is_descriptor)
+            scan_descriptor(s, b, &sc, out);
+        else
+            scan_record(s, blk->record, &sc, out);
+    }
+    if (!sc.item_desc)
+        rules_add(out, PROB_NO_ITEM_SET, -1, -1, 1);
+}
+
+/* ---- the header's values -------------------------------------------------- */
+
+static void check_header_text(const struct sheet *s, const char *name, struct problem_list *out)
+{
+    const struct rec_entry *en = rec_find(s->header, name);
+    if (!en)
+        return;
+    long col;
+    uint32_t cp;
+    if (memchr(en->value, '\n', en->value_len)) {
+        rules_add(out, PROB_LINE_BREAK, -1, -1, en->line)->name = name;
+    } else if (rules_find_control(en->value, en->value_len, &col, &cp)) {
+        struct problem *p = rules_add(out, PROB_CONTROL_CHAR, -1, -1, en->line);
+        p->name = name;
+        p->num = col;
+        char esc[16];
+        rules_set_detail(p, esc, utf8_escape(cp, 0, esc));
+    }
+}
+
+static void check_header_once(const struct sheet *s, const char *name, struct problem_list *out)
+{
+    const struct rec_record *r = s->header;
+    long first = 0;
+    for (size_t i = 0; i < r->n_entries; i++) {
+        const struct rec_entry *en = &r->entries[i];
+        if (!en->name || !str_eq(en->name, name))
+            continue;
+        if (!first) {
+            first = en->line;
+            continue;
+        }
+        struct problem *p = rules_add(out, PROB_DUPLICATE_FIELD, -1, -1, en->line);
+        p->name = name;
+        p->num = first;
+        return;
+    }
+}
+
+void rules_check_file(const struct sheet *s, struct problem_list *out)
+{
+    size_t first = out->n;
+    check_record_sets(s, out);
+    if (out->n > first) {
+        struct problem_list mine = { out->v + first, out->n - first, 0 };
+        problems_sort(&mine);
+    }
+}
+
+void rules_check_header_values(const struct sheet *s, struct problem_list *out)
+{
+    if (!s->header)
+        return;
+    /* What the generated %rec: Sheet descriptor types and makes unique. */
+    static const char *const texts[] = { "Ward", "Title" };
+    static const char *const unique[] = { "Form", "Ward", "FiscalYear", "Title" };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(*texts); i++)
+        check_header_text(s, texts[i], out);
+    for (size_t i = 0; i < sizeof(unique) / sizeof(*unique); i++)
+        check_header_once(s, unique[i], out);
+}
+
+/* ---- messages ------------------------------------------------------------- */
+
+void rules_file_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    const struct form *f = s->form;
+    const char *label = p->field >= 0 ? f->fields[p->field].label : p->name ? p->name : "";
+    switch (p->code) {
+    case PROB_EMPTY_VALUE:
+        strbuf_addf(out, _("%s is present but empty (recutils refuses an empty value: choose "
+                           "one, or clear the field)"), label);
+        break;
+    case PROB_PADDED_VALUE:
+        strbuf_addf(out, _("blanks around \"%s\" (recutils accepts them, but its rules that "
+                           "compare this value do not match it: remove them)"), p->detail);
+        break;
+    case PROB_UNKNOWN_SET:
+        if (p->name)
+            strbuf_addf(out, _("record set %s (%ld records) is not one of form %s (its items "
+                               "are %%rec: %s): nothing in it is read"), p->name, p->num, f->id,
+                        f->record_type);
+        else
+            strbuf_addf(out, _("records outside any record set (%ld, before the first %%rec): "
+                               "nothing in them is read"), p->num);
+        break;
+    case PROB_NO_ITEM_SET:
+        strbuf_addf(out, _("no %%rec: %s line: none of the records would be read as %s"),
+                    f->record_type, f->item_label);
+        break;
+    case PROB_DUPLICATE_SET:
+        strbuf_addf(out, _("a second %%rec: %s record set (the first is on line %ld); recutils "
+                           "refuses the file"), p->name, p->num);
+        break;
+    case PROB_EXTRA_HEADER:
+        strbuf_addf(out, _("a second %s record (the header is on line %ld): is a %%rec line "
+                           "missing?"), f->sheet_type, p->num);
+        break;
+    case PROB_DESCRIPTOR:
+        strbuf_addf(out, p->num ? _("the %%rec: %s descriptor is not the one form %s "
+                                    "generates: it has \"%s\"")
+                                : _("the %%rec: %s descriptor is not the one form %s "
+                                    "generates: it lacks \"%s\""),
+                    p->name, f->id, p->detail);
+        break;
+    default:
+        break;
+    }
+}
