@@ -374,20 +374,6 @@ static const char *bool_value(const char *v, size_t n)
     return NULL;
 }
 
-static bool valid_number(const char *v, size_t n, long min, long *out)
-{
-    if (n == 0 || n > 9 || (v[0] == '0' && n > 1))
-        return false;
-    long x = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] < '0' || v[i] > '9')
-            return false;
-        x = x * 10 + (v[i] - '0');
-    }
-    *out = x;
-    return x >= min;
-}
-
 static void choices_list(const struct form_field *fld, struct strbuf *sb)
 {
     for (size_t i = 0; i < fld->n_choices; i++)
@@ -448,7 +434,7 @@ static int field_cell(struct import_csv *ic, int f, size_t col, struct error *e)
     }
     case FIELD_INTEGER: {
         long x;
-        if (!valid_number(v, n, fld->min_value, &x)) {
+        if (!rules_whole_number(v, n, fld->min_value, &x)) {
             struct strbuf shown = STRBUF_INIT;
             add_shown(&shown, v, n);
             int rc = cell_error(ic, e, col, IMPORT_CSV_INPUT,
@@ -539,50 +525,16 @@ static int fill_record(struct import_csv *ic, struct error *e)
 /*
  * Speed: the rules read every character of every text (control
  * characters, half-width katakana, length), which took 40% of an import.
- * A multi-line text in which this byte scan finds none of those and
- * that is not too long cannot give such a problem, so the rules are
- * shown a one-character stand-in for it (filled or not, like the value).
- * The scan must stay in step with rules.c (scan_text: utf8_is_control,
- * utf8_is_halfwidth_kana, MaxLength in characters);
- * tests/unit/test_import_csv.c and the fuzzer compare both ways.
+ * A multi-line text that the rules' own fast path finds plain
+ * (rules_text_is_plain) and that is not too long cannot give such a
+ * problem, so the rules are shown a one-character stand-in for it (filled
+ * or not, like the value).  tests/unit/test_import_csv.c and the fuzzer
+ * compare both ways.
  */
-enum { B_CHAR = 1, B_LOOK = 2 };
-static unsigned char byte_class[256];
-
-static void init_byte_class(void)
-{
-    if (byte_class['a'])
-        return;
-    for (int b = 0; b < 256; b++) {
-        unsigned char c = (b & 0xC0) == 0x80 ? 0 : B_CHAR;
-        if ((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F || b == 0xC2 || b == 0xE2 ||
-            b == 0xEF || b == 0xC0 || b == 0xC1 || b >= 0xF5)
-            c |= B_LOOK;
-        byte_class[b] = c;
-    }
-}
-
 static bool clean_text(const char *s, size_t n, long max)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = byte_class[p[i]];
-        chars += c & B_CHAR;
-        if (!(c & B_LOOK))
-            continue;
-        unsigned char b = p[i];
-        unsigned char b1 = i + 1 < n ? p[i + 1] : 0, b2 = i + 2 < n ? p[i + 2] : 0;
-        if (b < 0x80 || b == 0xC0 || b == 0xC1 || b >= 0xF5)
-            return false;                                   /* C0, DEL, invalid */
-        if (b == 0xC2 && b1 >= 0x80 && b1 <= 0x9F)
-            return false;                                   /* C1 */
-        if (b == 0xE2 && b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9))
-            return false;                                   /* U+2028, U+2029 */
-        if (b == 0xEF && ((b1 == 0xBD && b2 >= 0xA1) || (b1 == 0xBE && b2 <= 0x9F)))
-            return false;                                   /* U+FF61..U+FF9F */
-    }
-    return max <= 0 || chars <= (size_t)max;
+    size_t chars;
+    return rules_text_is_plain(s, n, true, &chars) && (max <= 0 || chars <= (size_t)max);
 }
 
 /* The form's rules on the record just written, as warnings. */
@@ -657,7 +609,6 @@ struct import_csv *import_csv_new(const struct import_csv_options *opt)
     struct import_csv *ic = xcalloc(1, sizeof(*ic));
     ic->o = *opt;
     ic->reader = csv_reader_new(opt->file, on_row, ic);
-    init_byte_class();
     /* rules_check_item() computes v + n: keep v non-NULL (NULL + 0 is undefined). */
     xgrow((void **)&ic->problems.v, &ic->problems.cap, 16, sizeof(*ic->problems.v));
     ic->field_col = xmalloc((opt->form->n_fields + 1) * sizeof(int));

@@ -102,9 +102,8 @@ void rules_set_detail(struct problem *p, const char *s, size_t n)
 
 /* ---- one field ----------------------------------------------------------- */
 
-static bool valid_integer(const char *v, long min)
+bool rules_whole_number(const char *v, size_t n, long min, long *out)
 {
-    size_t n = strlen(v);
     if (n == 0 || n > 9 || (v[0] == '0' && n > 1))
         return false;
     long x = 0;
@@ -113,7 +112,14 @@ static bool valid_integer(const char *v, long min)
             return false;
         x = x * 10 + (v[i] - '0');
     }
+    if (out)
+        *out = x;
     return x >= min;
+}
+
+static bool valid_integer(const char *v, long min)
+{
+    return rules_whole_number(v, strlen(v), min, NULL);
 }
 
 struct text_scan {
@@ -134,7 +140,7 @@ struct text_scan {
  * those, or on anything that is not plain UTF-8: scan_text() then does the
  * full scan and says where.
  */
-static bool scan_plain(const char *v, size_t n, bool multiline, size_t *chars)
+bool rules_text_is_plain(const char *v, size_t n, bool multiline, size_t *chars)
 {
     const unsigned char *u = (const unsigned char *)v;
     size_t count = 0;
@@ -166,7 +172,7 @@ static bool scan_plain(const char *v, size_t n, bool multiline, size_t *chars)
 static void scan_text(const char *v, size_t n, bool multiline, struct text_scan *ts)
 {
     memset(ts, 0, sizeof(*ts));
-    if (scan_plain(v, n, multiline, &ts->chars))
+    if (rules_text_is_plain(v, n, multiline, &ts->chars))
         return;
     ts->chars = 0;
     long line = 0, col = 1;

@@ -112,6 +112,20 @@ const char *rules_stage_state_name(enum stage_state state);
 
 /* True when value counts as filled in (not only white space). */
 bool rules_filled(const char *value);
+/*
+ * A number field's value as recutils' int type takes it here: ASCII
+ * digits only, no sign, no leading zero, at most 9 digits, at least MIN.
+ * True with the number in *OUT (may be NULL).  The one definition: check,
+ * the editor and import all use it.
+ */
+bool rules_whole_number(const char *v, size_t n, long min, long *out);
+/*
+ * The rules' fast path for a text value: true when it cannot give a
+ * character problem (no control character, no half-width katakana, nothing
+ * but plain UTF-8); *CHARS gets its length in characters.  False means
+ * "look closer" (the rules then scan it character by character).
+ */
+bool rules_text_is_plain(const char *v, size_t n, bool multiline, size_t *chars);
 
 /* The message for p, in the user's language, without file/line/item prefix. */
 void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out);
