@@ -3,7 +3,7 @@
 #   make            build ./torikumi
 #   make run        set up, then open a fresh copy of the sample sheet
 #   make deps       install what building and testing need (Debian/Ubuntu)
-#   make check      every test (unit, CLI, terminal): plain and under ASan+UBSan at once, then valgrind
+#   make check      every test (unit, CLI, terminal): plain, under ASan+UBSan and under valgrind, at once
 #   make check-long the same with the random and exhaustive loops at full length
 #   make bench      benchmarks against peers (docs/performance.md)
 #   make fuzz       libFuzzer targets (clang)
@@ -179,9 +179,9 @@ asan: build/asan/torikumi $(ASAN_UNIT)
 deps:
 	@sh scripts/deps.sh
 
-# The README's test command (after `make deps`).  Everything, twice at the
-# same time: plain and under ASan+UBSan, then the valgrind pass.  Installs
-# nothing: `make deps` does.
+# The README's test command (after `make deps`).  Everything plain, under
+# ASan+UBSan and under valgrind, the three at once (tests/check.sh).
+# Installs nothing: `make deps` does.
 check: all unit asan crash crash-asan
 	sh tests/check.sh
 
