@@ -52,6 +52,12 @@ struct page_row {
     bool placeholder;       /* ROW_TEXT of an empty field */
 };
 
+/*
+ * Choices a choice row draws and a click can pick.  form.c does not limit
+ * a field's choices; a row draws only the first UI_MAX_CHOICES of them.
+ */
+#define UI_MAX_CHOICES 16
+
 struct ui {
     struct editor ed;
     struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
@@ -74,7 +80,7 @@ struct ui {
     size_t n_layouts;
     int scroll;
     bool follow;                    /* scroll to the caret (false while paging read-only) */
-    int choice_x[16][2];            /* focused row's choices: start and end columns */
+    int choice_x[UI_MAX_CHOICES][2]; /* focused row's choices: start and end columns */
     /* List (F5): the overview of every open sheet, and what of it is shown. */
     struct overview *ov;
     unsigned long ov_changes;       /* ed.changes when it was built */

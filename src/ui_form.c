@@ -313,7 +313,7 @@ static void draw_choices_row(struct ui *ui, int y, int f)
     const char *v = editor_value(ed, f);
     bool focused = ed->field == f;
     int x = UI_TEXT_INDENT;
-    for (size_t c = 0; c < fld->n_choices && c < 16; c++) {
+    for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++) {
         bool on = v && str_eq(v, fld->choices[c].key);
         char mark[8];
         snprintf(mark, sizeof(mark), "%s", on ? "(*)" : "( )");
@@ -609,7 +609,7 @@ static void click(struct ui *ui, int y, int x)
         build_page(ui);
         form_draw(ui);      /* find where the choices are drawn now */
         const struct form_field *fld = &ed->sheet->form->fields[f];
-        for (size_t c = 0; c < fld->n_choices && c < 16; c++)
+        for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++)
             if (x >= ui->choice_x[c][0] && x < ui->choice_x[c][1])
                 editor_choice_pick(ed, (int)c);
     }
