@@ -92,11 +92,19 @@ static void cells_free(struct cells *c)
     free(c->start);
 }
 
-/* The most cells any stage has: the table's columns beside the stage column. */
+/* The stage that holds the key field: printed as the item's heading, not as a row. */
+static int heading_stage(const struct form *f)
+{
+    return f->fields[f->key_field].stage;
+}
+
+/* The most cells a stage row has: the table's columns beside the stage column. */
 static size_t max_cells(const struct form *f)
 {
     size_t most = 1;
     for (size_t st = 0; st < f->n_stages; st++) {
+        if ((int)st == heading_stage(f))
+            continue;
         struct cells c;
         cells_of_stage(f, (int)st, &c);
         if (c.n > most)
@@ -104,12 +112,6 @@ static size_t max_cells(const struct form *f)
         cells_free(&c);
     }
     return most;
-}
-
-/* The stage that holds the key field: printed as the item's heading, not as a row. */
-static int heading_stage(const struct form *f)
-{
-    return f->fields[f->key_field].stage;
 }
 
 /* ---- the fit estimate ---- */

@@ -31,6 +31,7 @@ static const char css[] =
     "th, td { border: 1px solid #000; padding: 2px 5px; vertical-align: top; text-align: left;\n"
     "  overflow-wrap: anywhere; }\n"
     "td.n { text-align: right; }\n"
+    "th[scope=row], td.w { white-space: nowrap; }\n"
     "th { background: #f2f2f2; }\n"
     "tr { break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
@@ -246,11 +247,11 @@ static void chart_bar(struct report *r, size_t k, size_t n_choices, size_t value
 }
 
 /* The same numbers in words, for a screen reader. */
-static void chart_desc(struct report *r, size_t id, const char **wards, size_t n_wards,
+static void chart_desc(struct report *r, const char **wards, size_t n_wards,
                        const struct overview_counts *c)
 {
     const struct form_field *rf = result_field(r);
-    strbuf_addf(r->out, "<desc id=\"chart%zu-d\">", id);
+    strbuf_addstr(r->out, "<desc>");
     for (size_t w = 0; w < n_wards; w++) {
         esc(r, wards[w]);
         strbuf_addstr(r->out, ":");
@@ -265,7 +266,7 @@ static void chart_desc(struct report *r, size_t id, const char **wards, size_t n
 }
 
 static void chart(struct report *r, const size_t *sheets, size_t n_sheets, const char **wards,
-                  size_t n_wards, size_t *buf, size_t id)
+                  size_t n_wards, size_t *buf)
 {
     const struct form_field *rf = result_field(r);
     if (!rf || n_wards == 0)
@@ -279,13 +280,13 @@ static void chart(struct report *r, const size_t *sheets, size_t n_sheets, const
     }
     size_t height = n_wards * (per_ward * BAR_H + 10) + 4;
     strbuf_addstr(r->out, "<figure>\n");
+    /* the <title> names the chart and the <desc> says its numbers (SVG-AAM) */
     strbuf_addf(r->out, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "
-                        "height=\"%zu\" viewBox=\"0 0 %d %zu\" aria-labelledby=\"chart%zu-t "
-                        "chart%zu-d\">\n<title id=\"chart%zu-t\">", LABEL_W + BAR_MAX + 170,
-                height, LABEL_W + BAR_MAX + 170, height, id, id, id);
+                        "height=\"%zu\" viewBox=\"0 0 %d %zu\">\n<title>",
+                LABEL_W + BAR_MAX + 170, height, LABEL_W + BAR_MAX + 170, height);
     esc(r, rf->label);
     strbuf_addstr(r->out, "</title>\n");
-    chart_desc(r, id, wards, n_wards, c);
+    chart_desc(r, wards, n_wards, c);
     chart_defs(r);
     for (size_t w = 0, y = 2; w < n_wards; w++, y += 10) {
         strbuf_addf(r->out, "<text x=\"0\" y=\"%zu\">", y + BAR_H - 5);
@@ -324,7 +325,7 @@ static size_t required_by(const struct report *r, size_t k, int *req)
 static void item_cells(struct report *r, const struct overview_row *ro)
 {
     strbuf_addstr(r->out, "<tr>");
-    td_text(r, ro->ward, NULL);
+    td_text(r, ro->ward, "w");
     if (ro->number >= 0)
         td_num(r, (size_t)ro->number);
     else
@@ -377,7 +378,7 @@ static void problem_line(struct report *r, const struct sheet *s, const struct p
 {
     const struct form *f = s->form;
     strbuf_addstr(r->out, "<tr>");
-    td_text(r, header_or_empty(s, "Ward"), NULL);
+    td_text(r, header_or_empty(s, "Ward"), "w");
     if (p->item >= 0) {
         long no = item_number(s, &s->items[p->item]);
         strbuf_reset(&r->scratch);
@@ -436,7 +437,7 @@ static void problem_list(struct report *r, const size_t *sheets, size_t n_sheets
 
 /* ---- a year ---- */
 
-static void year_section(struct report *r, const size_t *sheets, size_t n_sheets, size_t id)
+static void year_section(struct report *r, const size_t *sheets, size_t n_sheets)
 {
     size_t *rows = xcalloc(r->n_rows + 1, sizeof *rows), *buf = xcalloc(r->n_rows + 1,
                                                                           sizeof *buf);
@@ -451,7 +452,7 @@ static void year_section(struct report *r, const size_t *sheets, size_t n_sheets
     esc(r, _("Ward"));
     strbuf_addf(r->out, ": %zu</p>\n", n_wards);
     ward_table(r, sheets, n_sheets, wards, n_wards, buf);
-    chart(r, sheets, n_sheets, wards, n_wards, buf, id);
+    chart(r, sheets, n_sheets, wards, n_wards, buf);
     result_lists(r, rows, n);
     problem_list(r, sheets, n_sheets);
     strbuf_addstr(r->out, "</section>\n");
@@ -490,11 +491,11 @@ int summary_html(struct sheet *const *sheets, size_t n, struct strbuf *out, stru
     sort_by_year(sheets, order, n);
     if (n)
         heading(&r, n);
-    for (size_t i = 0, id = 1; i < n; id++) {
+    for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && year_of(sheets[order[i]]) == year_of(sheets[order[j]]))
             j++;
-        year_section(&r, order + i, j - i, id);
+        year_section(&r, order + i, j - i);
         i = j;
     }
     html_end(out);
