@@ -116,9 +116,10 @@ static size_t max_cells(const struct form *f)
 
 /* ---- the fit estimate ---- */
 
+/* Lines of value v in a cell this many columns wide (an empty value keeps one). */
 static size_t text_lines(const char *v, size_t columns)
 {
-    size_t lines = 0;
+    size_t lines = v ? 0 : 1;
     while (v) {
         const char *nl = strchr(v, '\n');
         size_t len = nl ? (size_t)(nl - v) : strlen(v);
