@@ -39,6 +39,10 @@ static const char css[] =
     "  text-align: left; line-break: strict; overflow-wrap: anywhere; }\n"
     "tr { break-inside: avoid; }\n"
     "tbody.stage th { vertical-align: middle; text-align: center; background: #f2f2f2; }\n"
+    /* a stage longer than a page flows on from the heading; its name stays at the top, a
+       line below the cell's first (text read from the PDF keeps the two apart) */
+    "tbody.stacked tr { break-inside: auto; }\n"
+    "tbody.stacked th { vertical-align: top; padding-top: 1.8em; }\n"
     ".done { font-weight: bold; border: 1px solid #000; margin: 4px auto 0; width: 3em; }\n"
     ".no { font-weight: bold; }\n"
     ".title { font-size: 1.15em; font-weight: bold; }\n"
