@@ -451,7 +451,9 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
             return EXIT_TROUBLE;
         }
     }
-    if (optind >= argc || (o->out && !o->html)) {
+    bool filtered = o->bom || o->counts_only || o->filter.problems_only || o->result
+                    || o->incomplete;
+    if (optind >= argc || (o->out && !o->html) || (o->html && filtered)) {
         summary_usage(stderr);
         return EXIT_TROUBLE;
     }
