@@ -86,12 +86,13 @@ int cmd_export(int argc, char **argv)
     };
     enum export_encoding enc = EXPORT_UTF8_BOM;
     const char *out_path = NULL, *form_path = NULL;
-    bool html = false;
+    bool html = false, encoding_given = false;
     struct error e;
     int c;
     while ((c = getopt_long(argc, argv, "e:F:o:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'e':
+            encoding_given = true;
             if (export_encoding_parse(optarg, &enc, &e) < 0) {
                 fprintf(stderr, "torikumi: --encoding: %s\n", e.msg);
                 return EXIT_TROUBLE;
@@ -110,7 +111,7 @@ int cmd_export(int argc, char **argv)
         default: export_usage(stderr); return EXIT_TROUBLE;
         }
     }
-    if (html ? optind >= argc : optind != argc - 1) {
+    if (html ? optind >= argc || encoding_given : optind != argc - 1) {
         export_usage(stderr);
         return EXIT_TROUBLE;
     }
