@@ -147,6 +147,14 @@ static const struct form_field *result_field(const struct report *r)
     return r->form->result_field >= 0 ? &r->form->fields[r->form->result_field] : NULL;
 }
 
+/* An empty list says so (and an HTML table body is never empty). */
+static void none_row(struct report *r, size_t colspan)
+{
+    strbuf_addf(r->out, "<tr><td colspan=\"%zu\">", colspan);
+    esc(r, _("none"));
+    strbuf_addstr(r->out, "</td></tr>\n");
+}
+
 /* ---- the table per ward ---- */
 
 static void ward_table_head(struct report *r)
@@ -206,6 +214,9 @@ static void ward_table(struct report *r, const size_t *sheets, size_t n_sheets,
     strbuf_addstr(r->out, "<tbody>\n");
     for (size_t w = 0; w < n_wards; w++)
         ward_line(r, wards[w], buf, select_rows(r, sheets, n_sheets, wards[w], buf));
+    if (n_wards == 0)
+        none_row(r, 3 + 3 * overview_n_stages(r->ov)
+                    + (result_field(r) ? result_field(r)->n_choices + 1 : 0));
     strbuf_addstr(r->out, "</tbody>\n</table>\n");
 }
 
@@ -360,6 +371,8 @@ static void result_list(struct report *r, size_t k, const size_t *rows, size_t n
             td_text(r, item_get(s, &s->items[ro->item], req[j]), "v");
         strbuf_addstr(r->out, "</tr>\n");
     }
+    if (count == 0)
+        none_row(r, 3 + n_req);
     strbuf_addstr(r->out, "</tbody>\n</table>\n");
 }
 
@@ -427,11 +440,8 @@ static void problem_list(struct report *r, const size_t *sheets, size_t n_sheets
     strbuf_addstr(r->out, "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n_sheets; i++)
         sheet_problems(r, sheets[i], true);
-    if (total == 0) {
-        strbuf_addstr(r->out, "<tr><td colspan=\"4\">");
-        esc(r, _("none"));
-        strbuf_addstr(r->out, "</td></tr>\n");
-    }
+    if (total == 0)
+        none_row(r, 4);
     strbuf_addstr(r->out, "</tbody>\n</table>\n");
 }
 

@@ -202,6 +202,9 @@ expect_eq "$(grep -c '<svg' report.html)" 2 "charts (one per year)"
 grep -q '<h2>平成29年度（2017年度）</h2>' report.html || t_fail "no 2017 section"
 grep -q '<h2>令和元年度（2019年度）</h2>' report.html || t_fail "no 2019 section"
 grep -q '>目標達成 16</text>' report.html || t_fail "a bar without its number"
+"$TORIKUMI" new --ward 港区 --year 2018 empty.rec || t_fail "new"
+expect_exit 0 "$TORIKUMI" summary --format html -o empty.html empty.rec
+tidy -errors -q empty.html > tidy.txt 2>&1 || t_fail "tidy (a sheet without items): $(head -n 5 tidy.txt)"
 expect_exit 2 "$TORIKUMI" summary --format html "$sample" hostile.rec kita-missing.rec
 expect_err_contains "kita-missing.rec"
 expect_exit 2 "$TORIKUMI" summary -o x.html "$sample"

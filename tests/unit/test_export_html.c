@@ -251,6 +251,9 @@ static void test_report(void **state)
     const char *y2019 = strstr(h, "<h2>令和元年度");
     assert_null(strstr(y2019, "北の未達成"));
     assert_non_null(strstr(y2019, "目標未達成 (0)"));
+    /* an empty list says so: no empty table body */
+    assert_non_null(strstr(strstr(y2019, "目標未達成 (0)"), "<td colspan=\"4\">none</td>"));
+    assert_null(strstr(h, "<tbody>\n</tbody>"));
     /* 取組項目 3: 計画 marked complete with its fields empty, listed with the field's label */
     assert_non_null(strstr(h, "<td>取組項目 3</td><td>趣旨・目的</td>"));
     assert_null(strstr(h, "<i>"));
