@@ -72,14 +72,23 @@ time_sh() {
         echo "$med $usr $sys" | awk '{ print $1, $2 + $3 }'
         return
     fi
+    # CPU from GNU time when there: on a busy machine it says more than the wall time.
     i=0
     while [ $i -lt "$runs" ]; do
         t0=$(date +%s%N)
-        sh -c "$1" >/dev/null 2>&1
+        if [ -x /usr/bin/time ]; then
+            /usr/bin/time -f '%U %S' -o "$scratch/cpu" sh -c "$1" >/dev/null 2>&1
+        else
+            sh -c "$1" >/dev/null 2>&1
+        fi
         t1=$(date +%s%N)
-        echo "$t0 $t1" | awk '{ printf "%.6f\n", ($2 - $1) / 1e9 }'
+        cpu=$(awk 'NF == 2 { print $1 + $2 }' "$scratch/cpu" 2>/dev/null)
+        echo "$t0 $t1 ${cpu:--}" | awk '{ printf "%.6f %s\n", ($2 - $1) / 1e9, $3 }'
         i=$((i + 1))
-    done | median | awk '{ print $1, "-" }'
+    done > "$scratch/times"
+    wall=$(cut -d' ' -f1 "$scratch/times" | median)
+    cpu=$(cut -d' ' -f2 "$scratch/times" | grep -v '^-$' | median 2>/dev/null)
+    echo "$wall ${cpu:--}"
 }
 ms() { case $1 in -) echo - ;; *) awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }' ;; esac; }
 
@@ -95,7 +104,7 @@ row() { # what html-command text-command
 
 {
     echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $runs runs" \
-         "($(have hyperfine && echo hyperfine || echo 'date loop'))."
+         "($(have hyperfine && echo hyperfine || echo 'date loop, CPU: GNU time, medians'))."
     echo ""
     echo "| files | HTML (wall) | HTML (CPU) | text (wall) | text (CPU) | HTML / text |"
     echo "|---|---|---|---|---|---|"
