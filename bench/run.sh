@@ -342,6 +342,16 @@ if [ -z "${BENCH_NO_IMPORT:-}" ]; then
     emit ""
 fi
 
+# ---- 6b. printing: export/summary --format html against show --------------------------
+
+if [ -z "${BENCH_NO_PRINT:-}" ]; then
+    emit "### Printing: export --format html against show (bench/print.sh)"
+    emit ""
+    BENCH_TORIKUMI="$tk" sh bench/print.sh > "$scratch/print.md" || say "bench/print.sh failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/print.md"
+    emit ""
+fi
+
 # ---- 7. search across 24 sheets of 10,000 initiatives --------------------------------
 
 if [ -z "${BENCH_NO_SEARCH:-}" ]; then

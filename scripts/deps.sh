@@ -21,6 +21,13 @@ command -v msgfmt >/dev/null 2>&1 || add gettext
 command -v valgrind >/dev/null 2>&1 || add valgrind
 command -v strace >/dev/null 2>&1 || add strace
 command -v iconv >/dev/null 2>&1 || add libc-bin
+# Printing (export/summary --format html): Chromium renders, poppler reads the PDF back,
+# tidy checks the HTML, IPA Gothic is the Japanese font the PDF embeds.
+command -v chromium >/dev/null 2>&1 || add chromium
+command -v pdftotext >/dev/null 2>&1 || add poppler-utils
+command -v tidy >/dev/null 2>&1 || add tidy
+{ fc-list 2>/dev/null | grep -q IPAGothic || [ -f /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ]; } ||
+    add fonts-ipafont-gothic
 has_ja_locale() { locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; }
 has_ja_locale || [ -f /usr/share/i18n/locales/ja_JP ] || add locales
 
@@ -42,8 +49,8 @@ if [ -n "$need_pkgs" ]; then
     else
         echo "deps: missing:$need_pkgs" >&2
         echo "deps: on Debian/Ubuntu: sudo apt-get install$need_pkgs" >&2
-        echo "deps: on Fedora: sudo dnf install gcc make pkgconf ncurses-devel libcmocka-devel recutils tmux gettext valgrind glibc-langpack-ja" >&2
-        echo "deps: on macOS (Homebrew): brew install ncurses cmocka recutils tmux gettext libiconv pkg-config" >&2
+        echo "deps: on Fedora: sudo dnf install gcc make pkgconf ncurses-devel libcmocka-devel recutils tmux gettext valgrind glibc-langpack-ja chromium poppler-utils tidy ipa-gothic-fonts" >&2
+        echo "deps: on macOS (Homebrew): brew install ncurses cmocka recutils tmux gettext libiconv pkg-config poppler tidy-html5 (and Chromium)" >&2
         exit 1
     fi
 fi

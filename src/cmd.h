@@ -15,6 +15,12 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 
+/* --format html of export and summary (cmd_html.c): files loaded, rendered, written. */
+#include <stddef.h>
+struct form;
+int cmd_export_html(char **files, size_t n, struct form *form, const char *out_path);
+int cmd_summary_html(char **files, size_t n, struct form *form, const char *out_path);
+
 /* Exit statuses shared by the commands. */
 enum {
     EXIT_OK = 0,

@@ -22,6 +22,8 @@ static void export_usage(FILE *to)
                   "Write a sheet as CSV for Excel (one row per item, Japanese labels as the "
                   "header).\nDefault: UTF-8 with BOM to standard output.  Exit 1 when a "
                   "character cannot be\nwritten in the encoding, 2 on usage or I/O errors.\n"));
+    fprintf(to, _("   or: torikumi export --format html [-o OUT.html] [--form FORMFILE] FILE...\n"
+                  "Write sheets as the city prints them: one HTML file to print on A4 landscape.\n"));
 }
 
 static int out_write(void *ctx, const char *data, size_t n, struct error *e)
@@ -71,6 +73,7 @@ int cmd_export(int argc, char **argv)
 {
     static const struct option opts[] = {
         { "encoding", required_argument, NULL, 'e' },
+        { "format", required_argument, NULL, 'F' },
         { "output", required_argument, NULL, 'o' },
         { "form", required_argument, NULL, 'f' },
         { "help", no_argument, NULL, 'h' },
@@ -78,15 +81,24 @@ int cmd_export(int argc, char **argv)
     };
     enum export_encoding enc = EXPORT_UTF8_BOM;
     const char *out_path = NULL, *form_path = NULL;
+    bool html = false, encoding_given = false;
     struct error e;
     int c;
-    while ((c = getopt_long(argc, argv, "e:o:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "e:F:o:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'e':
+            encoding_given = true;
             if (export_encoding_parse(optarg, &enc, &e) < 0) {
                 fprintf(stderr, "torikumi: --encoding: %s\n", e.msg);
                 return EXIT_TROUBLE;
             }
+            break;
+        case 'F':
+            if (!str_eq(optarg, "csv") && !str_eq(optarg, "html")) {
+                fprintf(stderr, _("torikumi: --format: expected csv or html, not '%s'\n"), optarg);
+                return EXIT_TROUBLE;
+            }
+            html = str_eq(optarg, "html");
             break;
         case 'o': out_path = optarg; break;
         case 'f': form_path = optarg; break;
@@ -94,7 +106,7 @@ int cmd_export(int argc, char **argv)
         default: export_usage(stderr); return EXIT_TROUBLE;
         }
     }
-    if (optind != argc - 1) {
+    if (html ? optind >= argc || encoding_given : optind != argc - 1) {
         export_usage(stderr);
         return EXIT_TROUBLE;
     }
@@ -103,7 +115,8 @@ int cmd_export(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     struct form *form = form_path ? cmd_load_form_option(form_path) : NULL;
-    int rc = run_export(argv[optind], form, enc, out_path);
+    int rc = html ? cmd_export_html(argv + optind, (size_t)(argc - optind), form, out_path)
+                  : run_export(argv[optind], form, enc, out_path);
     form_free(form);
     return rc;
 }

@@ -29,10 +29,11 @@
 #define CUT_MARK ".."       /* ASCII: a cut must not change the width it was cut to */
 
 struct summary_opts {
-    bool csv, bom, counts_only;
+    bool csv, bom, counts_only, html;
     enum overview_sort sort;
     struct overview_filter filter;
     const char *result, *incomplete;
+    const char *out;            /* -o, for --format html */
 };
 
 /* ---- cells ---------------------------------------------------------------------- */
@@ -335,6 +336,8 @@ static void summary_usage(FILE *to)
                   "         [--not-achieved] [--result CHOICE] [--incomplete STAGE]\n"
                   "         [--sort no|state] [--form FORMFILE] FILE...\n"
                   "The initiatives of several sheets in one table, and their counts.\n"));
+    fprintf(to, _("   or: torikumi summary --format html [-o OUT.html] [--form FORMFILE] FILE...\n"
+                  "The report per ward and year, with a chart, as one HTML file.\n"));
 }
 
 /* Turn --result / --not-achieved / --incomplete into the filter; false on a bad name. */
@@ -403,6 +406,7 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
     static const struct option opts[] = {
         { "format", required_argument, NULL, 'F' },
         { "bom", no_argument, NULL, 'B' },
+        { "output", required_argument, NULL, 'o' },
         { "counts", no_argument, NULL, 'c' },
         { "problems", no_argument, NULL, 'p' },
         { "not-achieved", no_argument, NULL, 'n' },
@@ -414,13 +418,15 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
         { NULL, 0, NULL, 0 },
     };
     int c;
-    while ((c = getopt_long(argc, argv, "F:Bcpnr:i:s:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "F:Bo:cpnr:i:s:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'F':
-            if (!str_eq(optarg, "text") && !str_eq(optarg, "csv"))
+            if (!str_eq(optarg, "text") && !str_eq(optarg, "csv") && !str_eq(optarg, "html"))
                 goto bad;
             o->csv = str_eq(optarg, "csv");
+            o->html = str_eq(optarg, "html");
             break;
+        case 'o': o->out = optarg; break;
         case 'B': o->bom = true; break;
         case 'c': o->counts_only = true; break;
         case 'p': o->filter.problems_only = true; break;
@@ -445,7 +451,9 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
             return EXIT_TROUBLE;
         }
     }
-    if (optind >= argc) {
+    bool filtered = o->bom || o->counts_only || o->filter.problems_only || o->result
+                    || o->incomplete;
+    if (optind >= argc || (o->out && !o->html) || (o->html && filtered)) {
         summary_usage(stderr);
         return EXIT_TROUBLE;
     }
@@ -458,8 +466,8 @@ bad:
 
 int cmd_summary(int argc, char **argv)
 {
-    struct summary_opts o = { false, false, false, OVERVIEW_SORT_NUMBER, OVERVIEW_FILTER_ALL,
-                              NULL, NULL };
+    struct summary_opts o = { false, false, false, false, OVERVIEW_SORT_NUMBER,
+                              OVERVIEW_FILTER_ALL, NULL, NULL, NULL };
     struct form *form = NULL;
     int rc = parse_options(argc, argv, &o, &form);
     if (rc >= 0) {
@@ -467,6 +475,11 @@ int cmd_summary(int argc, char **argv)
         return rc;
     }
     size_t n = (size_t)(argc - optind);
+    if (o.html) {
+        rc = cmd_summary_html(argv + optind, n, form, o.out);
+        form_free(form);
+        return rc;
+    }
     struct sheet **sheets = xcalloc(n, sizeof(*sheets));
     rc = EXIT_OK;
     for (size_t i = 0; i < n; i++) {

@@ -272,17 +272,39 @@ static int title_line(struct parser *p, const char *s, size_t n)
     return 0;
 }
 
+/* A line before the first item: part of the page heading that later pages repeat. */
+static void remember_heading(struct parser *p, const char *s, size_t n)
+{
+    size_t a = 0, b = n;
+    text_trim_line(s, &a, &b);
+    if (p->n_heading < MAX_HEADING_LINES)
+        strbuf_add(&p->heading[p->n_heading++], s + a, b - a);
+}
+
+static bool is_page_heading(const struct parser *p, const char *s, size_t n)
+{
+    size_t a = 0, b = n;
+    text_trim_line(s, &a, &b);
+    for (size_t i = 0; i < p->n_heading; i++)
+        if (a < b && mem_eq(s + a, b - a, p->heading[i].buf, p->heading[i].len))
+            return true;
+    return false;
+}
+
 static int one_line(struct parser *p, const char *s, size_t n)
 {
     long no = 0;
     int h;
     if (p->state != S_TITLE && (h = item_header(p, s, n, &no)) != 0)
         return h < 0 ? -1 : start_item(p, no);
+    if ((p->state == S_AFTER_TITLE || p->state == S_BODY) && is_page_heading(p, s, n))
+        return 0;
     bool blank = text_is_blank(s, n);
     switch (p->state) {
     case S_BEFORE:
         if (blank)
             return 0;
+        remember_heading(p, s, n);
         if (!p->out->title) {
             struct acc t = { STRBUF_INIT, 0, 0 };
             join_tidied(p, &t, s, 0, n, 1);
@@ -350,6 +372,8 @@ static void parser_free(struct parser *p)
     strbuf_release(&p->end_by_ctx[0].sb);
     strbuf_release(&p->end_by_ctx[1].sb);
     text_tidy_release(&p->tidy);
+    for (size_t i = 0; i < p->n_heading; i++)
+        strbuf_release(&p->heading[i]);
 }
 
 int import_sheet_parse(const char *text, size_t len, const char *file,

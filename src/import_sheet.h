@@ -29,6 +29,15 @@
  *   - the form's own text (column headings, 課題と改善策 左記が「」の場合は
  *     必須, the choice labels and their boxes, table rules) is dropped.
  *
+ * What torikumi's own printed sheet adds (export_html.h), read as
+ * `pdftotext -raw` gives it (content order: a cell's lines in a row):
+ *   - the page heading (the lines before the first item: the sheet's
+ *     title, then ward and year) printed again on every page: a line equal
+ *     to one of them is dropped wherever it appears later;
+ *   - 完了 alone on the line after a stage's name: the stage is marked
+ *     complete (done[]); import_sheet_fill() sets its done field;
+ *   - 目標の達成 before the result's boxes: the choice's label, dropped.
+ *
  * Limits, so that any input ends quickly: a title spans at most 4 lines,
  * a document holds at most 100000 items (more is an error), and at most
  * 10000 warnings are kept (then one saying the rest were dropped).
@@ -77,6 +86,7 @@ struct import_item {
     long no;          /* N of 取組項目 N */
     long line;        /* line of 取組項目 N */
     struct import_value values[IMPORT_N_FIELDS];
+    bool done[IMPORT_N_STAGES];   /* 完了 printed under the stage's name */
 };
 
 struct import_warning {
@@ -156,8 +166,9 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
 
 /*
  * Append the items of in to sheet s (new or loaded), in order: No, then
- * every value the layout carried.  Nothing else is set: no done marks,
- * no choice the layout did not tick.  Returns 0, or -1 with e (a field
+ * every value the layout carried, and "yes" in the done field of a stage
+ * printed 完了.  Nothing else is set: no other done marks, no choice the
+ * layout did not tick.  Returns 0, or -1 with e (a field
  * the form lacks, a number s already has); s may then hold part of them.
  */
 int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct error *e);

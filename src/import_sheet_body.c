@@ -34,13 +34,16 @@ static const struct furniture {
     const char *text;
     int stage;
     enum effect fx;
+    bool inside_only;       /* a heading only within its stage; elsewhere words */
 } furniture[] = {
-    { "取組の方針・目標内容", IMPORT_PLAN, FX_LEFT },
-    { "当年度の取組内容", IMPORT_PLAN, FX_RIGHT },
-    { "取組内容の実施見込み", IMPORT_MID, FX_NONE },
-    { "目標の達成見込み", IMPORT_MID, FX_NONE },
-    { "当年度の取組実績及び目標の達成状況", IMPORT_END, FX_RESULTS },
-    { "課題と改善策", NO_STAGE, FX_ISSUES },
+    { "取組の方針・目標内容", IMPORT_PLAN, FX_LEFT, false },
+    { "当年度の取組内容", IMPORT_PLAN, FX_RIGHT, false },
+    { "取組内容の実施見込み", IMPORT_MID, FX_NONE, false },
+    { "目標の達成見込み", IMPORT_MID, FX_NONE, false },
+    { "当年度の取組実績及び目標の達成状況", IMPORT_END, FX_RESULTS, false },
+    { "課題と改善策", NO_STAGE, FX_ISSUES, false },
+    /* the result's label before its boxes, as torikumi prints it (export_html.h) */
+    { "目標の達成", IMPORT_END, FX_NONE, true },
 };
 
 /* How a missing 計画 value is named in warnings. */
@@ -155,13 +158,16 @@ static size_t match_left_note(const char *s, size_t n)
 }
 
 /* The furniture at the start of s (followed by a blank or the end), or NULL. */
-static const struct furniture *match_furniture(const char *s, size_t n, size_t *len)
+static const struct furniture *match_furniture(const char *s, size_t n, int stage,
+                                               size_t *len)
 {
-    static const struct furniture note = { "", NO_STAGE, FX_NONE };
+    static const struct furniture note = { "", NO_STAGE, FX_NONE, false };
     if ((*len = match_left_note(s, n)) > 0)
         return &note;
     for (size_t i = 0; i < ARRAY_LEN(furniture); i++) {
         size_t fl = strlen(furniture[i].text);
+        if (furniture[i].inside_only && furniture[i].stage != stage)
+            continue;
         if (fl <= n && memcmp(s, furniture[i].text, fl) == 0 && followed_by_break(s, n, fl)) {
             *len = fl;
             return &furniture[i];
@@ -396,7 +402,7 @@ static int para_text(struct parser *p, const struct para *pa, size_t cell, bool 
         p->side = side_of(p->plan_field);
     }
     const struct furniture *f;
-    while (pos < n && (f = match_furniture(s + pos, n - pos, &fl)) != NULL) {
+    while (pos < n && (f = match_furniture(s + pos, n - pos, p->stage, &fl)) != NULL) {
         if (f->stage != NO_STAGE && p->stage != NO_STAGE && f->stage < p->stage)
             break;          /* an earlier stage's heading here is just words */
         if (f->stage != NO_STAGE && f->stage != p->stage)
@@ -461,7 +467,7 @@ static int first_cell(struct parser *p, const char *line, size_t n, size_t cell_
     int st = stage_match(p, pa->text, pa->len, has_tab, &slip);
     if (st < 0) {
         if (has_tab && looks_like_heading(pa->text, pa->len)
-            && !match_furniture(pa->text, pa->len, &fl))
+            && !match_furniture(pa->text, pa->len, p->stage, &fl))
             import_warn(p, p->line, pa->col[0], "「%.*s」 in the first column is not a stage "
                         "heading (%s, %s, %s or an alias); read as text", (int)pa->len, pa->text,
                         stage_label(p, IMPORT_PLAN), stage_label(p, IMPORT_MID),
@@ -472,13 +478,32 @@ static int first_cell(struct parser *p, const char *line, size_t n, size_t cell_
         import_warn(p, p->line, pa->col[0], "stage heading 「%.*s」 is not known; read as %s",
                     (int)pa->len, pa->text, stage_label(p, st));
     bool bare = !has_tab || text_is_blank(line + cell_end, n - cell_end);
-    return stage_cell(p, st, bare, pa->col[0]) < 0 ? -1 : 1;
+    if (stage_cell(p, st, bare, pa->col[0]) < 0)
+        return -1;
+    p->after_stage_name = bare && p->stage == st;
+    return 1;
+}
+
+/* 完了 alone on the line after a stage's name (torikumi's printed sheet): the stage is done. */
+static bool done_mark(struct parser *p, const char *s, size_t n)
+{
+    static const char word[] = "完了";
+    bool after = p->after_stage_name;
+    p->after_stage_name = false;
+    size_t a = 0, b = n;
+    text_trim_line(s, &a, &b);
+    if (!after || p->stage == NO_STAGE || !mem_eq(s + a, b - a, word, sizeof word - 1))
+        return false;
+    p->item->done[p->stage] = true;
+    return true;
 }
 
 int import_body_line(struct parser *p, const char *s, size_t n)
 {
     size_t start = 0;
     long col = 1;
+    if (done_mark(p, s, n))
+        return 0;
     for (size_t cell = 0; start <= n; cell++) {
         const char *tab = memchr(s + start, '\t', n - start);
         size_t end = tab ? (size_t)(tab - s) : n;
@@ -571,6 +596,6 @@ bool import_is_body_line(struct parser *p, const char *s, size_t n)
     if (a < b && s[a] == '<')
         return true;
     bool slip;
-    return match_furniture(s + a, b - a, &fl) || match_heading(p, s + a, b - a, 0, &hl) != NO_FIELD
-           || stage_match(p, s + a, b - a, false, &slip) >= 0;
+    return match_furniture(s + a, b - a, p->stage, &fl)
+           || match_heading(p, s + a, b - a, 0, &hl) != NO_FIELD || stage_match(p, s + a, b - a, false, &slip) >= 0;
 }

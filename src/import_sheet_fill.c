@@ -68,6 +68,17 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
     return 0;
 }
 
+/* A stage printed 完了 gets "yes" in its done field (a form without one: nothing). */
+static void set_done_marks(const struct import_item *ii, struct sheet *s, struct item *it)
+{
+    for (int st = 0; st < IMPORT_N_STAGES; st++) {
+        int fs = ii->done[st] ? form_stage_index(s->form, stage_ids[st]) : -1;
+        int done = fs >= 0 ? s->form->stages[fs].done_field : -1;
+        if (done >= 0)
+            item_set(s, it, done, "yes", 3);
+    }
+}
+
 int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct error *e)
 {
     const struct form *f = s->form;
@@ -88,6 +99,7 @@ int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct err
         for (int k = 0; k < IMPORT_N_FIELDS; k++)
             if (ii->values[k].text)
                 item_set(s, it, index[k], ii->values[k].text, ii->values[k].len);
+        set_done_marks(ii, s, it);
     }
     return 0;
 }

@@ -102,6 +102,8 @@ struct choice_state {
     long line, column;         /* the first pair of boxes */
 };
 
+#define MAX_HEADING_LINES 4     /* lines before the first item remembered as the page heading */
+
 struct parser {
     const struct import_sheet_vocab *v;
     const char *file;
@@ -122,6 +124,10 @@ struct parser {
     int plan_field;
     enum side side;
     int col_field[MAX_COLS];
+    bool after_stage_name;     /* the last body row was a stage name alone */
+    /* the lines before the first item: a page heading printed again on every page */
+    struct strbuf heading[MAX_HEADING_LINES];
+    size_t n_heading;
     /* boxes, and 年度評価 text before / after its boxes */
     struct choice_state choice[IMPORT_N_CHOICES];
     bool end_boxes;

@@ -1409,6 +1409,56 @@ static void test_sample_checks_and_regenerates(void **state)
     sheet_free(s);
 }
 
+/*
+ * What torikumi's printed sheet adds, as `pdftotext -raw` gives it back
+ * (export_html.h): the page heading on every page, 完了 under a stage's
+ * name, 目標の達成 before the result's boxes.
+ */
+static const char printed[] =
+    "「市政改革プラン2.0」に基づく取組等\n"
+    "大正区　平成29年度（2017年度）\n"
+    "取組項目1\n【題名】\n"
+    "計画\n完了\n取組の方針・目標内容\n(趣旨・目的)\n目的の一行目\n"
+    "\f「市政改革プラン2.0」に基づく取組等\n"      /* a new page: the heading again */
+    "大正区　平成29年度（2017年度）\n"
+    "目的の二行目\n(取組の概要)\n概要\n(目標)\n目標\n"
+    "当年度の取組内容\n(取組の内容)\n内容\n(当年度の目標)\n今年\n"
+    "中間振り返り\n取組内容の実施見込み\n■実施見込み □実施できない見込み\n"
+    "目標の達成見込み\n□達成見込み ■達成できない見込み\n課題と改善策\n中間の課題\n"
+    "年度評価\n完了\n当年度の取組実績及び目標の達成状況\n実績\n目標の達成\n"
+    "□目標達成 ■目標未達成\n課題と改善策\n完了\n"
+    "\f「市政改革プラン2.0」に基づく取組等\n大正区　平成29年度（2017年度）\n"
+    "取組項目2\n【二】\n計画\n取組の方針・目標内容\n(趣旨・目的)\n目標の達成 は言葉\n";
+
+static void test_printed_sheet(void **state)
+{
+    (void)state;
+    struct import_sheet imp;
+    struct error e;
+    assert_int_equal(parse_str(printed, &imp, &e), 0);
+    assert_string_equal(imp.title, "「市政改革プラン2.0」に基づく取組等");
+    assert_int_equal(imp.n_items, 2);
+    const struct import_item *it = &imp.items[0];
+    /* the repeated heading is not part of the value it interrupts */
+    assert_string_equal(it->values[IMPORT_PLAN_PURPOSE].text, "目的の一行目\n目的の二行目");
+    assert_string_equal(it->values[IMPORT_PLAN_YEARGOAL].text, "今年");
+    assert_string_equal(it->values[IMPORT_MID_PROGRESS].text, "on_track");
+    assert_string_equal(it->values[IMPORT_MID_OUTLOOK].text, "unlikely");
+    assert_string_equal(it->values[IMPORT_MID_ISSUES].text, "中間の課題");
+    assert_string_equal(it->values[IMPORT_END_RESULTS].text, "実績");
+    assert_string_equal(it->values[IMPORT_END_RESULT].text, "not_achieved");
+    /* 完了 is a done mark only right under a stage's name; elsewhere it is text */
+    assert_true(it->done[IMPORT_PLAN]);
+    assert_false(it->done[IMPORT_MID]);
+    assert_true(it->done[IMPORT_END]);
+    assert_string_equal(it->values[IMPORT_END_ISSUES].text, "完了");
+    /* 目標の達成 is the result's label only inside 年度評価 */
+    assert_string_equal(imp.items[1].values[IMPORT_PLAN_PURPOSE].text, "目標の達成 は言葉");
+    assert_false(imp.items[1].done[IMPORT_PLAN]);
+    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 1);
+    import_sheet_free(&imp);
+}
+
 int main(void)
 {
     const char *write = getenv("TORIKUMI_WRITE_SAMPLE");
@@ -1451,6 +1501,7 @@ int main(void)
         cmocka_unit_test(test_huge_lines),
         cmocka_unit_test(test_many_items),
         cmocka_unit_test(test_token_soup),
+        cmocka_unit_test(test_printed_sheet),
     };
     int failed = cmocka_run_group_tests_name("import_sheet: the seed", seed_tests, seed_setup,
                                              seed_teardown);
