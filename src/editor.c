@@ -678,6 +678,9 @@ static bool move_step(struct editor *ed, bool forward)
     apply_step(ed, &st, forward);
     xgrow((void **)to, capto, *nto + 1, sizeof(**to));
     (*to)[(*nto)++] = st;
+    /* Typing after an undo is a step of its own, never joined to the one
+     * the undo left on top (fieldedit.h promises the same within a field). */
+    seal_typing(ed);
     return true;
 }
 

@@ -682,9 +682,34 @@ static void test_change_reaches_journal_on_its_clock(void **state)
     fixture_close(&fx);
 }
 
+/* Typing right after an undo is a new step: one undo takes back only it. */
+static void test_typing_after_undo_is_a_new_step(void **state)
+{
+    (void)state;
+    struct sheet *s = parse_items("No: 1\nTitle: t\n");
+    struct editor ed;
+    start(&ed, s);
+    int sub = fld(&ed, "Subtitle");
+    editor_focus(&ed, sub);
+    assert_true(editor_type(&ed, "ab", 2));
+    fake_now += 100;
+    assert_true(editor_backspace(&ed));
+    fake_now += 100;
+    assert_true(editor_undo(&ed));
+    assert_fe(&ed, "ab", 2);
+    fake_now += 100;
+    assert_true(editor_type(&ed, "c", 1));
+    assert_value(&ed, sub, "abc");
+    assert_true(editor_undo(&ed));
+    assert_value(&ed, sub, "ab");
+    editor_free(&ed);
+    sheet_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_typing_after_undo_is_a_new_step),
         cmocka_unit_test(test_undo_redo_across_fields),
         cmocka_unit_test(test_typing_100ms_apart_is_one_step),
         cmocka_unit_test(test_typing_2s_apart_is_two_steps),
