@@ -81,6 +81,10 @@ struct ui {
     int list_result;                /* choice index; -1 any; -2 not chosen */
     int list_stage;                 /* form stage that is not complete; -1 any */
     bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
+    /* The list's detail pane (ui_detail.c). */
+    int detail_mode;                /* DETAIL_AUTO: shown when the list is filtered; d toggles */
+    int detail_top;                 /* its first row shown */
+    size_t detail_row;              /* the overview row it was scrolled for */
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -149,6 +153,15 @@ void list_open(struct ui *ui);
 bool list_step(struct ui *ui, int delta);
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
+/* The list has a filter (problems, result, stage, ward): it asks a question. */
+bool list_has_filter(const struct ui *ui);
+/* ui_detail.c: the list's detail pane, below the list or beside it when wide. */
+enum { DETAIL_AUTO, DETAIL_SHOWN, DETAIL_HIDDEN };
+int detail_list_rows(const struct ui *ui, int area_rows);
+int detail_list_cols(const struct ui *ui);
+void detail_draw(struct ui *ui, int area_rows);
+/* Space reads on (the pane, then the next item), b back, d hides; true when k was one of them. */
+bool detail_key(struct ui *ui, const struct key *k, int area_rows);
 void problems_collect(struct ui *ui);
 void problems_draw(struct ui *ui);
 void problems_key(struct ui *ui, const struct key *k);

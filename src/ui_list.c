@@ -20,6 +20,11 @@
 #define COL_WARD 10
 
 /* Build the overview when first needed, and again after the sheets changed. */
+static int list_area_rows(const struct ui *ui)
+{
+    return ui->rows - 4 - UI_KEYBAR_ROWS;
+}
+
 static bool ensure_overview(struct ui *ui)
 {
     if (ui->ov && ui->ov_changes == ui->ed.changes)
@@ -83,7 +88,7 @@ static int state_col_width(void)
 
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
-    int w = ui->cols - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
+    int w = detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
             (wards ? COL_WARD : 0);
     return w < 8 ? 8 : w;
 }
@@ -133,7 +138,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     bool sel = i == ui->list_sel;
     enum tui_role role = sel ? ROLE_FOCUS : ROLE_NORMAL;
     if (sel) {
-        tui_fill(y, 0, ui->cols, ROLE_FOCUS);
+        tui_fill(y, 0, detail_list_cols(ui), ROLE_FOCUS);
         tui_caret(y, 0);
     }
     int x = 0;
@@ -156,7 +161,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
                 st == STAGE_COMPLETE_PROBLEMS && !sel ? ROLE_PROBLEM : role);
     }
     if (overview_form(ov)->result_field >= 0)
-        tui_str(y, x, ui->cols - x, overview_result_label(ov, r), role);
+        tui_str(y, x, detail_list_cols(ui) - x, overview_result_label(ov, r), role);
 }
 
 /*
@@ -198,7 +203,8 @@ void list_draw(struct ui *ui)
         return;
     bool wards = ui->ed.n_open > 1;
     draw_list_header(ui, wards);
-    int rows = ui->rows - 4 - UI_KEYBAR_ROWS;
+    int area = list_area_rows(ui);
+    int rows = detail_list_rows(ui, area);
     if (ui->list_sel < ui->list_top)
         ui->list_top = ui->list_sel;
     if (ui->list_sel >= ui->list_top + (size_t)rows)
@@ -207,6 +213,7 @@ void list_draw(struct ui *ui)
         draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
     if (ui->n_list_rows == 0)
         tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
+    detail_draw(ui, area);
     struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
     counts_lines(ui, &results, &stages);
     ui->ed.message_is_error = false;
@@ -215,7 +222,8 @@ void list_draw(struct ui *ui)
     strbuf_release(&stages);
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
-        N_("Incomplete stage"), "s", N_("Sort"), "F5/Esc", N_("Back"),
+        N_("Incomplete stage"), "s", N_("Sort"), "Space", N_("Read on"), "d", N_("Details"),
+        "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
@@ -223,6 +231,11 @@ void list_draw(struct ui *ui)
 static bool list_filtered(const struct ui *ui)
 {
     return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0;
+}
+
+bool list_has_filter(const struct ui *ui)
+{
+    return list_filtered(ui);
 }
 
 /* "[目標未達成] [年度評価 not complete]": the active filters, as the list's title shows them. */
@@ -348,7 +361,10 @@ static bool filter_key(struct ui *ui, wint_t c)
 void list_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->n_list_rows;
-    size_t page = (size_t)(ui->rows - 5 - UI_KEYBAR_ROWS);
+    int shown_rows = detail_list_rows(ui, list_area_rows(ui));
+    size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
+    if (detail_key(ui, k, list_area_rows(ui)))
+        return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);
