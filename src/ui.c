@@ -36,6 +36,7 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_PROMPT] = { prompt_draw, prompt_key, true },
     [SCREEN_QUIT] = { quit_draw, quit_key, true },
     [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
+    [SCREEN_WARDS] = { wards_draw, wards_key, false },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)
@@ -688,6 +689,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     strbuf_release(&ui->input);
     overview_free(ui->ov);
     free(ui->list_rows);
+    ward_table_free(&ui->wards);
     search_free(ui->search);
     editor_free(&ui->ed);
     free(ui);

@@ -18,6 +18,7 @@
 #include "search.h"
 #include "textlayout.h"
 #include "tui.h"
+#include "wardcount.h"
 
 #define UI_MIN_ROWS 24
 #define UI_MIN_COLS 80
@@ -33,6 +34,7 @@ enum screen_id {
     SCREEN_PROMPT,
     SCREEN_QUIT,
     SCREEN_REASONS,
+    SCREEN_WARDS,
     SCREEN_COUNT,
 };
 
@@ -80,11 +82,16 @@ struct ui {
     bool list_problems, list_by_state;
     int list_result;                /* choice index; -1 any; -2 not chosen */
     int list_stage;                 /* form stage that is not complete; -1 any */
+    const char *list_ward;          /* only this ward's rows (borrowed from a sheet); NULL any */
+    long list_ward_year;            /* and of this fiscal year; 0 any */
     bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
     /* The list's detail pane (ui_detail.c). */
     int detail_mode;                /* DETAIL_AUTO: shown when the list is filtered; d toggles */
     int detail_top;                 /* its first row shown */
     size_t detail_row;              /* the overview row it was scrolled for */
+    /* Per-ward counts of the list's rows (ui_wards.c). */
+    struct ward_table wards;
+    size_t wards_col, wards_sel, wards_top;
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -153,6 +160,12 @@ void list_open(struct ui *ui);
 bool list_step(struct ui *ui, int delta);
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
+/* Keep only one ward's rows (NULL: all wards); year 0: any. */
+void list_filter_ward(struct ui *ui, const char *ward, long year);
+/* ui_wards.c: the per-ward count table of the list's rows (w in the list). */
+void wards_open(struct ui *ui);
+void wards_draw(struct ui *ui);
+void wards_key(struct ui *ui, const struct key *k);
 /* The list has a filter (problems, result, stage, ward): it asks a question. */
 bool list_has_filter(const struct ui *ui);
 /* ui_detail.c: the list's detail pane, below the list or beside it when wide. */

@@ -44,7 +44,8 @@ static void select_rows(struct ui *ui)
 {
     free(ui->list_rows);
     ui->list_rows = NULL;
-    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage };
+    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage,
+                                 ui->list_ward, ui->list_ward_year };
     ui->n_list_rows = overview_select(ui->ov, &f, ui->list_by_state ? OVERVIEW_SORT_STATE
                                                                      : OVERVIEW_SORT_NUMBER,
                                       &ui->list_rows);
@@ -93,6 +94,26 @@ static int title_width(const struct ui *ui, size_t nstages, bool wards)
     return w < 8 ? 8 : w;
 }
 
+/* " [北区]", " [北区 平成29年度]": the ward filter in words. */
+static void add_ward_words(const struct ui *ui, struct strbuf *out)
+{
+    strbuf_addf(out, "%s[%s", out->len ? " " : "", ui->list_ward);
+    if (ui->list_ward_year > 0) {
+        char era[32];
+        fiscal_year_label(ui->list_ward_year, era, sizeof(era));
+        strbuf_addf(out, " %s", era);
+    }
+    strbuf_addch(out, ']');
+}
+
+void list_filter_ward(struct ui *ui, const char *ward, long year)
+{
+    ui->list_ward = ward;
+    ui->list_ward_year = ward ? year : 0;
+    ui->list_sel = ui->list_top = 0;
+    select_rows(ui);
+}
+
 static void draw_list_header(struct ui *ui, bool wards)
 {
     const struct overview *ov = ui->ov;
@@ -110,6 +131,10 @@ static void draw_list_header(struct ui *ui, bool wards)
     }
     if (ui->list_stage >= 0)
         strbuf_addf(&t, "  [%s %s]", form->stages[ui->list_stage].label, _("not complete"));
+    if (ui->list_ward) {
+        strbuf_addch(&t, ' ');
+        add_ward_words(ui, &t);
+    }
     strbuf_addf(&t, "  [%s]", ui->list_by_state ? _("by state") : _("by number"));
     tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
     strbuf_release(&t);
@@ -222,7 +247,8 @@ void list_draw(struct ui *ui)
     strbuf_release(&stages);
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
-        N_("Incomplete stage"), "s", N_("Sort"), "Space", N_("Read on"), "d", N_("Details"),
+        N_("Incomplete stage"), "w", N_("Per ward"), "s", N_("Sort"), "Space", N_("Read on"),
+        "d", N_("Details"),
         "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
@@ -230,7 +256,7 @@ void list_draw(struct ui *ui)
 
 static bool list_filtered(const struct ui *ui)
 {
-    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0;
+    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0 || ui->list_ward;
 }
 
 bool list_has_filter(const struct ui *ui)
@@ -252,6 +278,8 @@ static void filter_words(const struct ui *ui, struct strbuf *out)
     if (ui->list_stage >= 0)
         strbuf_addf(out, "%s[%s %s]", out->len ? " " : "", form->stages[ui->list_stage].label,
                     _("not complete"));
+    if (ui->list_ward)
+        add_ward_words(ui, out);
 }
 
 bool list_step(struct ui *ui, int delta)
@@ -350,7 +378,12 @@ static bool filter_key(struct ui *ui, wint_t c)
     case 'a':       /* all: no filter */
         ui->list_problems = false;
         ui->list_result = ui->list_stage = -1;
+        ui->list_ward = NULL;
+        ui->list_ward_year = 0;
         break;
+    case 'w':
+        wards_open(ui);
+        return true;
     default: return false;
     }
     ui->list_sel = ui->list_top = 0;
