@@ -37,6 +37,7 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_QUIT] = { quit_draw, quit_key, true },
     [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
     [SCREEN_WARDS] = { wards_draw, wards_key, false },
+    [SCREEN_HITS] = { hits_draw, hits_key, false },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)
@@ -470,6 +471,11 @@ static struct search *searcher(struct ui *ui)
     return ui->search;
 }
 
+struct search *ui_search(struct ui *ui)
+{
+    return searcher(ui);
+}
+
 /* Order of two positions in reading order (fields in the form's order). */
 static int compare_pos(const struct search_pos *a, const struct search_pos *b)
 {
@@ -505,6 +511,9 @@ void ui_find(struct ui *ui, const char *query, bool backwards)
     struct search_hit hit;
     bool found = backwards ? search_prev(se, &from, &hit) : search_next(se, &from, false, &hit);
     if (!found) {
+        /* Not in any text, but maybe a chosen option's label (/目標未達成): list those items. */
+        if (ed->read_only && hits_open(ui, true))
+            return;
         editor_message(ed, true, _("not found: %s"), ed->find_query);
         return;
     }
@@ -533,6 +542,8 @@ void ui_match_message(struct ui *ui, struct strbuf *out)
     strbuf_addf(out, "/%zu%s: %s", search_count(se), done ? "" : "+", ui->ed.find_query);
     if (ui->hit_wrapped)   /* as vim says "search hit BOTTOM, continuing at TOP" */
         strbuf_addf(out, "  (%s)", _("search wrapped around"));
+    if (ui->ed.read_only)
+        strbuf_addf(out, "  (%s)", _("l: the items hit"));
 }
 
 bool ui_search_idle(struct ui *ui)
@@ -690,6 +701,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     overview_free(ui->ov);
     free(ui->list_rows);
     ward_table_free(&ui->wards);
+    hitlist_free(&ui->hits);
     search_free(ui->search);
     editor_free(&ui->ed);
     free(ui);

@@ -18,6 +18,7 @@
 #include "search.h"
 #include "textlayout.h"
 #include "tui.h"
+#include "hitlist.h"
 #include "wardcount.h"
 
 #define UI_MIN_ROWS 24
@@ -35,6 +36,7 @@ enum screen_id {
     SCREEN_QUIT,
     SCREEN_REASONS,
     SCREEN_WARDS,
+    SCREEN_HITS,
     SCREEN_COUNT,
 };
 
@@ -92,6 +94,10 @@ struct ui {
     /* Per-ward counts of the list's rows (ui_wards.c). */
     struct ward_table wards;
     size_t wards_col, wards_sel, wards_top;
+    /* The items a search hits (ui_hits.c). */
+    struct hit_list hits;
+    size_t hits_sel, hits_top;
+    bool hits_walk;                 /* F7/F8 go through the hits list (opened from it) */
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -166,6 +172,15 @@ void list_filter_ward(struct ui *ui, const char *ward, long year);
 void wards_open(struct ui *ui);
 void wards_draw(struct ui *ui);
 void wards_key(struct ui *ui, const struct key *k);
+/* ui_hits.c: the items the last search hits, one row each (l in view mode). */
+/* Open it; with only_if_any, not when nothing is hit (false then). */
+bool hits_open(struct ui *ui, bool only_if_any);
+/* F7/F8 after opening an item from the hits list: the previous or next item hit. */
+bool hits_step(struct ui *ui, int delta);
+void hits_draw(struct ui *ui);
+void hits_key(struct ui *ui, const struct key *k);
+/* The search over the open sheets, made when first needed and kept current after edits. */
+struct search *ui_search(struct ui *ui);
 /* The list has a filter (problems, result, stage, ward): it asks a question. */
 bool list_has_filter(const struct ui *ui);
 /* ui_detail.c: the list's detail pane, below the list or beside it when wide. */

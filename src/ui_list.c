@@ -329,6 +329,7 @@ bool list_step(struct ui *ui, int delta)
 static void open_selected(struct ui *ui)
 {
     ui->list_walk = list_filtered(ui);
+    ui->hits_walk = false;
     if (ui->n_list_rows) {
         const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
         editor_goto(&ui->ed, r->sheet, r->item);
