@@ -35,6 +35,21 @@ struct form *cmd_load_form_option(const char *path);
 #include <stdio.h>
 int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
                             int min_files, int max_files, struct form **form);
+/*
+ * cmd_sheets.c: load sheets read-only for view and summary, leaving out
+ * (and naming on stderr, with their error) those that cannot be read or
+ * parsed.  Returns the n sheets loaded; free with cmd_loaded_free().
+ */
+#include "util.h"
+struct sheet;
+struct cmd_loaded {
+    size_t n;               /* sheets loaded */
+    size_t skipped;         /* sheets left out */
+    struct strbuf errors;   /* the first one's error, "FILE:LINE:COL: message" */
+};
+struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form,
+                                 struct cmd_loaded *out);
+void cmd_loaded_free(struct sheet **sheets, struct cmd_loaded *l);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
 struct error;
 void cmd_print_error(const struct error *e);

@@ -1,0 +1,45 @@
+/*
+ * cmd_sheets.c - loading the sheets of a read-only command (view, summary)
+ * when some of them may be broken: a shared folder of 24 wards' sheets
+ * should not become unreadable because one is.  Each sheet that cannot be
+ * read or parsed is named with its error on stderr and left out; the
+ * caller shows the others and says in its exit status that some were
+ * skipped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "sheet.h"
+
+struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form,
+                                 struct cmd_loaded *out)
+{
+    struct sheet **sheets = xcalloc(n + 1, sizeof(*sheets));
+    out->n = out->skipped = 0;
+    out->errors = (struct strbuf)STRBUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        struct error e;
+        struct sheet *s = sheet_load_readonly(paths[i], form, &e);
+        if (s) {
+            sheets[out->n++] = s;
+            continue;
+        }
+        cmd_print_error(&e);
+        if (out->skipped++ == 0)
+            error_format(&e, &out->errors);
+    }
+    if (out->skipped)
+        fprintf(stderr, _("torikumi: sheets that could not be read, skipped: %zu\n"),
+                out->skipped);
+    return sheets;
+}
+
+void cmd_loaded_free(struct sheet **sheets, struct cmd_loaded *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        sheet_free(sheets[i]);
+    free(sheets);
+    strbuf_release(&l->errors);
+}
