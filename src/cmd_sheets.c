@@ -10,18 +10,35 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "filestamp.h"
 #include "i18n.h"
 #include "sheet.h"
 
+/*
+ * The file as it is before loading it: a change between the two shows as a
+ * change later (a reload of what is shown), never as nothing.
+ */
+static bool stamp_before(const char *path, struct filestamp *st, struct error *e)
+{
+    char *data;
+    size_t len;
+    if (filestamp_read(path, &data, &len, st, e) < 0)
+        return false;
+    free(data);
+    return true;
+}
+
 struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form,
-                                 struct cmd_loaded *out)
+                                 struct filestamp *stamps, struct cmd_loaded *out)
 {
     struct sheet **sheets = xcalloc(n + 1, sizeof(*sheets));
     out->n = out->skipped = 0;
     out->errors = (struct strbuf)STRBUF_INIT;
     for (size_t i = 0; i < n; i++) {
         struct error e;
-        struct sheet *s = sheet_load_readonly(paths[i], form, &e);
+        struct sheet *s = NULL;
+        if (!stamps || stamp_before(paths[i], &stamps[out->n], &e))
+            s = sheet_load_readonly(paths[i], form, &e);
         if (s) {
             sheets[out->n++] = s;
             continue;

@@ -470,7 +470,7 @@ int cmd_summary(int argc, char **argv)
     }
     /* A broken sheet is named and skipped: the others still make the table. */
     struct cmd_loaded l;
-    struct sheet **sheets = cmd_load_readable(argv + optind, (size_t)(argc - optind), form, &l);
+    struct sheet **sheets = cmd_load_readable(argv + optind, (size_t)(argc - optind), form, NULL, &l);
     rc = l.n ? summarize(sheets, l.n, &o) : EXIT_TROUBLE;
     if (rc == EXIT_OK && l.skipped)
         rc = EXIT_PROBLEMS;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "filestamp.h"
 #include "i18n.h"
 #include "sheet.h"
 #include "ui.h"
@@ -30,18 +31,21 @@ int cmd_view(int argc, char **argv)
         return early;
     /* A broken sheet is named and skipped: the others can still be read. */
     struct cmd_loaded l;
-    struct sheet **sheets = cmd_load_readable(argv + optind, (size_t)(argc - optind), form, &l);
+    size_t n = (size_t)(argc - optind);
+    struct filestamp *stamps = xcalloc(n + 1, sizeof(*stamps));     /* to see changes later */
+    struct sheet **sheets = cmd_load_readable(argv + optind, n, form, stamps, &l);
     struct strbuf why = STRBUF_INIT;
     if (l.skipped)
         strbuf_addf(&why, _("read-only; %zu sheets could not be read and are left out: %s"),
                     l.skipped, l.errors.buf);
     else
         strbuf_addstr(&why, _("read-only: viewing; nothing can be changed"));
-    struct ui_start start = { true, why.buf, NULL };
+    struct ui_start start = { true, why.buf, NULL, stamps };
     int rc = l.n ? ui_run(sheets, l.n, &start) : EXIT_TROUBLE;
     if (rc == EXIT_OK && l.skipped)
         rc = EXIT_PROBLEMS;
     strbuf_release(&why);
+    free(stamps);
     cmd_loaded_free(sheets, &l);
     form_free(form);
     return rc;

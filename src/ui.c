@@ -86,7 +86,12 @@ void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message
     tui_fill(y, 0, ui->cols, ROLE_BAR);
     tui_text(y, 0, ui->cols, bar, strlen(bar), ROLE_BAR);
     tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
-    if (message && *message)
+    /* A sheet changed on disk: said until R reloads it, over anything but a fresh message. */
+    const char *notice = ui_watch_notice(ui);
+    bool fresh = message && *message && message == ui->ed.message;
+    if (notice && !fresh)
+        tui_str(y + 1, 0, ui->cols, notice, ROLE_PROBLEM);
+    else if (message && *message)
         tui_str(y + 1, 0, ui->cols, message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
 }
 
@@ -588,6 +593,8 @@ static void handle_key(struct ui *ui, const struct key *k)
             ui->quit = true;
         return;
     }
+    if (ui_watch_key(ui, k))
+        return;
     screens[top(ui)].key(ui, k);
 }
 
@@ -655,6 +662,8 @@ static void main_loop(struct ui *ui)
             handle_key(ui, &k);
         }
         ui_session_tick(ui, now_ms());
+        if (ui_watch_tick(ui, now_ms()))
+            redraw = true;
     }
 }
 
@@ -682,6 +691,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     ui->list_result = ui->list_stage = -1;
     if (ui->ed.read_only)
         ui->search = search_new(sheets, n);     /* folded while the supervisor reads */
+    ui_watch_start(ui, start->view_stamps);
     if (ui_session_start(ui, start->stamp))
         main_loop(ui);
     /* Losing the terminal or a signal keeps the journal for recovery; a clerk who
@@ -702,6 +712,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     free(ui->list_rows);
     ward_table_free(&ui->wards);
     hitlist_free(&ui->hits);
+    ui_watch_free(ui);
     search_free(ui->search);
     editor_free(&ui->ed);
     free(ui);

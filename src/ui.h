@@ -98,6 +98,8 @@ struct ui {
     struct hit_list hits;
     size_t hits_sel, hits_top;
     bool hits_walk;                 /* F7/F8 go through the hits list (opened from it) */
+    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
+    struct ui_watch *watch;
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -124,6 +126,7 @@ struct ui_start {
     bool read_only;
     const char *why;                /* shown when read-only */
     const struct filestamp *stamp;  /* editing: the file as loaded (lock, journal, checks) */
+    const struct filestamp *view_stamps;   /* viewing: per sheet, as read; watched when set */
 };
 
 /*
@@ -181,6 +184,18 @@ void hits_draw(struct ui *ui);
 void hits_key(struct ui *ui, const struct key *k);
 /* The search over the open sheets, made when first needed and kept current after edits. */
 struct search *ui_search(struct ui *ui);
+/* After a reload: the list made again, on the row of item number in sheet if it is there. */
+void list_reselect(struct ui *ui, size_t sheet, long number);
+/* ui_watch.c: sheets changed on disk while viewed; R reloads them keeping the position. */
+struct filestamp;
+void ui_watch_start(struct ui *ui, const struct filestamp *stamps);
+void ui_watch_free(struct ui *ui);
+/* Look now and then (cheap stat first); true when a sheet is newly seen changed. */
+bool ui_watch_tick(struct ui *ui, long long now_ms);
+/* "ward-05.rec changed on disk: R reloads it", or NULL. */
+const char *ui_watch_notice(struct ui *ui);
+/* R: reload; true when k was taken. */
+bool ui_watch_key(struct ui *ui, const struct key *k);
 /* The list has a filter (problems, result, stage, ward): it asks a question. */
 bool list_has_filter(const struct ui *ui);
 /* ui_detail.c: the list's detail pane, below the list or beside it when wide. */

@@ -106,6 +106,18 @@ static void add_ward_words(const struct ui *ui, struct strbuf *out)
     strbuf_addch(out, ']');
 }
 
+void list_reselect(struct ui *ui, size_t sheet, long number)
+{
+    if (!ensure_overview(ui))
+        return;
+    select_rows(ui);
+    for (size_t i = 0; i < ui->n_list_rows; i++) {
+        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+        if (r->sheet == sheet && r->number == number)
+            ui->list_sel = i;
+    }
+}
+
 void list_filter_ward(struct ui *ui, const char *ward, long year)
 {
     ui->list_ward = ward;
