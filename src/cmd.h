@@ -49,6 +49,24 @@ int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
 int cmd_parse_count(const char *s, const char *what, long max, long *out);
 /* At exit, report a failed write to standard output and exit 2 (main calls it once). */
 void cmd_check_stdout_at_exit(void);
+/*
+ * cmd_sheets.c: load sheets read-only for view and summary, leaving out
+ * (and naming on stderr, with their error) those that cannot be read or
+ * parsed.  Returns the n sheets loaded; free with cmd_loaded_free().
+ * stamps (NULL, or room for every path): each loaded sheet's file as it
+ * was just before loading, in the order of the sheets returned.
+ */
+#include "util.h"
+struct sheet;
+struct cmd_loaded {
+    size_t n;               /* sheets loaded */
+    size_t skipped;         /* sheets left out */
+    struct strbuf errors;   /* the first one's error, "FILE:LINE:COL: message" */
+};
+struct filestamp;
+struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form,
+                                 struct filestamp *stamps, struct cmd_loaded *out);
+void cmd_loaded_free(struct sheet **sheets, struct cmd_loaded *l);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr, control characters escaped. */
 struct error;
 void cmd_print_error(const struct error *e);

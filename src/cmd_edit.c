@@ -72,7 +72,7 @@ int cmd_edit(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     const char *why = why_read_only(path);
-    struct ui_start start = { why != NULL, why, why ? NULL : &stamp };
+    struct ui_start start = { why != NULL, why, why ? NULL : &stamp, NULL };
     int rc = ui_run(&s, 1, &start);
     sheet_free(s);
     form_free(form);

@@ -99,23 +99,29 @@ int cmd_export_html(char **files, size_t n, struct form *form, const char *out_p
 
 int cmd_summary_html(char **files, size_t n, struct form *form, const char *out_path)
 {
-    struct sheet **sheets = load_all(files, n, form);
-    if (!sheets)
+    /* As the text summary: a sheet that cannot be read is named and left out. */
+    struct cmd_loaded l;
+    struct sheet **sheets = cmd_load_readable(files, n, form, NULL, &l);
+    if (l.n == 0) {
+        cmd_loaded_free(sheets, &l);
         return EXIT_TROUBLE;
+    }
     struct strbuf buf = STRBUF_INIT;
     struct error e;
     int status = EXIT_TROUBLE;
-    if (summary_html(sheets, n, &buf, &e) < 0) {
+    if (summary_html(sheets, l.n, &buf, &e) < 0) {
         cmd_print_error(&e);
     } else {
         struct outfile *out = outfile_new(out_path);
         bool to_stdout = outfile_is_stdout(out);
         status = finish(out, flush(out, &buf, true, &e), &e);
         if (status == EXIT_OK && !to_stdout)
-            fprintf(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), n,
+            fprintf(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), l.n,
                     out_path);
+        if (status == EXIT_OK && l.skipped)
+            status = EXIT_PROBLEMS;
     }
     strbuf_release(&buf);
-    free_sheets(sheets, n);
+    cmd_loaded_free(sheets, &l);
     return status;
 }

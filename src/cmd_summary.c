@@ -11,8 +11,10 @@
  * from the files that start with = + - @ get a leading ' so that a
  * spreadsheet does not take them for formulas.
  *
- * Exit 0 (problems in the sheets are shown, not an exit status); 2 on a
- * usage error or when a file cannot be read or parsed (no table then).
+ * Exit 0 (problems in the sheets are shown, not an exit status); 1 when
+ * some sheets could not be read or parsed (each is named with its error
+ * on stderr, the others make the table); 2 on a usage error or when no
+ * sheet could be read.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -480,21 +482,13 @@ int cmd_summary(int argc, char **argv)
         form_free(form);
         return rc;
     }
-    struct sheet **sheets = xcalloc(n, sizeof(*sheets));
-    rc = EXIT_OK;
-    for (size_t i = 0; i < n; i++) {
-        struct error e;
-        sheets[i] = sheet_load_readonly(argv[optind + (int)i], form, &e);
-        if (!sheets[i]) {
-            cmd_print_error(&e);
-            rc = EXIT_TROUBLE;
-        }
-    }
-    if (rc == EXIT_OK)
-        rc = summarize(sheets, n, &o);
-    for (size_t i = 0; i < n; i++)
-        sheet_free(sheets[i]);
-    free(sheets);
+    /* A broken sheet is named and skipped: the others still make the table. */
+    struct cmd_loaded l;
+    struct sheet **sheets = cmd_load_readable(argv + optind, n, form, NULL, &l);
+    rc = l.n ? summarize(sheets, l.n, &o) : EXIT_TROUBLE;
+    if (rc == EXIT_OK && l.skipped)
+        rc = EXIT_PROBLEMS;
+    cmd_loaded_free(sheets, &l);
     form_free(form);
     return rc;
 }

@@ -38,6 +38,14 @@ static bool same_form(const struct form *a, const struct form *b)
            a->fields[a->result_field].n_choices == b->fields[b->result_field].n_choices;
 }
 
+static long sheet_year(const struct sheet *s)
+{
+    const char *y = sheet_header_get(s, "FiscalYear");
+    char *end;
+    long v = y ? strtol(y, &end, 10) : -1;
+    return y && end != y && *end == '\0' && v > 0 ? v : -1;
+}
+
 static void compute_row(struct overview *ov, size_t row)
 {
     struct overview_row *r = &ov->rows[row];
@@ -55,6 +63,7 @@ static void compute_row(struct overview *ov, size_t row)
     r->number = item_number(s, it);
     const char *ward = sheet_header_get(s, "Ward");
     r->ward = ward ? ward : "";
+    r->year = sheet_year(s);
     r->title = form->title_field >= 0 ? item_get(s, it, form->title_field) : NULL;
     if (r->title && !rules_filled(r->title))
         r->title = NULL;
@@ -206,6 +215,8 @@ static bool passes(const struct overview *ov, const struct overview_row *r,
                    const struct overview_filter *f)
 {
     if (f->problems_only && r->errors == 0)
+        return false;
+    if (f->ward && (!str_eq(r->ward, f->ward) || (f->year && r->year != f->year)))
         return false;
     if (f->result == -2 ? r->result >= 0 : f->result >= 0 && r->result != f->result)
         return false;

@@ -39,6 +39,7 @@ struct overview_row {
     size_t item;            /* index into that sheet's items */
     long number;            /* the item's number, -1 when missing or bad */
     const char *ward;       /* the sheet header's Ward ("" when none), borrowed */
+    long year;              /* the sheet header's FiscalYear, -1 when missing or bad */
     const char *title;      /* the title field (NULL when empty or no title field), borrowed */
     int result;             /* choice index of the result field, -1 not chosen (or invalid) */
     size_t errors;          /* its errors (rules_check_item + numbers used twice) */
@@ -72,8 +73,10 @@ struct overview_filter {
     bool problems_only;     /* rows with errors */
     int result;             /* choice index of the result; -1 any; -2 not chosen */
     int incomplete_stage;   /* form stage index whose state is not STAGE_COMPLETE; -1 any */
+    const char *ward;       /* rows of this ward only; NULL any */
+    long year;              /* with ward: of this fiscal year only; 0 any */
 };
-#define OVERVIEW_FILTER_ALL { false, -1, -1 }
+#define OVERVIEW_FILTER_ALL { false, -1, -1, NULL, 0 }
 
 enum overview_sort {
     /*

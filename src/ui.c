@@ -36,6 +36,8 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_PROMPT] = { prompt_draw, prompt_key, true },
     [SCREEN_QUIT] = { quit_draw, quit_key, true },
     [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
+    [SCREEN_WARDS] = { wards_draw, wards_key, false },
+    [SCREEN_HITS] = { hits_draw, hits_key, false },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)
@@ -84,7 +86,12 @@ void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message
     tui_fill(y, 0, ui->cols, ROLE_BAR);
     tui_text(y, 0, ui->cols, bar, strlen(bar), ROLE_BAR);
     tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
-    if (message && *message)
+    /* A sheet changed on disk: said until R reloads it, over anything but a fresh message. */
+    const char *notice = ui_watch_notice(ui);
+    bool fresh = message && *message && message == ui->ed.message;
+    if (notice && !fresh)
+        tui_str(y + 1, 0, ui->cols, notice, ROLE_PROBLEM);
+    else if (message && *message)
         tui_str(y + 1, 0, ui->cols, message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
 }
 
@@ -469,6 +476,11 @@ static struct search *searcher(struct ui *ui)
     return ui->search;
 }
 
+struct search *ui_search(struct ui *ui)
+{
+    return searcher(ui);
+}
+
 /* Order of two positions in reading order (fields in the form's order). */
 static int compare_pos(const struct search_pos *a, const struct search_pos *b)
 {
@@ -504,6 +516,9 @@ void ui_find(struct ui *ui, const char *query, bool backwards)
     struct search_hit hit;
     bool found = backwards ? search_prev(se, &from, &hit) : search_next(se, &from, false, &hit);
     if (!found) {
+        /* Not in any text, but maybe a chosen option's label (/目標未達成): list those items. */
+        if (ed->read_only && hits_open(ui, true))
+            return;
         editor_message(ed, true, _("not found: %s"), ed->find_query);
         return;
     }
@@ -532,6 +547,8 @@ void ui_match_message(struct ui *ui, struct strbuf *out)
     strbuf_addf(out, "/%zu%s: %s", search_count(se), done ? "" : "+", ui->ed.find_query);
     if (ui->hit_wrapped)   /* as vim says "search hit BOTTOM, continuing at TOP" */
         strbuf_addf(out, "  (%s)", _("search wrapped around"));
+    if (ui->ed.read_only)
+        strbuf_addf(out, "  (%s)", _("l: the items hit"));
 }
 
 bool ui_search_idle(struct ui *ui)
@@ -576,6 +593,8 @@ static void handle_key(struct ui *ui, const struct key *k)
             ui->quit = true;
         return;
     }
+    if (ui_watch_key(ui, k))
+        return;
     screens[top(ui)].key(ui, k);
 }
 
@@ -643,6 +662,8 @@ static void main_loop(struct ui *ui)
             handle_key(ui, &k);
         }
         ui_session_tick(ui, now_ms());
+        if (ui_watch_tick(ui, now_ms()))
+            redraw = true;
     }
 }
 
@@ -670,6 +691,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     ui->list_result = ui->list_stage = -1;
     if (ui->ed.read_only)
         ui->search = search_new(sheets, n);     /* folded while the supervisor reads */
+    ui_watch_start(ui, start->view_stamps);
     if (ui_session_start(ui, start->stamp))
         main_loop(ui);
     /* Losing the terminal or a signal keeps the journal for recovery; a clerk who
@@ -688,6 +710,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     strbuf_release(&ui->input);
     overview_free(ui->ov);
     free(ui->list_rows);
+    ward_table_free(&ui->wards);
+    hitlist_free(&ui->hits);
+    ui_watch_free(ui);
     search_free(ui->search);
     editor_free(&ui->ed);
     free(ui);

@@ -21,6 +21,8 @@
 #include "search.h"
 #include "textlayout.h"
 #include "tui.h"
+#include "hitlist.h"
+#include "wardcount.h"
 
 #define UI_MIN_ROWS 24
 #define UI_MIN_COLS 80
@@ -36,6 +38,8 @@ enum screen_id {
     SCREEN_PROMPT,
     SCREEN_QUIT,
     SCREEN_REASONS,
+    SCREEN_WARDS,
+    SCREEN_HITS,
     SCREEN_COUNT,
 };
 
@@ -89,7 +93,22 @@ struct ui {
     bool list_problems, list_by_state;
     int list_result;                /* choice index; -1 any; -2 not chosen */
     int list_stage;                 /* form stage that is not complete; -1 any */
+    const char *list_ward;          /* only this ward's rows (borrowed from a sheet); NULL any */
+    long list_ward_year;            /* and of this fiscal year; 0 any */
     bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
+    /* The list's detail pane (ui_detail.c). */
+    int detail_mode;                /* DETAIL_AUTO: shown when the list is filtered; d toggles */
+    int detail_top;                 /* its first row shown */
+    size_t detail_row;              /* the overview row it was scrolled for */
+    /* Per-ward counts of the list's rows (ui_wards.c). */
+    struct ward_table wards;
+    size_t wards_col, wards_sel, wards_top;
+    /* The items a search hits (ui_hits.c). */
+    struct hit_list hits;
+    size_t hits_sel, hits_top;
+    bool hits_walk;                 /* F7/F8 go through the hits list (opened from it) */
+    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
+    struct ui_watch *watch;
     /* Search (Ctrl-F, / and ?, n and N). */
     struct search *search;
     unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
@@ -116,6 +135,7 @@ struct ui_start {
     bool read_only;
     const char *why;                /* shown when read-only */
     const struct filestamp *stamp;  /* editing: the file as loaded (lock, journal, checks) */
+    const struct filestamp *view_stamps;   /* viewing: per sheet, as read; watched when set */
 };
 
 /*
@@ -158,6 +178,42 @@ void list_open(struct ui *ui);
 bool list_step(struct ui *ui, int delta);
 void list_draw(struct ui *ui);
 void list_key(struct ui *ui, const struct key *k);
+/* Keep only one ward's rows (NULL: all wards); year 0: any. */
+void list_filter_ward(struct ui *ui, const char *ward, long year);
+/* ui_wards.c: the per-ward count table of the list's rows (w in the list). */
+void wards_open(struct ui *ui);
+void wards_draw(struct ui *ui);
+void wards_key(struct ui *ui, const struct key *k);
+/* ui_hits.c: the items the last search hits, one row each (l in view mode). */
+/* Open it; with only_if_any, not when nothing is hit (false then). */
+bool hits_open(struct ui *ui, bool only_if_any);
+/* F7/F8 after opening an item from the hits list: the previous or next item hit. */
+bool hits_step(struct ui *ui, int delta);
+void hits_draw(struct ui *ui);
+void hits_key(struct ui *ui, const struct key *k);
+/* The search over the open sheets, made when first needed and kept current after edits. */
+struct search *ui_search(struct ui *ui);
+/* After a reload: the list made again, on the row of item number in sheet if it is there. */
+void list_reselect(struct ui *ui, size_t sheet, long number);
+/* ui_watch.c: sheets changed on disk while viewed; R reloads them keeping the position. */
+struct filestamp;
+void ui_watch_start(struct ui *ui, const struct filestamp *stamps);
+void ui_watch_free(struct ui *ui);
+/* Look now and then (cheap stat first); true when a sheet is newly seen changed. */
+bool ui_watch_tick(struct ui *ui, long long now_ms);
+/* "ward-05.rec changed on disk: R reloads it", or NULL. */
+const char *ui_watch_notice(struct ui *ui);
+/* R: reload; true when k was taken. */
+bool ui_watch_key(struct ui *ui, const struct key *k);
+/* The list has a filter (problems, result, stage, ward): it asks a question. */
+bool list_has_filter(const struct ui *ui);
+/* ui_detail.c: the list's detail pane, below the list or beside it when wide. */
+enum { DETAIL_AUTO, DETAIL_SHOWN, DETAIL_HIDDEN };
+int detail_list_rows(const struct ui *ui, int area_rows);
+int detail_list_cols(const struct ui *ui);
+void detail_draw(struct ui *ui, int area_rows);
+/* Space reads on (the pane, then the next item), b back, d hides; true when k was one of them. */
+bool detail_key(struct ui *ui, const struct key *k, int area_rows);
 void problems_collect(struct ui *ui);
 void problems_draw(struct ui *ui);
 void problems_key(struct ui *ui, const struct key *k);

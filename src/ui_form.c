@@ -650,7 +650,7 @@ static bool command_key(struct ui *ui, const struct key *k)
         ui_push(ui, SCREEN_PROBLEMS);
     } else if (c == KEY_F(7) || c == KEY_F(8)) {
         int delta = c == KEY_F(7) ? -1 : 1;
-        if (!list_step(ui, delta))
+        if (!hits_step(ui, delta) && !list_step(ui, delta))
             goto_relative_item(ui, delta);
     }
     else if (c == KEY_F(9))
@@ -756,6 +756,7 @@ static bool reader_key(struct ui *ui, const struct key *k)
         return true;
     case 'n': repeat_search(ui, false); return true;
     case 'N': repeat_search(ui, true); return true;
+    case 'l': hits_open(ui, false); return true;
     }
     return false;
 }

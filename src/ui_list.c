@@ -20,6 +20,11 @@
 #define COL_WARD 10
 
 /* Build the overview when first needed, and again after the sheets changed. */
+static int list_area_rows(const struct ui *ui)
+{
+    return ui->rows - 4 - UI_KEYBAR_ROWS;
+}
+
 static bool ensure_overview(struct ui *ui)
 {
     if (ui->ov && ui->ov_changes == ui->ed.changes)
@@ -39,7 +44,8 @@ static void select_rows(struct ui *ui)
 {
     free(ui->list_rows);
     ui->list_rows = NULL;
-    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage };
+    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage,
+                                 ui->list_ward, ui->list_ward_year };
     ui->n_list_rows = overview_select(ui->ov, &f, ui->list_by_state ? OVERVIEW_SORT_STATE
                                                                      : OVERVIEW_SORT_NUMBER,
                                       &ui->list_rows);
@@ -83,9 +89,41 @@ static int state_col_width(void)
 
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
-    int w = ui->cols - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
+    int w = detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
             (wards ? COL_WARD : 0);
     return w < 8 ? 8 : w;
+}
+
+/* " [北区]", " [北区 平成29年度]": the ward filter in words. */
+static void add_ward_words(const struct ui *ui, struct strbuf *out)
+{
+    strbuf_addf(out, "%s[%s", out->len ? " " : "", ui->list_ward);
+    if (ui->list_ward_year > 0) {
+        char era[32];
+        fiscal_year_label(ui->list_ward_year, era, sizeof(era));
+        strbuf_addf(out, " %s", era);
+    }
+    strbuf_addch(out, ']');
+}
+
+void list_reselect(struct ui *ui, size_t sheet, long number)
+{
+    if (!ensure_overview(ui))
+        return;
+    select_rows(ui);
+    for (size_t i = 0; i < ui->n_list_rows; i++) {
+        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+        if (r->sheet == sheet && r->number == number)
+            ui->list_sel = i;
+    }
+}
+
+void list_filter_ward(struct ui *ui, const char *ward, long year)
+{
+    ui->list_ward = ward;
+    ui->list_ward_year = ward ? year : 0;
+    ui->list_sel = ui->list_top = 0;
+    select_rows(ui);
 }
 
 static void draw_list_header(struct ui *ui, bool wards)
@@ -105,6 +143,10 @@ static void draw_list_header(struct ui *ui, bool wards)
     }
     if (ui->list_stage >= 0)
         strbuf_addf(&t, "  [%s %s]", form->stages[ui->list_stage].label, _("not complete"));
+    if (ui->list_ward) {
+        strbuf_addch(&t, ' ');
+        add_ward_words(ui, &t);
+    }
     strbuf_addf(&t, "  [%s]", ui->list_by_state ? _("by state") : _("by number"));
     tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
     strbuf_release(&t);
@@ -133,7 +175,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     bool sel = i == ui->list_sel;
     enum tui_role role = sel ? ROLE_FOCUS : ROLE_NORMAL;
     if (sel) {
-        tui_fill(y, 0, ui->cols, ROLE_FOCUS);
+        tui_fill(y, 0, detail_list_cols(ui), ROLE_FOCUS);
         tui_caret(y, 0);
     }
     int x = 0;
@@ -156,7 +198,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
                 st == STAGE_COMPLETE_PROBLEMS && !sel ? ROLE_PROBLEM : role);
     }
     if (overview_form(ov)->result_field >= 0)
-        tui_str(y, x, ui->cols - x, overview_result_label(ov, r), role);
+        tui_str(y, x, detail_list_cols(ui) - x, overview_result_label(ov, r), role);
 }
 
 /*
@@ -198,7 +240,8 @@ void list_draw(struct ui *ui)
         return;
     bool wards = ui->ed.n_open > 1;
     draw_list_header(ui, wards);
-    int rows = ui->rows - 4 - UI_KEYBAR_ROWS;
+    int area = list_area_rows(ui);
+    int rows = detail_list_rows(ui, area);
     if (ui->list_sel < ui->list_top)
         ui->list_top = ui->list_sel;
     if (ui->list_sel >= ui->list_top + (size_t)rows)
@@ -207,6 +250,7 @@ void list_draw(struct ui *ui)
         draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
     if (ui->n_list_rows == 0)
         tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
+    detail_draw(ui, area);
     struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
     counts_lines(ui, &results, &stages);
     ui->ed.message_is_error = false;
@@ -215,14 +259,21 @@ void list_draw(struct ui *ui)
     strbuf_release(&stages);
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
-        N_("Incomplete stage"), "s", N_("Sort"), "F5/Esc", N_("Back"),
+        N_("Incomplete stage"), "w", N_("Per ward"), "s", N_("Sort"), "Space", N_("Read on"),
+        "d", N_("Details"),
+        "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
 static bool list_filtered(const struct ui *ui)
 {
-    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0;
+    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0 || ui->list_ward;
+}
+
+bool list_has_filter(const struct ui *ui)
+{
+    return list_filtered(ui);
 }
 
 /* "[目標未達成] [年度評価 not complete]": the active filters, as the list's title shows them. */
@@ -239,6 +290,8 @@ static void filter_words(const struct ui *ui, struct strbuf *out)
     if (ui->list_stage >= 0)
         strbuf_addf(out, "%s[%s %s]", out->len ? " " : "", form->stages[ui->list_stage].label,
                     _("not complete"));
+    if (ui->list_ward)
+        add_ward_words(ui, out);
 }
 
 bool list_step(struct ui *ui, int delta)
@@ -288,6 +341,7 @@ bool list_step(struct ui *ui, int delta)
 static void open_selected(struct ui *ui)
 {
     ui->list_walk = list_filtered(ui);
+    ui->hits_walk = false;
     if (ui->n_list_rows) {
         const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
         editor_goto(&ui->ed, r->sheet, r->item);
@@ -337,7 +391,12 @@ static bool filter_key(struct ui *ui, wint_t c)
     case 'a':       /* all: no filter */
         ui->list_problems = false;
         ui->list_result = ui->list_stage = -1;
+        ui->list_ward = NULL;
+        ui->list_ward_year = 0;
         break;
+    case 'w':
+        wards_open(ui);
+        return true;
     default: return false;
     }
     ui->list_sel = ui->list_top = 0;
@@ -348,7 +407,10 @@ static bool filter_key(struct ui *ui, wint_t c)
 void list_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->n_list_rows;
-    size_t page = (size_t)(ui->rows - 5 - UI_KEYBAR_ROWS);
+    int shown_rows = detail_list_rows(ui, list_area_rows(ui));
+    size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
+    if (detail_key(ui, k, list_area_rows(ui)))
+        return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);

@@ -128,13 +128,18 @@ expect_out_contains "完了[!]"
 expect_exit 2 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$TORIKUMI" summary --incomplete x kita.rec
 expect_err_contains "完了の印のある段階「x」はありません。次のいずれかです: plan mid end"
 
-t "unreadable files, bad options, other forms: exit 2, no table"
-expect_exit 2 "$TORIKUMI" summary "$sample" no-such.rec
+t "a missing sheet among others is named and skipped: the table of the others, exit 1"
+expect_exit 1 "$TORIKUMI" summary "$sample" no-such.rec
 expect_err_contains "no-such.rec: No such file or directory"
-expect_out_empty
+expect_err_contains "sheets that could not be read, skipped: 1"
+expect_eq "$(grep -c '^大正区 ' "$OUT")" 23 "rows of the readable sheet"
+expect_out_contains "取組項目: 23"
+
+t "no readable sheet, bad options, other forms: exit 2, no table"
 printf 'No: 1\nbroken\n' > broken.rec
 expect_exit 2 "$TORIKUMI" summary broken.rec
 expect_err_contains "broken.rec:2:"
+expect_out_empty
 expect_exit 2 "$TORIKUMI" summary
 expect_exit 2 "$TORIKUMI" summary --format xml kita.rec
 expect_err_contains "bad value 'xml'"
