@@ -205,8 +205,13 @@ grep -q '>目標達成 16</text>' report.html || t_fail "a bar without its numbe
 "$TORIKUMI" new --ward 港区 --year 2018 empty.rec || t_fail "new"
 expect_exit 0 "$TORIKUMI" summary --format html -o empty.html empty.rec
 tidy -errors -q empty.html > tidy.txt 2>&1 || t_fail "tidy (a sheet without items): $(head -n 5 tidy.txt)"
-expect_exit 2 "$TORIKUMI" summary --format html "$sample" hostile.rec kita-missing.rec
+# A sheet that cannot be read is named and left out, as in the text summary;
+# the report shows the others, and the exit status says something was skipped.
+expect_exit 1 "$TORIKUMI" summary --format html "$sample" hostile.rec kita-missing.rec
 expect_err_contains "kita-missing.rec"
+expect_out_contains "大正区"
+expect_exit 2 "$TORIKUMI" summary --format html kita-missing.rec
+expect_out_empty
 expect_exit 2 "$TORIKUMI" summary -o x.html "$sample"
 [ -e x.html ] && t_fail "x.html written after a usage error"
 expect_exit 2 "$TORIKUMI" summary --format html --problems -o x.html "$sample"
