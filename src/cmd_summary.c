@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "csv.h"
 #include "i18n.h"
 #include "overview.h"
 #include "sheet.h"
@@ -69,22 +70,11 @@ static void add_cell(struct strbuf *out, const char *s, size_t n, size_t width, 
 
 static void add_csv(struct strbuf *out, const char *s, bool from_file, bool last)
 {
-    bool quote = strpbrk(s, ",\"\r\n") != NULL || *s == ' ' ||
-                 (*s && s[strlen(s) - 1] == ' ');
-    bool guard = from_file && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
-    if (guard)
-        quote = true;
-    if (quote)
-        strbuf_addch(out, '"');
-    if (guard)
-        strbuf_addch(out, '\'');
-    for (; *s; s++) {
-        if (*s == '"')
-            strbuf_addch(out, '"');
-        strbuf_addch(out, *s);
-    }
-    if (quote)
-        strbuf_addch(out, '"');
+    /* Values from the files may start a formula: csv_add_value neutralises them. */
+    if (from_file)
+        csv_add_value(out, s, strlen(s), true);
+    else
+        csv_add_cell(out, s, strlen(s), true);
     strbuf_addstr(out, last ? "\r\n" : ",");
 }
 
