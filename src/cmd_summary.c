@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "csv.h"
@@ -446,6 +447,22 @@ bad:
     return EXIT_TROUBLE;
 }
 
+/*
+ * The same file named twice (a.rec a.rec, or through a link) would count
+ * its items twice.  seen[0..n) are the files taken so far; path's is added.
+ */
+static bool named_before(const char *path, struct stat *seen, size_t n)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return false;       /* loading it says why */
+    for (size_t i = 0; i < n; i++)
+        if (seen[i].st_dev == st.st_dev && seen[i].st_ino == st.st_ino && seen[i].st_nlink)
+            return true;
+    seen[n] = st;
+    return false;
+}
+
 int cmd_summary(int argc, char **argv)
 {
     struct summary_opts o = { false, false, false, OVERVIEW_SORT_NUMBER, OVERVIEW_FILTER_ALL,
@@ -456,17 +473,28 @@ int cmd_summary(int argc, char **argv)
         form_free(form);
         return rc;
     }
-    size_t n = (size_t)(argc - optind);
-    struct sheet **sheets = xcalloc(n, sizeof(*sheets));
+    size_t given = (size_t)(argc - optind), n = 0;
+    struct sheet **sheets = xcalloc(given, sizeof(*sheets));
+    struct stat *seen = xcalloc(given, sizeof(*seen));
     rc = EXIT_OK;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < given; i++) {
+        const char *path = argv[optind + (int)i];
+        if (named_before(path, seen, n)) {
+            char *msg = xasprintf(_("torikumi: %s: the same sheet as one named before; counted "
+                                    "once"), path);
+            cmd_print_sanitized(stderr, msg);
+            free(msg);
+            continue;
+        }
         struct error e;
-        sheets[i] = sheet_load_readonly(argv[optind + (int)i], form, &e);
-        if (!sheets[i]) {
+        sheets[n] = sheet_load_readonly(path, form, &e);
+        if (!sheets[n]) {
             cmd_print_error(&e);
             rc = EXIT_TROUBLE;
         }
+        n++;
     }
+    free(seen);
     if (rc == EXIT_OK)
         rc = summarize(sheets, n, &o);
     for (size_t i = 0; i < n; i++)
