@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "descriptor.h"
 #include "i18n.h"
 #include "save.h"
 #include "utf8.h"
@@ -829,6 +830,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
     if (changed)
         return changed > 0 ? EDITOR_SAVE_CONFLICT : EDITOR_SAVE_FAILED;
     stamp_changed_items(ed);
+    descriptor_regenerate(ed->sheet);   /* an edited descriptor: the form's rules back */
     struct strbuf out = STRBUF_INIT;
     sheet_write(ed->sheet, &out);
     struct error e;
