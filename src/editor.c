@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -933,4 +934,27 @@ size_t editor_stage_errors(const struct editor *ed, size_t idx, int st)
             n++;
     problems_free(&tmp);
     return n;
+}
+
+int editor_save_copy(struct editor *ed, const char *path)
+{
+    struct stat st;
+    if (!*path || lstat(path, &st) == 0) {
+        editor_message(ed, true, *path ? _("NOT saved: that file exists already (%s); give a "
+                                           "new file name")
+                                       : _("NOT saved: no file name"), path);
+        return -1;
+    }
+    struct strbuf out = STRBUF_INIT;
+    sheet_write(ed->sheet, &out);
+    struct error e;
+    enum save_result rc = save_atomic(path, out.buf, out.len, &e);
+    strbuf_release(&out);
+    if (rc == SAVE_FAILED) {
+        editor_message(ed, true, _("NOT saved: %s"), e.msg);
+        return -1;
+    }
+    editor_message(ed, rc != SAVE_OK, _("saved a copy to %s; %s itself is still unsaved"), path,
+                   ed->sheet->path);
+    return 0;
 }
