@@ -43,8 +43,9 @@ while IFS='|' read -r op key val; do
             "$sample" > m.rec
         "$TORIKUMI" check m.rec > tk.out 2>&1; tk=$?
         recfix --check m.rec > rf.out 2>&1; rf=$?
-        tkv=$([ "$tk" = 0 ] && echo pass || echo fail)
-        rfv=$([ "$rf" = 0 ] && echo pass || echo fail)
+        tkv=fail rfv=fail
+        [ "$tk" = 0 ] && tkv=pass
+        [ "$rf" = 0 ] && rfv=pass
         if stricter "$op" "$key" "$val"; then
             [ "$tkv" = fail ] && { stricter=$((stricter + 1)); continue; }
             t "$op $key '$val' item $n: torikumi is stricter on purpose"
@@ -60,6 +61,8 @@ while IFS='|' read -r op key val; do
     done
 done < "$TOP/tests/mutate/mutations.txt"
 t "the mutations ran"
-[ "$total" -ge 200 ] || t_fail "only $total mutations"
+min=200
+[ -n "${ASAN_OPTIONS:-}" ] && min=100
+[ "$total" -ge "$min" ] || t_fail "only $total mutations"
 echo "# $total mutations: $agree the same verdict, $stricter stricter on purpose"
 done_testing
