@@ -20,8 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
+#include "csv.h"
 #include "i18n.h"
 #include "overview.h"
 #include "sheet.h"
@@ -72,22 +74,11 @@ static void add_cell(struct strbuf *out, const char *s, size_t n, size_t width, 
 
 static void add_csv(struct strbuf *out, const char *s, bool from_file, bool last)
 {
-    bool quote = strpbrk(s, ",\"\r\n") != NULL || *s == ' ' ||
-                 (*s && s[strlen(s) - 1] == ' ');
-    bool guard = from_file && (*s == '=' || *s == '+' || *s == '-' || *s == '@');
-    if (guard)
-        quote = true;
-    if (quote)
-        strbuf_addch(out, '"');
-    if (guard)
-        strbuf_addch(out, '\'');
-    for (; *s; s++) {
-        if (*s == '"')
-            strbuf_addch(out, '"');
-        strbuf_addch(out, *s);
-    }
-    if (quote)
-        strbuf_addch(out, '"');
+    /* Values from the files may start a formula: csv_add_value neutralises them. */
+    if (from_file)
+        csv_add_value(out, s, strlen(s), true);
+    else
+        csv_add_cell(out, s, strlen(s), true);
     strbuf_addstr(out, last ? "\r\n" : ",");
 }
 
@@ -466,6 +457,42 @@ bad:
     return EXIT_TROUBLE;
 }
 
+/*
+ * The same file named twice (a.rec a.rec, or through a link) would count
+ * its items twice.  seen[0..n) are the files taken so far; path's is added.
+ */
+static bool named_before(const char *path, struct stat *seen, size_t n)
+{
+    struct stat st;
+    if (stat(path, &st) < 0)
+        return false;       /* loading it says why */
+    for (size_t i = 0; i < n; i++)
+        if (seen[i].st_dev == st.st_dev && seen[i].st_ino == st.st_ino && seen[i].st_nlink)
+            return true;
+    seen[n] = st;
+    return false;
+}
+
+/* The paths given, each sheet once (a repeat is named on stderr); free the array. */
+static char **distinct_paths(char **given, size_t count, size_t *n)
+{
+    char **paths = xcalloc(count ? count : 1, sizeof(*paths));
+    struct stat *seen = xcalloc(count ? count : 1, sizeof(*seen));
+    *n = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (named_before(given[i], seen, *n)) {
+            char *msg = xasprintf(_("torikumi: %s: the same sheet as one named before; counted "
+                                    "once"), given[i]);
+            cmd_print_sanitized(stderr, msg);
+            free(msg);
+            continue;
+        }
+        paths[(*n)++] = given[i];
+    }
+    free(seen);
+    return paths;
+}
+
 int cmd_summary(int argc, char **argv)
 {
     struct summary_opts o = { false, false, false, false, OVERVIEW_SORT_NUMBER,
@@ -476,19 +503,20 @@ int cmd_summary(int argc, char **argv)
         form_free(form);
         return rc;
     }
-    size_t n = (size_t)(argc - optind);
+    size_t n;
+    char **paths = distinct_paths(argv + optind, (size_t)(argc - optind), &n);
     if (o.html) {
-        rc = cmd_summary_html(argv + optind, n, form, o.out);
-        form_free(form);
-        return rc;
+        rc = cmd_summary_html(paths, n, form, o.out);
+    } else {
+        /* A broken sheet is named and skipped: the others still make the table. */
+        struct cmd_loaded l;
+        struct sheet **sheets = cmd_load_readable(paths, n, form, NULL, &l);
+        rc = l.n ? summarize(sheets, l.n, &o) : EXIT_TROUBLE;
+        if (rc == EXIT_OK && l.skipped)
+            rc = EXIT_PROBLEMS;
+        cmd_loaded_free(sheets, &l);
     }
-    /* A broken sheet is named and skipped: the others still make the table. */
-    struct cmd_loaded l;
-    struct sheet **sheets = cmd_load_readable(argv + optind, n, form, NULL, &l);
-    rc = l.n ? summarize(sheets, l.n, &o) : EXIT_TROUBLE;
-    if (rc == EXIT_OK && l.skipped)
-        rc = EXIT_PROBLEMS;
-    cmd_loaded_free(sheets, &l);
+    free(paths);
     form_free(form);
     return rc;
 }

@@ -327,6 +327,34 @@ void csv_add_cell(struct strbuf *out, const char *s, size_t n, bool first)
     strbuf_addch(out, '"');
 }
 
+/* What a spreadsheet takes for the start of a formula (= + - @, tab, CR), and the guard itself. */
+static bool starts_formula(const char *s, size_t n)
+{
+    return n > 0 && memchr("=+-@\t\r'", s[0], 7) != NULL;
+}
+
+void csv_add_value(struct strbuf *out, const char *s, size_t n, bool first)
+{
+    if (!starts_formula(s, n)) {
+        csv_add_cell(out, s, n, first);
+        return;
+    }
+    if (!first)
+        strbuf_addch(out, ',');
+    strbuf_add(out, "\"'", 2);
+    for (const char *end = s + n; s < end; s++) {
+        if (*s == '"')
+            strbuf_addch(out, '"');
+        strbuf_addch(out, *s);
+    }
+    strbuf_addch(out, '"');
+}
+
+size_t csv_value_guard(const char *s, size_t n)
+{
+    return n > 1 && s[0] == '\'' && starts_formula(s + 1, n - 1);
+}
+
 void csv_end_row(struct strbuf *out)
 {
     strbuf_add(out, "\r\n", 2);

@@ -85,5 +85,16 @@ void csv_column_name(size_t col, char *out);
  */
 void csv_add_cell(struct strbuf *out, const char *s, size_t n, bool first);
 void csv_end_row(struct strbuf *out);
+/*
+ * A value from a sheet, for a spreadsheet: the one place where formula
+ * injection is neutralised (export and summary use it).  A value that
+ * starts with = + - @, a tab or a CR (Excel would run =HYPERLINK(...),
+ * +cmd|..., @SUM(...)) is written quoted with a leading ', and so is one
+ * that starts with ' itself, so that the guard can be taken off exactly:
+ * csv_value_guard() gives the bytes to skip (0 or 1) when reading such a
+ * cell back (import).  Other values as csv_add_cell.
+ */
+void csv_add_value(struct strbuf *out, const char *s, size_t n, bool first);
+size_t csv_value_guard(const char *s, size_t n);
 
 #endif

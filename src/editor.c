@@ -8,9 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "descriptor.h"
 #include "i18n.h"
 #include "save.h"
 #include "utf8.h"
@@ -821,6 +823,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
     if (changed)
         return changed > 0 ? EDITOR_SAVE_CONFLICT : EDITOR_SAVE_FAILED;
     stamp_changed_items(ed);
+    descriptor_regenerate(ed->sheet);   /* an edited descriptor: the form's rules back */
     struct strbuf out = STRBUF_INIT;
     sheet_write(ed->sheet, &out);
     struct error e;
@@ -923,4 +926,27 @@ size_t editor_stage_errors(const struct editor *ed, size_t idx, int st)
             n++;
     problems_free(&tmp);
     return n;
+}
+
+int editor_save_copy(struct editor *ed, const char *path)
+{
+    struct stat st;
+    if (!*path || lstat(path, &st) == 0) {
+        editor_message(ed, true, *path ? _("NOT saved: that file exists already (%s); give a "
+                                           "new file name")
+                                       : _("NOT saved: no file name"), path);
+        return -1;
+    }
+    struct strbuf out = STRBUF_INIT;
+    sheet_write(ed->sheet, &out);
+    struct error e;
+    enum save_result rc = save_atomic(path, out.buf, out.len, &e);
+    strbuf_release(&out);
+    if (rc == SAVE_FAILED) {
+        editor_message(ed, true, _("NOT saved: %s"), e.msg);
+        return -1;
+    }
+    editor_message(ed, rc != SAVE_OK, _("saved a copy to %s; %s itself is still unsaved"), path,
+                   ed->sheet->path);
+    return 0;
 }

@@ -161,6 +161,14 @@ enum editor_save_result {
  * recovery journal starts afresh.
  */
 enum editor_save_result editor_save(struct editor *ed, bool force);
+/*
+ * A way out when saving in place fails (a full disk, the directory gone):
+ * write the sheet as it is now to another file, atomically.  Refuses a
+ * path that exists.  The session goes on with the original file, still
+ * unsaved (its journal and lock unchanged).  Returns 0 or -1 with a
+ * message either way.
+ */
+int editor_save_copy(struct editor *ed, const char *path);
 /* Put a freshly loaded sheet in place of the current one (reload); the caller frees the old. */
 void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct filestamp *stamp);
 

@@ -198,7 +198,7 @@ static int put_cell(struct exporter *x, const char *v, size_t n, bool first,
                     const struct where *w, struct error *e)
 {
     if (!x->enc) {
-        csv_add_cell(&x->out, v, n, first);
+        csv_add_value(&x->out, v, n, first);
         return 0;
     }
     strbuf_reset(&x->tmp);
@@ -216,7 +216,7 @@ static int put_cell(struct exporter *x, const char *v, size_t n, bool first,
         strbuf_release(&sb);
         return -1;
     }
-    csv_add_cell(&x->out, x->tmp.buf ? x->tmp.buf : "", x->tmp.len, first);
+    csv_add_value(&x->out, x->tmp.buf ? x->tmp.buf : "", x->tmp.len, first);
     return 0;
 }
 

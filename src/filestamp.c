@@ -34,6 +34,12 @@ static void stamp_stat(struct filestamp *fs, const struct stat *st)
     fs->mtime_nsec = (long)st->st_mtim.tv_nsec;
 }
 
+static bool path_is_link(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 static bool same_stat(const struct stat *a, const struct stat *b)
 {
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
@@ -99,6 +105,7 @@ int filestamp_read(const char *path, char **data, size_t *len, struct filestamp 
             memset(fs, 0, sizeof(*fs));
             stamp_stat(fs, &after);
             fs->hash = filestamp_hash(sb.buf, sb.len);
+            fs->is_link = path_is_link(path);
             *data = strbuf_detach(&sb, len);
             return 0;
         }
@@ -121,6 +128,7 @@ int filestamp_of_bytes(const char *path, const char *data, size_t len, struct fi
         return error_set(e, path, 0, 0, "%s", strerror(errno));
     }
     stamp_stat(fs, &st);
+    fs->is_link = path_is_link(path);
     return 0;
 }
 
@@ -154,19 +162,23 @@ int filestamp_check(const char *path, const struct filestamp *was, unsigned *wha
             bits |= FILESTAMP_MTIME;
         if (cur.size != was->size || cur.hash != was->hash)
             bits |= FILESTAMP_CONTENT;
+        /* A symlink swapped in (even to the same bytes) would be written through: ask first. */
+        if (cur.is_link != was->is_link)
+            bits |= FILESTAMP_LINK;
     }
     if (what)
         *what = bits;
     if (now)
         *now = cur;
-    if (bits & (FILESTAMP_GONE | FILESTAMP_APPEARED | FILESTAMP_CONTENT))
+    if (bits & (FILESTAMP_GONE | FILESTAMP_APPEARED | FILESTAMP_CONTENT | FILESTAMP_LINK))
         return FILESTAMP_CHANGED;
     return bits ? FILESTAMP_TOUCHED : FILESTAMP_UNCHANGED;
 }
 
 void filestamp_describe(unsigned what, struct strbuf *out)
 {
-    static const char *const names[] = { "gone", "appeared", "inode", "size", "mtime", "content" };
+    static const char *const names[] = { "gone", "appeared", "inode", "size", "mtime", "content",
+                                         "symlink" };
     bool first = true;
     for (size_t i = 0; i < ARRAY_LEN(names); i++)
         if (what & (1u << i)) {

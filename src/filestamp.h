@@ -29,6 +29,7 @@ struct filestamp {
     long long mtime_sec;
     long mtime_nsec;
     uint64_t hash;           /* of the bytes read */
+    bool is_link;            /* the path itself is a symlink (lstat) */
 };
 
 /* FNV-1a 64 of data[0..len). */
@@ -60,6 +61,7 @@ enum {
     FILESTAMP_SIZE = 1 << 3,
     FILESTAMP_MTIME = 1 << 4,
     FILESTAMP_CONTENT = 1 << 5,    /* the bytes differ (hash) */
+    FILESTAMP_LINK = 1 << 6,       /* a symlink was put in its place, or a symlink replaced */
 };
 
 enum filestamp_verdict {

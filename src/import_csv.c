@@ -387,8 +387,9 @@ static int field_cell(struct import_csv *ic, int f, size_t col, struct error *e)
 {
     const struct form_field *fld = &ic->o.form->fields[f];
     const struct csv_cell *cell = &ic->row->cells[col];
-    size_t n = cell->len;
-    const char *v = cell->data;
+    size_t skip = csv_value_guard(cell->data, cell->len);   /* export's formula guard */
+    size_t n = cell->len - skip;
+    const char *v = cell->data + skip;
     if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_BOOL || fld->kind == FIELD_INTEGER) {
         v = import_csv_trim(v, &n);
         if (n == 0)
@@ -517,7 +518,8 @@ static int fill_record(struct import_csv *ic, struct error *e)
         if (memchr(cell->data, '\0', cell->len))
             return cell_error(ic, e, c, IMPORT_CSV_INPUT,
                               _("a NUL byte, which a sheet cannot hold"));
-        push_entry(ic, -1, ic->cols[c].name, cell->data, cell->len, cell->line);
+        size_t skip = csv_value_guard(cell->data, cell->len);
+        push_entry(ic, -1, ic->cols[c].name, cell->data + skip, cell->len - skip, cell->line);
     }
     return 0;
 }

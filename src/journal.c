@@ -296,7 +296,7 @@ static int create_file(struct journal *j, const struct strbuf *entries, struct e
             io->close(fd);
             io->unlink(tmp);
         }
-        error_set(e, j->path, 0, 0, "recovery journal not written (%s: %s)", what, strerror(err));
+        error_set(e, j->path, 0, 0, "%s of %s failed: %s", what, j->path, strerror(err));
         free(tmp);
         strbuf_release(&all);
         return -1;
@@ -335,7 +335,7 @@ int journal_sync(struct journal *j, struct error *e)
             if (ftruncate(j->fd, (off_t)j->synced_len) < 0) {
                 /* A later entry would follow garbage; the reader reports its offset. */
             }
-            rc = error_set(e, j->path, 0, 0, "recovery journal not written (%s: %s)", what,
+            rc = error_set(e, j->path, 0, 0, "%s of %s failed: %s", what, j->path,
                            strerror(err));
         } else {
             j->synced_len += (long long)sb.len;

@@ -142,6 +142,26 @@ static struct rec_entry *record_push(struct rec_record *r)
     return en;
 }
 
+/*
+ * Two common reasons a line is no field, named so that the clerk knows
+ * what to do: Windows line ends (a CR) and a byte order mark, which
+ * Notepad and Excel write and recutils does not read.
+ */
+static int not_a_field(struct parser *p, const char *ls, size_t bad)
+{
+    long col = column_of(ls, ls + bad);
+    if (p->pos == 0 && bad == 0 && p->len >= 3 && !memcmp(ls, "\xEF\xBB\xBF", 3))
+        return error_set(p->e, p->file, p->line, col,
+                         _("a UTF-8 byte order mark (BOM) starts the file, which recutils does "
+                           "not read: remove it (torikumi import reads such files)"));
+    if (ls[bad] == '\r')
+        return error_set(p->e, p->file, p->line, col,
+                         _("a carriage return (CR): the file has Windows line ends (CRLF), which "
+                           "recutils does not read: convert them to LF (torikumi import does)"));
+    return error_set(p->e, p->file, p->line, col,
+                     _("expected a field name ([A-Za-z%%][A-Za-z0-9_]*) followed by ':'"));
+}
+
 static int parse_field_line(struct parser *p, struct rec_record *r)
 {
     const char *ls = p->buf + p->pos;
@@ -155,8 +175,7 @@ static int parse_field_line(struct parser *p, struct rec_record *r)
             bad++;
         if (p->pos + n == end && rec_valid_name(ls, n))
             bad = n;
-        return error_set(p->e, p->file, p->line, column_of(ls, ls + bad),
-                         _("expected a field name ([A-Za-z%%][A-Za-z0-9_]*) followed by ':'"));
+        return not_a_field(p, ls, bad);
     }
     struct rec_entry *en = record_push(r);
     en->line = p->line;

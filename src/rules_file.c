@@ -7,9 +7,9 @@
  *    `%rec: Initiative` would silently read no items), at most once
  *    (recutils refuses a second one), and no records of other sets;
  *  - one header record;
- *  - descriptors: each must be the one the form generates (%doc aside):
- *    they carry the rules recfix enforces, so an edited one means the two
- *    tools check different rules;
+ *  - descriptors: each must be the one the form generates (%doc aside,
+ *    descriptor.h): they carry the rules recfix enforces, so an edited one
+ *    means the two tools check different rules;
  *  - the header's Ward and Title: one line, no control characters (their
  *    %type regexp), each header field of the descriptor's %unique once.
  */
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "descriptor.h"
 #include "i18n.h"
 #include "recfile.h"
 #include "utf8.h"
@@ -29,84 +30,17 @@ static bool type_is(const struct rec_record *r, const char *type)
 
 /* ---- descriptors ---------------------------------------------------------- */
 
-struct entry_list {
-    char **v;
-    size_t n, cap;
-    long *lines;
-    size_t cap_lines;
-};
-
-static void entries_add(struct entry_list *l, const struct rec_record *r)
-{
-    for (size_t i = 0; i < r->n_entries; i++) {
-        const struct rec_entry *en = &r->entries[i];
-        if (!en->name || str_eq(en->name, "%doc"))
-            continue;
-        struct strbuf sb = STRBUF_INIT;
-        strbuf_addf(&sb, "%s: %s", en->name, en->value);
-        xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
-        xgrow((void **)&l->lines, &l->cap_lines, l->n + 1, sizeof(*l->lines));
-        l->lines[l->n] = en->line;
-        l->v[l->n++] = strbuf_detach(&sb, NULL);
-    }
-}
-
-static void entries_free(struct entry_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-    free(l->lines);
-}
-
-/* Index of an entry of a equal to none of b's (each of b matched once), or -1. */
-static long first_unmatched(const struct entry_list *a, const struct entry_list *b)
-{
-    bool *used = xcalloc(b->n + 1, sizeof(bool));
-    long found = -1;
-    for (size_t i = 0; i < a->n && found < 0; i++) {
-        size_t j = 0;
-        while (j < b->n && (used[j] || !str_eq(a->v[i], b->v[j])))
-            j++;
-        if (j < b->n)
-            used[j] = true;
-        else
-            found = (long)i;
-    }
-    free(used);
-    return found;
-}
-
 static void check_descriptor(const struct sheet *s, size_t b, bool items, struct problem_list *out)
 {
-    struct strbuf text = STRBUF_INIT;
-    if (items)
-        form_descriptor(s->form, &text);
-    else
-        form_sheet_descriptor(s->form, &text);
-    struct error e;
-    struct rec_doc *gen = rec_parse(text.buf, text.len, NULL, &e);
-    strbuf_release(&text);
-    if (!gen)
-        return;
-    struct entry_list want = { 0 }, have = { 0 };
-    for (size_t k = 0; k < gen->n_blocks; k++)
-        if (gen->blocks[k].kind == REC_BLOCK_RECORD)
-            entries_add(&want, gen->blocks[k].record);
     const struct rec_record *r = s->doc->blocks[b].record;
-    entries_add(&have, r);
-    long extra = first_unmatched(&have, &want), missing = first_unmatched(&want, &have);
-    if (extra >= 0 || missing >= 0) {
-        struct problem *p = rules_add(out, PROB_DESCRIPTOR, -1, -1,
-                                      extra >= 0 ? have.lines[extra] : r->line);
-        p->name = r->type;
-        p->num = extra >= 0;
-        const char *what = extra >= 0 ? have.v[extra] : want.v[missing];
-        rules_set_detail(p, what, strlen(what));
-    }
-    entries_free(&want);
-    entries_free(&have);
-    rec_doc_free(gen);
+    struct descriptor_diff d;
+    descriptor_compare(s, r, items, &d);
+    if (!d.differs)
+        return;
+    struct problem *p = rules_add(out, PROB_DESCRIPTOR, -1, -1, d.line);
+    p->name = r->type;
+    p->num = d.extra;
+    rules_set_detail(p, d.what, strlen(d.what));
 }
 
 /* ---- record sets ---------------------------------------------------------- */

@@ -211,13 +211,15 @@ static void draw_box(struct ui *ui, int y, int h, const char *title)
 void quit_draw(struct ui *ui)
 {
     int y = ui->rows / 2 - 2;
-    draw_box(ui, y, 4, _("Unsaved changes"));
+    draw_box(ui, y, 5, _("Unsaved changes"));
     char q[256];
     snprintf(q, sizeof(q), _("Save changes to %s before quitting?"),
              base_name(ui->ed.sheet->path));
     tui_str(y + 1, 6, ui->cols - 12, q, ROLE_BAR);
     tui_str(y + 2, 6, ui->cols - 12, _("[S] save and quit   [D] discard changes   [C] cancel"),
             ROLE_BAR);
+    /* When saving here fails (a full disk), a copy elsewhere is the way out. */
+    tui_str(y + 3, 6, ui->cols - 12, _("[A] save a copy as another file"), ROLE_BAR);
     tui_caret(y + 2, 7);
 }
 
@@ -231,6 +233,9 @@ void quit_key(struct ui *ui, const struct key *k)
         ui_save(ui);
         if (!ui->ed.modified)
             ui->quit = true;
+    } else if (c == 'a' || c == 'A') {
+        ui_pop(ui);
+        ui_open_prompt(ui, PROMPT_SAVE_COPY, NULL);
     } else if (c == 'd' || c == 'D' || c == 'n' || c == 'N') {
         ui->quit = true;
     } else if (c == 'c' || c == 'C' || c == 27 || c == CTRL('q') || c == CTRL('g')) {
@@ -256,6 +261,8 @@ void prompt_draw(struct ui *ui)
     char label[128];
     if (ui->prompt == PROMPT_GOTO)
         snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);
+    else if (ui->prompt == PROMPT_SAVE_COPY)
+        snprintf(label, sizeof(label), "%s", _("Save a copy as: "));
     else
         snprintf(label, sizeof(label), "%s", _("Find: "));
     tui_fill(y, 0, ui->cols, ROLE_BAR);
@@ -284,6 +291,8 @@ static void prompt_finish(struct ui *ui)
             editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
         else
             editor_goto_item(ed, (size_t)idx);
+    } else if (ui->prompt == PROMPT_SAVE_COPY) {
+        editor_save_copy(ed, text);
     } else if (*text) {
         ui_find(ui, text, ui->prompt_backwards);
     } else if (ed->find_query) {

@@ -43,7 +43,7 @@ enum screen_id {
     SCREEN_COUNT,
 };
 
-enum prompt_kind { PROMPT_GOTO, PROMPT_FIND };
+enum prompt_kind { PROMPT_GOTO, PROMPT_FIND, PROMPT_SAVE_COPY };
 
 /* One row of the form's scrolling body. */
 enum row_kind { ROW_BLANK, ROW_STAGE, ROW_GROUP, ROW_LABEL, ROW_TEXT, ROW_CHOICES };

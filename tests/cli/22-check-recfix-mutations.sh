@@ -45,8 +45,9 @@ while IFS='|' read -r op key val; do
             "$sample" > m.rec
         "$TORIKUMI" check m.rec > tk.out 2>&1; tk=$?
         recfix --check m.rec > rf.out 2>&1; rf=$?
-        tkv=$([ "$tk" = 0 ] && echo pass || echo fail)
-        rfv=$([ "$rf" = 0 ] && echo pass || echo fail)
+        tkv=fail rfv=fail
+        [ "$tk" = 0 ] && tkv=pass
+        [ "$rf" = 0 ] && rfv=pass
         if stricter "$op" "$key" "$val"; then
             [ "$tkv" = fail ] && { stricter=$((stricter + 1)); continue; }
             t "$op $key '$val' item $n: torikumi is stricter on purpose"

@@ -163,6 +163,36 @@ static void test_stamp_after_our_save(void **state)
     rmdir(path);
 }
 
+/* A symlink put in place of the sheet (to the same bytes) is a change: saving would write through it. */
+static void test_symlink_swapped_in_is_a_change(void **state)
+{
+    (void)state;
+    overwrite("same bytes\n");
+    struct filestamp st;
+    load(&st);
+    assert_false(st.is_link);
+    char other[700];
+    snprintf(other, sizeof(other), "%s/elsewhere", dir);
+    int fd = open(other, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    assert_int_equal(write(fd, "same bytes\n", 11), 11);
+    close(fd);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(symlink("elsewhere", path), 0);
+    unsigned what;
+    assert_int_equal(check(&st, &what), FILESTAMP_CHANGED);
+    assert_true(what & FILESTAMP_LINK);
+    assert_false(what & FILESTAMP_CONTENT);
+    struct strbuf d = STRBUF_INIT;
+    filestamp_describe(what, &d);
+    assert_non_null(strstr(d.buf, "symlink"));
+    strbuf_release(&d);
+    /* Loaded through the link: the link staying is no change. */
+    load(&st);
+    assert_true(st.is_link);
+    assert_int_equal(check(&st, &what), FILESTAMP_UNCHANGED);
+    unlink(other);
+}
+
 static void test_hash_is_fnv1a(void **state)
 {
     (void)state;
@@ -181,6 +211,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_replaced_gone_appeared, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stamp_after_our_save, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_symlink_swapped_in_is_a_change, setup, teardown),
         cmocka_unit_test(test_hash_is_fnv1a),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
