@@ -24,7 +24,10 @@
 
 #include "cmd.h"
 #include "csv.h"
+#include "encoding.h"
+#include "export_csv.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "overview.h"
 #include "sheet.h"
 #include "utf8.h"
@@ -38,7 +41,15 @@ struct summary_opts {
     struct overview_filter filter;
     const char *result, *incomplete;
     const char *out;            /* -o, for --format html */
+    const char *fields;         /* --fields KEY,...: text columns added at the end */
+    bool cp932;                 /* --encoding cp932 */
 };
+
+/*
+ * CP932 output is converted at the end, all at once: a character it cannot
+ * hold then stops the command before anything is written.
+ */
+static bool hold_output;
 
 /* ---- cells ---------------------------------------------------------------------- */
 
@@ -85,7 +96,7 @@ static void add_csv(struct strbuf *out, const char *s, bool from_file, bool last
 /* ---- the table ---------------------------------------------------------------- */
 
 /* Columns: ward, number, [title], a state per stage, [result], errors. */
-enum col_kind { COL_WARD, COL_NUMBER, COL_TITLE, COL_STAGE, COL_RESULT, COL_ERRORS };
+enum col_kind { COL_WARD, COL_NUMBER, COL_TITLE, COL_STAGE, COL_RESULT, COL_ERRORS, COL_FIELD };
 
 struct table {
     const struct overview *ov;
@@ -93,6 +104,8 @@ struct table {
     bool csv;
     enum col_kind *kind;        /* per column */
     size_t *stage;              /* per column: its stage column, for COL_STAGE */
+    int *field;                 /* per column: its form field, for COL_FIELD */
+    struct sheet *const *sheets;
     size_t n_cols;
     size_t *width;              /* text: columns of each column */
     struct strbuf cell;
@@ -121,8 +134,72 @@ static void table_init(struct table *t, const struct overview *ov, bool csv)
     t->kind[t->n_cols++] = COL_ERRORS;
 }
 
+static bool name_is(const char *s, const char *p, size_t len)
+{
+    return strlen(s) == len && strncmp(s, p, len) == 0;
+}
+
+/*
+ * The text field p[0..len) names: its key, its column header in export
+ * (年度評価/課題と改善策 where two fields share a label), or its label when
+ * no other text field has it.  -1 when none (or the label is shared).
+ */
+static int text_field_named(const struct form *f, const char *p, size_t len)
+{
+    int by_label = -1, n_label = 0;
+    struct strbuf h = STRBUF_INIT;
+    for (size_t i = 0; i < f->n_fields; i++) {
+        const struct form_field *fld = &f->fields[i];
+        if (fld->kind != FIELD_TEXT && fld->kind != FIELD_LINE)
+            continue;
+        strbuf_reset(&h);
+        export_csv_field_header(f, (int)i, &h);
+        if (name_is(fld->key, p, len) || name_is(strbuf_cstr(&h), p, len)) {
+            strbuf_release(&h);
+            return (int)i;
+        }
+        if (name_is(fld->label, p, len)) {
+            by_label = (int)i;
+            n_label++;
+        }
+    }
+    strbuf_release(&h);
+    return n_label == 1 ? by_label : -1;
+}
+
+/*
+ * --fields End_Issues,年度評価/課題と改善策,...: text fields by key or label, as
+ * columns after the others.  False (with a message) on a name that is no
+ * text field of the form.
+ */
+static bool table_add_fields(struct table *t, const char *list)
+{
+    const struct form *f = t->form;
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ',';
+    t->kind = xrealloc(t->kind, (t->n_cols + n) * sizeof(*t->kind));
+    t->stage = xrealloc(t->stage, (t->n_cols + n) * sizeof(*t->stage));
+    t->field = xcalloc(t->n_cols + n, sizeof(*t->field));
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        int fi = text_field_named(f, p, len);
+        if (fi < 0) {
+            fprintf(stderr, _("torikumi: summary: --fields: \"%.*s\" is not one text field of "
+                              "the form %s (a key, a label, or 中間振り返り/課題と改善策 when "
+                              "two share a label)\n"), (int)len, p, f->id);
+            return false;
+        }
+        t->field[t->n_cols] = fi;
+        t->kind[t->n_cols++] = COL_FIELD;
+        p += len + (p[len] == ',');
+    }
+    return true;
+}
+
 static void table_free(struct table *t)
 {
+    free(t->field);
     free(t->kind);
     free(t->stage);
     strbuf_release(&t->cell);
@@ -138,8 +215,27 @@ static const char *header(const struct table *t, size_t col)
     case COL_STAGE: return f->stages[overview_stage(t->ov, t->stage[col])].label;
     case COL_RESULT: return f->fields[f->result_field].label;
     case COL_ERRORS: return _("Errors");
+    case COL_FIELD: return f->fields[t->field[col]].label;
     }
     return "";
+}
+
+/* A text field's value: whole in CSV (line breaks kept), on one line in text. */
+static void field_cell(struct table *t, const struct overview_row *r, int f)
+{
+    const struct sheet *s = t->sheets[r->sheet];
+    const char *v = item_get(s, &s->items[r->item], f);
+    if (!v)
+        return;
+    if (t->csv) {
+        utf8_sanitize(v, strlen(v), true, &t->cell);
+        return;
+    }
+    struct strbuf line = STRBUF_INIT;
+    for (const char *p = v; *p; p++)
+        strbuf_addch(&line, *p == '\n' || *p == '\t' ? ' ' : *p);
+    utf8_sanitize(strbuf_cstr(&line), line.len, false, &t->cell);
+    strbuf_release(&line);
 }
 
 /* The text of cell col of row r, safe to print, in t->cell. */
@@ -169,6 +265,9 @@ static void cell(struct table *t, const struct overview_row *r, size_t col)
         if (r->errors || t->csv)        /* text leaves 0 blank */
             strbuf_addf(&t->cell, "%zu", r->errors);
         break;
+    case COL_FIELD:
+        field_cell(t, r, t->field[col]);
+        break;
     }
 }
 
@@ -196,6 +295,8 @@ static void text_row(struct table *t, const struct overview_row *r, struct strbu
 
 static void flush(struct strbuf *out, bool force)
 {
+    if (hold_output && !force)
+        return;
     if (out->len >= 1 << 16 || (force && out->len)) {
         fwrite(out->buf, 1, out->len, stdout);
         strbuf_reset(out);
@@ -217,7 +318,7 @@ static void print_text_table(struct table *t, const size_t *rows, size_t n, stru
                 t->width[col] = w;
         }
     for (size_t col = 0; col < t->n_cols; col++)
-        if (t->kind[col] == COL_TITLE && t->width[col] > TITLE_MAX)
+        if ((t->kind[col] == COL_TITLE || t->kind[col] == COL_FIELD) && t->width[col] > TITLE_MAX)
             t->width[col] = TITLE_MAX;
     text_row(t, NULL, out);
     for (size_t i = 0; i < n; i++) {
@@ -237,7 +338,8 @@ static void print_csv_table(struct table *t, const size_t *rows, size_t n, struc
     for (size_t i = 0; i < n; i++) {
         for (size_t col = 0; col < t->n_cols; col++) {
             cell(t, overview_row(t->ov, rows[i]), col);
-            bool from_file = t->kind[col] == COL_WARD || t->kind[col] == COL_TITLE;
+            bool from_file = t->kind[col] == COL_WARD || t->kind[col] == COL_TITLE ||
+                             t->kind[col] == COL_FIELD;
             add_csv(out, strbuf_cstr(&t->cell), from_file, col + 1 == t->n_cols);
         }
         flush(out, false);
@@ -331,6 +433,8 @@ static void summary_usage(FILE *to)
                   "The initiatives of several sheets in one table, and their counts.\n"));
     fprintf(to, _("   or: torikumi summary --format html [-o OUT.html] [--form FORMFILE] FILE...\n"
                   "The report per ward and year, with a chart, as one HTML file.\n"));
+    fprintf(to, _("         [--fields FIELD,...] [--encoding utf-8-bom|utf-8|cp932]\n"
+                  "--fields adds text fields (key or label) as columns; --encoding as export.\n"));
 }
 
 /* Turn --result / --not-achieved / --incomplete into the filter; false on a bad name. */
@@ -357,6 +461,26 @@ static bool resolve_filter(const struct overview *ov, struct summary_opts *o)
     return true;
 }
 
+/* The whole output in CP932, or -1 naming the line of the table it cannot write. */
+static int to_cp932(struct strbuf *out)
+{
+    struct error e;
+    struct encoding_encoder *enc = encoding_encoder_new(&e);
+    struct strbuf conv = STRBUF_INIT;
+    int rc = enc ? encoding_to_cp932(enc, strbuf_cstr(out), out->len, &conv, &e) : -1;
+    if (rc < 0)
+        fprintf(stderr, _("torikumi: summary: --encoding cp932: line %ld of the output: %s\n"),
+                e.line, e.msg);
+    else {
+        strbuf_release(out);
+        *out = conv;
+    }
+    encoding_encoder_free(enc);
+    if (rc < 0)
+        strbuf_release(&conv);
+    return rc;
+}
+
 static int summarize(struct sheet **sheets, size_t n, struct summary_opts *o)
 {
     struct error e;
@@ -373,6 +497,14 @@ static int summarize(struct sheet **sheets, size_t n, struct summary_opts *o)
     size_t n_rows = overview_select(ov, &o->filter, o->sort, &rows);
     struct table t;
     table_init(&t, ov, o->csv);
+    t.sheets = sheets;
+    if (o->fields && !table_add_fields(&t, o->fields)) {
+        table_free(&t);
+        free(rows);
+        overview_free(ov);
+        return EXIT_TROUBLE;
+    }
+    hold_output = o->cp932;
     struct strbuf out = STRBUF_INIT;
     if (o->csv && o->bom)
         strbuf_addstr(&out, "\xEF\xBB\xBF");
@@ -386,12 +518,30 @@ static int summarize(struct sheet **sheets, size_t n, struct summary_opts *o)
     }
     if (o->counts_only || !o->csv)
         print_counts(&t, rows, n_rows, o->csv, &out);
-    flush(&out, true);
+    int rc = o->cp932 && to_cp932(&out) < 0 ? EXIT_PROBLEMS : EXIT_OK;
+    if (rc == EXIT_OK)
+        flush(&out, true);
     strbuf_release(&out);
     table_free(&t);
     free(rows);
     overview_free(ov);
+    if (rc != EXIT_OK)
+        return rc;
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
+/* --encoding, as export takes it: utf-8-bom (the BOM), utf-8, cp932. */
+static bool summary_encoding(const char *name, struct summary_opts *o)
+{
+    enum export_encoding enc;
+    struct error e;
+    if (export_encoding_parse(name, &enc, &e) < 0) {
+        fprintf(stderr, "torikumi: summary: --encoding: %s\n", e.msg);
+        return false;
+    }
+    o->bom = enc == EXPORT_UTF8_BOM;
+    o->cp932 = enc == EXPORT_CP932;
+    return true;
 }
 
 static int parse_options(int argc, char **argv, struct summary_opts *o, struct form **form)
@@ -400,6 +550,8 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
         { "format", required_argument, NULL, 'F' },
         { "bom", no_argument, NULL, 'B' },
         { "output", required_argument, NULL, 'o' },
+        { "encoding", required_argument, NULL, 'E' },
+        { "fields", required_argument, NULL, 'L' },
         { "counts", no_argument, NULL, 'c' },
         { "problems", no_argument, NULL, 'p' },
         { "not-achieved", no_argument, NULL, 'n' },
@@ -411,7 +563,7 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
         { NULL, 0, NULL, 0 },
     };
     int c;
-    while ((c = getopt_long(argc, argv, "F:Bo:cpnr:i:s:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "F:Bo:E:L:cpnr:i:s:f:h", opts, NULL)) != -1) {
         switch (c) {
         case 'F':
             if (!str_eq(optarg, "text") && !str_eq(optarg, "csv") && !str_eq(optarg, "html"))
@@ -421,6 +573,11 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
             break;
         case 'o': o->out = optarg; break;
         case 'B': o->bom = true; break;
+        case 'E':
+            if (!summary_encoding(optarg, o))
+                return EXIT_TROUBLE;
+            break;
+        case 'L': o->fields = optarg; break;
         case 'c': o->counts_only = true; break;
         case 'p': o->filter.problems_only = true; break;
         /* The kaikaku form's key; other forms say --result. */
@@ -496,13 +653,20 @@ static char **distinct_paths(char **given, size_t count, size_t *n)
 int cmd_summary(int argc, char **argv)
 {
     struct summary_opts o = { false, false, false, false, OVERVIEW_SORT_NUMBER,
-                              OVERVIEW_FILTER_ALL, NULL, NULL, NULL };
+                              OVERVIEW_FILTER_ALL, NULL, NULL, NULL, NULL, false };
     struct form *form = NULL;
     int rc = parse_options(argc, argv, &o, &form);
     if (rc >= 0) {
         form_free(form);
         return rc;
     }
+    struct error e;
+    for (int i = optind; i < argc; i++)
+        if (outfile_refuse_input(o.out, argv[i], &e) < 0) {     /* never write over an input */
+            cmd_print_error(&e);
+            form_free(form);
+            return EXIT_TROUBLE;
+        }
     size_t n;
     char **paths = distinct_paths(argv + optind, (size_t)(argc - optind), &n);
     if (o.html) {

@@ -27,7 +27,8 @@ struct xcol {
 };
 
 struct exporter {
-    const struct sheet *s;
+    const struct sheet *s;          /* the sheet being written */
+    const char *file;               /* its name in messages */
     const struct export_csv_options *o;
     struct encoding_encoder *enc;   /* CP932 only */
     struct strbuf out, tmp;
@@ -114,40 +115,53 @@ static bool show_title(const struct sheet *s)
     return t && !str_eq(t, s->form->title);
 }
 
-static void plan(struct exporter *x)
+/* An unknown field and the most times one record holds it. */
+struct extra {
+    const char *name;
+    size_t max;
+};
+
+/* Unknown fields of sheet s, added to ex[0..*n) in the order first met. */
+static void note_extras(const struct sheet *s, struct extra **ex, size_t *n)
 {
-    const struct sheet *s = x->s;
-    const struct form *form = s->form;
-    for (size_t f = 0; f < form->n_fields; f++)
-        add_col(x, X_FIELD, (int)f, NULL, 0);
-    add_col(x, X_HEADER, -1, "Ward", 0);
-    add_col(x, X_HEADER, -1, "FiscalYear", 0);
-    if (show_title(s))
-        add_col(x, X_HEADER, -1, "Title", 0);
-    /* Unknown fields: in the order first met, as many columns as the most repetitions. */
-    struct extra {
-        const char *name;
-        size_t max;
-    } *ex = NULL;
-    size_t n_ex = 0;
     for (size_t i = 0; i < s->n_items; i++) {
         const struct rec_record *r = s->items[i].rec;
         for (size_t k = 0; k < r->n_entries; k++) {
             const char *name = r->entries[k].name;
-            if (!name || form_field_index(form, name) >= 0)
+            if (!name || form_field_index(s->form, name) >= 0)
                 continue;
             size_t j = 0;
-            while (j < n_ex && !str_eq(ex[j].name, name))
+            while (j < *n && !str_eq((*ex)[j].name, name))
                 j++;
-            if (j == n_ex) {
-                ex = xrealloc(ex, (n_ex + 1) * sizeof(*ex));
-                ex[n_ex++] = (struct extra){ name, 0 };
+            if (j == *n) {
+                *ex = xrealloc(*ex, (*n + 1) * sizeof(**ex));
+                (*ex)[(*n)++] = (struct extra){ name, 0 };
             }
             size_t c = count_name(r, name);
-            if (c > ex[j].max)
-                ex[j].max = c;
+            if (c > (*ex)[j].max)
+                (*ex)[j].max = c;
         }
     }
+}
+
+/* The columns of every sheet written: the unknown fields of all of them. */
+static void plan(struct exporter *x, const struct sheet *const *sheets, size_t n_sheets)
+{
+    const struct form *form = sheets[0]->form;
+    for (size_t f = 0; f < form->n_fields; f++)
+        add_col(x, X_FIELD, (int)f, NULL, 0);
+    add_col(x, X_HEADER, -1, "Ward", 0);
+    add_col(x, X_HEADER, -1, "FiscalYear", 0);
+    bool titles = false;
+    for (size_t k = 0; k < n_sheets; k++)
+        titles |= show_title(sheets[k]);
+    if (titles)
+        add_col(x, X_HEADER, -1, "Title", 0);
+    /* Unknown fields: in the order first met, as many columns as the most repetitions. */
+    struct extra *ex = NULL;
+    size_t n_ex = 0;
+    for (size_t k = 0; k < n_sheets; k++)
+        note_extras(sheets[k], &ex, &n_ex);
     for (size_t j = 0; j < n_ex; j++)
         for (size_t nth = 0; nth < ex[j].max; nth++)
             add_col(x, X_EXTRA, -1, ex[j].name, nth);
@@ -170,7 +184,7 @@ static void warn(struct exporter *x, long line, const char *msg)
     if (!x->o->warn)
         return;
     struct error w;
-    error_set(&w, x->o->file, line, 0, "%s", msg);
+    error_set(&w, x->file, line, 0, "%s", msg);
     x->o->warn(x->o->warn_ctx, &w);
 }
 
@@ -211,7 +225,7 @@ static int put_cell(struct exporter *x, const char *v, size_t n, bool first,
             strbuf_addf(&sb, _(" (line %ld, column %ld of the value)"), ce.line, ce.column);
         else
             strbuf_addf(&sb, _(" (column %ld of the value)"), ce.column);
-        error_set(e, x->o->file, w->line > 0 ? w->line + (ce.line > 1 ? ce.line - 1 : 0) : 0, 0,
+        error_set(e, x->file, w->line > 0 ? w->line + (ce.line > 1 ? ce.line - 1 : 0) : 0, 0,
                   "%s", sb.buf);
         strbuf_release(&sb);
         return -1;
@@ -262,6 +276,25 @@ static const struct rec_entry *nth_entry(const struct rec_record *r, const char 
     return NULL;
 }
 
+/*
+ * Under a Japanese locale a done mark reads as the sheet's own words:
+ * yes is 完了, no is 未完了 (import_csv reads both back as yes and no).
+ * Other spellings (true, 1) and an absent mark stay as they are, so that
+ * export -> import gives back the same file.
+ */
+static void done_word(const char **v, size_t *n)
+{
+    if (!i18n_is_japanese())
+        return;
+    if (*n == 3 && memcmp(*v, "yes", 3) == 0)
+        *v = "完了";
+    else if (*n == 2 && memcmp(*v, "no", 2) == 0)
+        *v = "未完了";
+    else
+        return;
+    *n = strlen(*v);
+}
+
 static int field_cell(struct exporter *x, size_t idx, int f, bool first, struct error *e)
 {
     const struct form_field *fld = &x->s->form->fields[f];
@@ -292,6 +325,8 @@ static int field_cell(struct exporter *x, size_t idx, int f, bool first, struct 
         }
     }
     strbuf_release(&msg);
+    if (fld->kind == FIELD_BOOL)
+        done_word(&v, &n);
     return put_cell(x, v, n, first, &w, e);
 }
 
@@ -317,27 +352,58 @@ static int item_row(struct exporter *x, size_t idx, struct error *e)
     return rc;
 }
 
-enum export_csv_status export_csv(const struct sheet *s, const struct export_csv_options *o,
-                                  struct error *e)
+/* Several sheets make one table: all of one form (same id, same fields). */
+static bool same_form(const struct sheet *const *sheets, size_t n, struct error *e)
 {
+    const struct form *f0 = sheets[0]->form;
+    for (size_t k = 1; k < n; k++) {
+        const struct form *f = sheets[k]->form;
+        if (!str_eq(f->id, f0->id) || f->n_fields != f0->n_fields) {
+            error_set(e, sheets[k]->path, 0, 0,
+                      _("uses the form %s, but %s uses %s: one table needs one form"), f->id,
+                      sheets[0]->path ? sheets[0]->path : "-", f0->id);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* One sheet's rows; file names it in messages. */
+static enum export_csv_status write_rows(struct exporter *x, const struct sheet *s,
+                                         const char *file, struct error *e)
+{
+    x->s = s;
+    x->file = file;
+    for (size_t i = 0; i < s->n_items; i++) {
+        if (item_row(x, i, e) < 0)
+            return EXPORT_CSV_UNENCODABLE;
+        if (x->out.len >= FLUSH_AT && flush(x, e) < 0)
+            return EXPORT_CSV_IO;
+    }
+    return EXPORT_CSV_OK;
+}
+
+enum export_csv_status export_csv_sheets(const struct sheet *const *sheets, size_t n,
+                                         const struct export_csv_options *o, struct error *e)
+{
+    if (n == 0 || !same_form(sheets, n, e))
+        return EXPORT_CSV_FORMS;
     struct exporter x;
     memset(&x, 0, sizeof(x));
-    x.s = s;
+    x.s = sheets[0];
+    x.file = o->file;
     x.o = o;
     if (o->encoding == EXPORT_CP932 && !(x.enc = encoding_encoder_new(e)))
         return EXPORT_CSV_IO;
     if (o->encoding == EXPORT_UTF8_BOM)
         strbuf_add(&x.out, ENCODING_UTF8_BOM, ENCODING_UTF8_BOM_LEN);
-    plan(&x);
+    plan(&x, sheets, n);
     enum export_csv_status st = EXPORT_CSV_OK;
     if (header_row(&x, e) < 0)
         st = EXPORT_CSV_UNENCODABLE;
-    for (size_t i = 0; st == EXPORT_CSV_OK && i < s->n_items; i++) {
-        if (item_row(&x, i, e) < 0)
-            st = EXPORT_CSV_UNENCODABLE;
-        else if (x.out.len >= FLUSH_AT && flush(&x, e) < 0)
-            st = EXPORT_CSV_IO;
-    }
+    /* One sheet is named as the caller gave it; several by their paths. */
+    for (size_t k = 0; st == EXPORT_CSV_OK && k < n; k++)
+        st = write_rows(&x, sheets[k], n == 1 || !sheets[k]->path ? o->file : sheets[k]->path, e);
     if (st == EXPORT_CSV_OK && flush(&x, e) < 0)
         st = EXPORT_CSV_IO;
     encoding_encoder_free(x.enc);
@@ -345,4 +411,11 @@ enum export_csv_status export_csv(const struct sheet *s, const struct export_csv
     strbuf_release(&x.tmp);
     free(x.cols);
     return st;
+}
+
+enum export_csv_status export_csv(const struct sheet *s, const struct export_csv_options *o,
+                                  struct error *e)
+{
+    const struct sheet *one[1] = { s };
+    return export_csv_sheets(one, 1, o, e);
 }

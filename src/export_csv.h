@@ -62,10 +62,21 @@ enum export_csv_status {
     EXPORT_CSV_OK = 0,
     EXPORT_CSV_UNENCODABLE = 1,  /* a character CP932 cannot hold; e names it */
     EXPORT_CSV_IO = 2,           /* the write callback failed */
+    EXPORT_CSV_FORMS = 3,        /* several sheets of different forms (or none); e says which */
 };
 
 enum export_csv_status export_csv(const struct sheet *s, const struct export_csv_options *o,
                                   struct error *e);
+
+/*
+ * Several sheets as one table (e.g. the 24 wards' sheets of a year): one
+ * BOM, one header row, then each sheet's items in the order given; the 区
+ * and 年度 columns tell the sheets apart, シート名 is there when any sheet
+ * has its own title, and the unknown fields of every sheet get columns.
+ * All sheets must use the same form.  Messages name each sheet by its path.
+ */
+enum export_csv_status export_csv_sheets(const struct sheet *const *sheets, size_t n,
+                                         const struct export_csv_options *o, struct error *e);
 
 /* The header of form field f's column, appended to out. */
 void export_csv_field_header(const struct form *form, int f, struct strbuf *out);

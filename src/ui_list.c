@@ -18,6 +18,7 @@
 #define COL_NO 6
 #define COL_RESULT 12
 #define COL_WARD 10
+#define COL_YEAR 6          /* "2017 ": only when the open sheets' fiscal years differ */
 
 /* Build the overview when first needed, and again after the sheets changed. */
 static int list_area_rows(const struct ui *ui)
@@ -87,10 +88,22 @@ static int state_col_width(void)
     return w + 2;
 }
 
+/* Sheets of different fiscal years are told apart by a year column. */
+static bool years_differ(const struct ui *ui)
+{
+    const char *y0 = sheet_header_get(ui->sheets[0], "FiscalYear");
+    for (size_t i = 1; i < ui->ed.n_open; i++) {
+        const char *y = sheet_header_get(ui->sheets[i], "FiscalYear");
+        if (!y0 != !y || (y && !str_eq(y, y0)))
+            return true;
+    }
+    return false;
+}
+
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
     int w = detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
-            (wards ? COL_WARD : 0);
+            (wards ? COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
     return w < 8 ? 8 : w;
 }
 
@@ -155,6 +168,10 @@ static void draw_list_header(struct ui *ui, bool wards)
         tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
         x += COL_WARD;
     }
+    if (years_differ(ui)) {
+        tui_str(1, x, COL_YEAR - 1, _("Year"), ROLE_LABEL);
+        x += COL_YEAR;
+    }
     tui_str(1, x, COL_NO, "No", ROLE_LABEL);
     x += COL_NO;
     int tw = title_width(ui, overview_n_stages(ov), wards);
@@ -182,6 +199,13 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     if (wards) {
         tui_text(y, x + 1, COL_WARD - 2, r->ward, strlen(r->ward), role);
         x += COL_WARD;
+    }
+    if (years_differ(ui)) {
+        char year[24] = "";
+        if (r->year > 0)
+            snprintf(year, sizeof(year), "%ld", r->year);
+        tui_str(y, x, COL_YEAR - 1, year, role);
+        x += COL_YEAR;
     }
     char no[32];
     snprintf(no, sizeof(no), "%s%ld%s", sel ? ">" : " ", r->number, r->errors ? "!" : "");

@@ -59,9 +59,15 @@ tm_keys F5 w
 tm_wait "Year"
 tm_wait "港区  平成29年度     23             6"
 tm_wait "港区  平成30年度     23             6"
-tm_keys Down Enter
+t "the list has a year column too, and the ward filter keeps one year"
+tm_keys Escape
+tm_wait "List of 取組項目 (46)"
+tm_screen | sed -n 2p | grep -q "^Ward  *Year  *No " || { t_fail "no year column"; tm_screen | sed -n 1,4p; }
+tm_screen | grep -q "^ 港区  *2017  *>1 " || { t_fail "no 2017 row"; tm_screen | sed -n 1,4p; }
+tm_keys w Down Enter
 tm_wait "[港区 平成30年度]"
 tm_wait "List of 取組項目 (23)"
+tm_screen | grep -q "^ 港区  *2018  *>1 " || { t_fail "no 2018 row"; tm_screen | sed -n 1,4p; }
 tm_keys q q
 tm_wait_exit
 done_testing
