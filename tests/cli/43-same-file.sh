@@ -1,5 +1,5 @@
-# A command never writes over its own input (issue 15, finding 2): import and
-# export refuse an output that is the input file, however it is spelt (the same
+# A command never writes over its own input (issue 15, finding 2): import,
+# export and summary refuse an output that is the input file, however it is spelt (the same
 # path, a symlink, a hard link, ./x, /dev/stdout onto it, or standard input
 # being that file), exit 2, and leave it byte for byte.
 . "$TOP/tests/lib.sh"
@@ -34,6 +34,25 @@ expect_same_file sheet.rec sheet.orig
 t "export -o /dev/stdout with standard output on the sheet: refused"
 expect_exit 2 sh -c '"$TORIKUMI" export -o /dev/stdout sheet.rec 1<>sheet.rec' &&
 expect_err_contains "the output is the input"
+expect_same_file sheet.rec sheet.orig
+
+cp sheet.rec second.rec
+cp second.rec second.orig
+ln -s sheet.rec sheet-link.rec
+t "export of several sheets over the second one: refused, both untouched"
+expect_exit 2 "$TORIKUMI" export --format html -o second.rec sheet.rec second.rec &&
+expect_err_contains "the output is the input"
+expect_exit 2 "$TORIKUMI" export -o second.rec sheet.rec second.rec
+expect_same_file second.rec second.orig
+t "export over the form file given with --form: refused"
+cp "$TOP/forms/kaikaku-2.0.form" k.form
+cp k.form k.orig
+expect_exit 2 "$TORIKUMI" export --form k.form -o k.form sheet.rec
+expect_same_file k.form k.orig
+t "summary --format html -o IN IN, also through a symlink: refused"
+expect_exit 2 "$TORIKUMI" summary --format html -o sheet.rec sheet.rec &&
+expect_err_contains "the output is the input"
+expect_exit 2 "$TORIKUMI" summary --format html -o sheet-link.rec sheet.rec
 expect_same_file sheet.rec sheet.orig
 
 t "an output that is another file still works"
