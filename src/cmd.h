@@ -14,6 +14,7 @@ int cmd_view(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Exit statuses shared by the commands. */
 enum {

@@ -36,6 +36,7 @@ enum problem_code {
     PROB_NO_HEADER,        /* sheet: no header record */
     PROB_HEADER_FIELD,     /* sheet: header field missing or invalid */
     PROB_FORM_MISMATCH,    /* sheet: header names another form than the one in use */
+    PROB_MERGE_CONFLICT,   /* a merge left both sides of a field (merge.h); name = the field */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };
