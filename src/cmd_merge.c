@@ -63,7 +63,7 @@ static int write_result(const char *path, const struct sheet *s)
     struct strbuf out = STRBUF_INIT;
     sheet_write(s, &out);
     struct error e;
-    enum save_result r = save_atomic(path, out.buf, out.len, &e);
+    enum save_result r = save_atomic(path, strbuf_cstr(&out), out.len, &e);
     strbuf_release(&out);
     if (r == SAVE_FAILED) {
         cmd_print_error(&e);

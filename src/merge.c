@@ -440,7 +440,7 @@ struct sheet *merge_texts(const char *base, size_t base_len, const char *ours, s
         ctx_init(&m, os->form, swap);
         struct strbuf out = STRBUF_INIT;
         merge_versions(&m, bs, swap ? ts : os, swap ? os : ts, &out);
-        result = sheet_parse(out.buf, out.len, names[1], form ? form : NULL, e);
+        result = sheet_parse(strbuf_cstr(&out), out.len, names[1], form, e);
         if (!result)
             die(3, "internal error: a merged sheet does not parse: %s", e->msg);
         if (st)
