@@ -15,6 +15,8 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_gitsetup(int argc, char **argv);
 
 /* Exit statuses shared by the commands. */
 enum {
