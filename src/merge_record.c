@@ -215,11 +215,13 @@ static void merge_field(struct merge_ctx *m, const struct rec_record *rb, struct
     mvals_get(rt, name, &m->vt);
     if (mvals_eq(&m->vo, &m->vt))
         return;
+    /* A stamp comes with every change: counting it would count each change twice. */
+    bool counts = !m->stamp_name || !str_eq(name, m->stamp_name);
     if (mvals_eq(&m->vt, &m->vb)) {
-        m->st.fields[merge_real_side(m, MERGE_SIDE_OURS)]++;
+        m->st.fields[merge_real_side(m, MERGE_SIDE_OURS)] += counts;
     } else if (mvals_eq(&m->vo, &m->vb)) {
         record_set_values(m->form, ro, name, &m->vt);
-        m->st.fields[merge_real_side(m, MERGE_SIDE_THEIRS)]++;
+        m->st.fields[merge_real_side(m, MERGE_SIDE_THEIRS)] += counts;
     } else if (m->stamp_name && str_eq(name, m->stamp_name) && m->vo.n == 1 && m->vt.n == 1) {
         if (stamp_later(m->vt.sb.buf, m->vo.sb.buf))
             record_set_values(m->form, ro, name, &m->vt);
