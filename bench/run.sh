@@ -373,4 +373,13 @@ fi
 if [ -z "${BENCH_NO_SEARCH:-}" ]; then
     sh bench/search.sh | tee -a "$results" || say "bench/search.sh failed"
 fi
+# ---- 8. merging three 10,000-item sheets against git merge-file ----------------------
+
+if [ -z "${BENCH_NO_MERGE:-}" ]; then
+    emit "### Merge: three 10,000-item sheets, torikumi merge against git merge-file (bench/merge.sh)"
+    emit ""
+    sh bench/merge.sh 10000 > "$scratch/merge.md" || say "bench/merge.sh failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/merge.md"
+    emit ""
+fi
 say "results saved in $results"

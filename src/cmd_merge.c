@@ -58,18 +58,28 @@ static int read_three(char **argv, char *text[3], size_t len[3])
     return 0;
 }
 
-static int write_result(const char *path, const struct sheet *s)
+static int write_result(const char *path, const struct strbuf *out)
 {
-    struct strbuf out = STRBUF_INIT;
-    sheet_write(s, &out);
     struct error e;
-    enum save_result r = save_atomic(path, strbuf_cstr(&out), out.len, &e);
-    strbuf_release(&out);
-    if (r == SAVE_FAILED) {
+    if (save_atomic(path, strbuf_cstr(out), out->len, &e) == SAVE_FAILED) {
         cmd_print_error(&e);
         return -1;
     }
     return 0;
+}
+
+/* The conflicts in the file just written, listed; -1 when it cannot be read back. */
+static long report(const char *path, struct form *form)
+{
+    struct error e;
+    struct sheet *s = sheet_load_readonly(path, form, &e);
+    if (!s) {
+        cmd_print_error(&e);
+        return -1;
+    }
+    long n = (long)print_conflicts(path, s);
+    sheet_free(s);
+    return n;
 }
 
 int cmd_merge(int argc, char **argv)
@@ -87,15 +97,17 @@ int cmd_merge(int argc, char **argv)
     }
     const char *const names[3] = { files[0], files[1], files[2] };
     struct error e;
-    struct sheet *s = merge_texts(text[0], len[0], text[1], len[1], text[2], len[2], names,
-                                  form, NULL, &e);
+    struct strbuf out = STRBUF_INIT;
     int rc = EXIT_TROUBLE;
-    if (!s)
+    /* Parsed three times already: the result is written as it came, then read back cheaply. */
+    if (merge_texts_to(text[0], len[0], text[1], len[1], text[2], len[2], names, form, NULL,
+                       &out, &e) < 0)
         cmd_print_error(&e);
-    else if (write_result(files[1], s) == 0) {
-        rc = print_conflicts(files[1], s) ? EXIT_PROBLEMS : EXIT_OK;
+    else if (write_result(files[1], &out) == 0) {
+        long n = report(files[1], form);
+        rc = n < 0 ? EXIT_TROUBLE : n > 0 ? EXIT_PROBLEMS : EXIT_OK;
     }
-    sheet_free(s);
+    strbuf_release(&out);
     for (int i = 0; i < 3; i++)
         free(text[i]);
     form_free(form);

@@ -417,39 +417,52 @@ static void merge_versions(struct merge_ctx *m, struct sheet *bs, struct sheet *
     version_free(&t);
 }
 
-struct sheet *merge_texts(const char *base, size_t base_len, const char *ours, size_t ours_len,
-                          const char *theirs, size_t theirs_len, const char *const names[3],
-                          struct form *form, struct merge_stats *st, struct error *e)
+int merge_texts_to(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                   const char *theirs, size_t theirs_len, const char *const names[3],
+                   struct form *form, struct merge_stats *st, struct strbuf *out,
+                   struct error *e)
 {
     if (st)
         memset(st, 0, sizeof(*st));
     /* Nothing to merge: one side is the result as it is, byte for byte. */
-    if (mem_eq(theirs, theirs_len, base, base_len) || mem_eq(theirs, theirs_len, ours, ours_len))
-        return sheet_parse(ours, ours_len, names[1], form, e);
-    if (mem_eq(ours, ours_len, base, base_len))
-        return sheet_parse(theirs, theirs_len, names[1], form, e);
+    if (mem_eq(theirs, theirs_len, base, base_len) || mem_eq(theirs, theirs_len, ours, ours_len)) {
+        strbuf_add(out, ours, ours_len);
+        return 0;
+    }
+    if (mem_eq(ours, ours_len, base, base_len)) {
+        strbuf_add(out, theirs, theirs_len);
+        return 0;
+    }
     struct sheet *os = sheet_parse(ours, ours_len, names[1], form, e);
     if (!os)
-        return NULL;
+        return -1;
     struct sheet *bs = sheet_parse(base, base_len, names[0], os->form, e);
     struct sheet *ts = bs ? sheet_parse(theirs, theirs_len, names[2], os->form, e) : NULL;
-    struct sheet *result = NULL;
     if (ts) {
         struct merge_ctx m;
         bool swap = build_on_theirs(bs, os, ts);
         ctx_init(&m, os->form, swap);
-        struct strbuf out = STRBUF_INIT;
-        merge_versions(&m, bs, swap ? ts : os, swap ? os : ts, &out);
-        result = sheet_parse(strbuf_cstr(&out), out.len, names[1], form, e);
-        if (!result)
-            die(3, "internal error: a merged sheet does not parse: %s", e->msg);
+        merge_versions(&m, bs, swap ? ts : os, swap ? os : ts, out);
         if (st)
             *st = m.st;
-        strbuf_release(&out);
         ctx_free(&m);
     }
     sheet_free(ts);
     sheet_free(bs);
     sheet_free(os);
+    return ts ? 0 : -1;
+}
+
+struct sheet *merge_texts(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                          const char *theirs, size_t theirs_len, const char *const names[3],
+                          struct form *form, struct merge_stats *st, struct error *e)
+{
+    struct strbuf out = STRBUF_INIT;
+    struct sheet *result = NULL;
+    if (merge_texts_to(base, base_len, ours, ours_len, theirs, theirs_len, names, form, st, &out,
+                       e) == 0) {
+        result = sheet_parse(strbuf_cstr(&out), out.len, names[1], form, e);
+    }
+    strbuf_release(&out);
     return result;
 }

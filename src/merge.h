@@ -60,6 +60,15 @@ struct sheet *merge_texts(const char *base, size_t base_len, const char *ours, s
                           const char *theirs, size_t theirs_len, const char *const names[3],
                           struct form *form, struct merge_stats *st, struct error *e);
 
+/*
+ * The same, appending the merged text to out without parsing it again (a
+ * side that is the result is copied unparsed).  Returns 0, or -1 with e set.
+ */
+int merge_texts_to(const char *base, size_t base_len, const char *ours, size_t ours_len,
+                   const char *theirs, size_t theirs_len, const char *const names[3],
+                   struct form *form, struct merge_stats *st, struct strbuf *out,
+                   struct error *e);
+
 enum merge_conflict_kind {
     MERGE_CONFLICT_FIELD,     /* both sides changed field differently */
     MERGE_CONFLICT_DELETED,   /* one side deleted the item, the other changed it */
