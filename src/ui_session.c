@@ -132,27 +132,20 @@ static bool settle_lock(struct ui *ui, const char *path)
 {
     struct lock_owner holder;
     struct error e;
-    if (lock_inspect(path, &holder, &e) == 1 && !lock_owner_stale(&holder)) {
-        edit_alongside(ui, &holder);
-        return true;
-    }
     if (lock_inspect(path, &holder, &e) == 1) {
-        bool stale = lock_owner_stale(&holder);
+        if (!lock_owner_stale(&holder)) {
+            edit_alongside(ui, &holder);
+            return true;
+        }
         struct strbuf body = STRBUF_INIT, who = STRBUF_INIT;
         lock_describe(&holder, &who);
         strbuf_addf(&body, _("%s is being edited by %s.\n\n"), path, who.buf);
-        if (stale)
-            strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
-                                   "stale): you can take the sheet over.\n"));
-        else
-            strbuf_addstr(&body, _("Two people editing one sheet would overwrite each other's "
-                                   "work: you can read it now and edit it later.\n"));
-        static const char *const live[] = { "r", N_("open read-only"), "q", N_("quit") };
+        strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
+                               "stale): you can take the sheet over.\n"));
         static const char *const dead[] = {
             "t", N_("take over and edit"), "r", N_("open read-only"), "q", N_("quit"),
         };
-        int c = stale ? ask(ui, _("This sheet is in use"), &body, dead, 3)
-                      : ask(ui, _("This sheet is in use"), &body, live, 2);
+        int c = ask(ui, _("This sheet is in use"), &body, dead, 3);
         strbuf_release(&body);
         strbuf_release(&who);
         if (c == 'q' || c == 0)
