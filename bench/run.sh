@@ -366,4 +366,14 @@ if [ -z "${BENCH_NO_LAYOUT:-}" ]; then
     while IFS= read -r line; do emit "$line"; done < "$scratch/layout.md"
     emit ""
 fi
+
+# ---- 9. merging three 10,000-item sheets against git merge-file ----------------------
+
+if [ -z "${BENCH_NO_MERGE:-}" ]; then
+    emit "### Merge: three 10,000-item sheets, torikumi merge against git merge-file (bench/merge.sh)"
+    emit ""
+    sh bench/merge.sh 10000 > "$scratch/merge.md" || say "bench/merge.sh failed"
+    while IFS= read -r line; do emit "$line"; done < "$scratch/merge.md"
+    emit ""
+fi
 say "results saved in $results"

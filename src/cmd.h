@@ -14,6 +14,9 @@ int cmd_view(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_gitsetup(int argc, char **argv);
 
 /* --format html of export and summary (cmd_html.c): files loaded, rendered, written. */
 #include <stddef.h>

@@ -772,6 +772,11 @@ static void stamp_changed_items(struct editor *ed)
             item_set(s, &s->items[i], sf, stamp, strlen(stamp));
 }
 
+void editor_stamp_changed(struct editor *ed)
+{
+    stamp_changed_items(ed);
+}
+
 /*
  * Is the file on disk still what we loaded or last saved?  0 yes (maybe
  * touched, same bytes), 1 changed, -1 cannot tell; a message says which.

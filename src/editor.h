@@ -169,6 +169,8 @@ enum editor_save_result editor_save(struct editor *ed, bool force);
  * message either way.
  */
 int editor_save_copy(struct editor *ed, const char *path);
+/* Stamp the changed items' Updated field now, as a save does (before a merge on save). */
+void editor_stamp_changed(struct editor *ed);
 /* Put a freshly loaded sheet in place of the current one (reload); the caller frees the old. */
 void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct filestamp *stamp);
 

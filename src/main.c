@@ -25,6 +25,9 @@ static const struct command commands[] = {
     { "import", cmd_import, N_("read a CSV, Shift-JIS sheet or sheet text into a sheet") },
     { "export", cmd_export, N_("write a sheet as CSV for Excel") },
     { "summary", cmd_summary, N_("the initiatives of several sheets in one table, with counts") },
+    { "merge", cmd_merge, N_("merge two changed copies of a sheet (git's merge driver)") },
+    { "diff", cmd_diff, N_("what changed between two versions of a sheet, per field (git's diff driver)") },
+    { "git-setup", cmd_gitsetup, N_("make a git repository merge and diff sheets with torikumi") },
 };
 
 static void usage(FILE *to)

@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "rules_impl.h"
+#include "merge.h"
 #include "utf8.h"
 
 void problems_clear(struct problem_list *pl)
@@ -385,6 +386,20 @@ static void index_fields(struct item_ctx *c)
     }
 }
 
+/* What a merge left unresolved in record r (merge.h): one problem per field or deleted item. */
+static void check_conflicts(const struct sheet *s, const struct rec_record *r, long item,
+                            struct problem_list *out)
+{
+    struct merge_conflict *v = NULL;
+    size_t cap = 0;
+    size_t n = merge_record_conflicts(r, item, &v, 0, &cap);
+    for (size_t i = 0; i < n; i++) {
+        struct problem *p = rules_add(out, PROB_MERGE_CONFLICT, item, -1, v[i].line ? v[i].line : r->line);
+        p->name = v[i].field ? v[i].field : MERGE_DELETED_FIELD;
+    }
+    merge_conflicts_free(v);
+}
+
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out)
 {
     const struct form *form = s->form;
@@ -411,6 +426,7 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
     for (size_t f = 0; f < form->n_fields; f++)
         check_presence(&c, (int)f);
     check_done_stages(&c);
+    check_conflicts(s, s->items[idx].rec, (long)idx, out);
     if (has_error != small) {
         free(has_error);
         free(value);
@@ -499,6 +515,8 @@ void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
 {
     check_header(s, out);
     rules_check_header_values(s, out);
+    if (s->header)
+        check_conflicts(s, s->header, -1, out);
     check_duplicate_numbers(s, out);
 }
 
@@ -599,6 +617,21 @@ static void choices_list(const struct form_field *fld, struct strbuf *out)
         strbuf_addf(out, "%s%s (%s)", i ? ", " : "", fld->choices[i].key, fld->choices[i].label);
 }
 
+/* The conflict's record still holds both sides: describe them from there. */
+static void conflict_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    const struct rec_record *r = p->item >= 0 ? s->items[p->item].rec : s->header;
+    struct merge_conflict *v = NULL;
+    size_t cap = 0;
+    size_t n = r ? merge_record_conflicts(r, p->item, &v, 0, &cap) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(v[i].field ? v[i].field : MERGE_DELETED_FIELD, p->name)) {
+            merge_conflict_describe(&v[i], out);
+            break;
+        }
+    merge_conflicts_free(v);
+}
+
 void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
 {
     const struct form_field *fld = p->field >= 0 ? &s->form->fields[p->field] : NULL;
@@ -657,6 +690,9 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
     case PROB_FORM_MISMATCH:
         strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,
                     s->form->id);
+        break;
+    case PROB_MERGE_CONFLICT:
+        conflict_message(s, p, out);
         break;
     default:
         rules_file_message(s, p, out);

@@ -44,6 +44,7 @@ enum problem_code {
     PROB_DUPLICATE_SET,    /* a second descriptor of the same record set (num: first line) */
     PROB_EXTRA_HEADER,     /* a second header record (num: the first's line) */
     PROB_DESCRIPTOR,       /* a descriptor other than the form generates (detail: the entry) */
+    PROB_MERGE_CONFLICT,   /* a merge left both sides of a field (merge.h); name = the field */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };

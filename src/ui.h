@@ -129,6 +129,8 @@ struct ui {
     /* Reasons a stage could not be completed. */
     struct problem_list reasons;
     int reasons_stage;
+    /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
+    struct strbuf merge_base;
 };
 
 struct ui_start {
@@ -159,6 +161,25 @@ bool ui_session_wants_tick(const struct ui *ui);
 void ui_save(struct ui *ui);
 /* Release the lock; keep the journal (on disk, synced) or remove it. */
 void ui_session_end(struct ui *ui, bool keep_journal);
+/* A full-screen question; options are key/label pairs; returns the key pressed (0: hangup). */
+int ui_session_ask(struct ui *ui, const char *title, const struct strbuf *body,
+                   const char *const *options, size_t n);
+/* Put the sheet read from disk (stamp) in place of the current one; the old one is freed. */
+void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp);
+
+/* ui_merge.c: remember the sheet as the merge base when it is the file on disk. */
+void ui_merge_remember_base(struct ui *ui);
+/*
+ * The file changed on disk: merge this session into it and save, asking
+ * only about fields both changed.  False when it cannot (no base, the
+ * file does not parse): then ask the plain question.
+ */
+bool ui_merge_on_save(struct ui *ui);
+/*
+ * The sheet holds conflicts a merge (git) left in it: ask about each and
+ * save.  False when there are none (save as usual).
+ */
+bool ui_merge_resolve_recorded(struct ui *ui);
 
 void ui_push(struct ui *ui, enum screen_id id);
 void ui_pop(struct ui *ui);

@@ -113,28 +113,39 @@ static bool take_lock(struct ui *ui, const char *path)
     return false;
 }
 
+/*
+ * Someone else edits the sheet: the lock is a notice, not a wall.  Saves
+ * merge (ui_merge.c), so both keep what they typed; we hold no lock and
+ * keep no journal (the journal is the lock holder's).
+ */
+static void edit_alongside(struct ui *ui, const struct lock_owner *holder)
+{
+    struct strbuf who = STRBUF_INIT;
+    lock_describe(holder, &who);
+    editor_message(&ui->ed, false, _("also being edited by %s: your saves merge with theirs "
+                                     "(no recovery journal meanwhile)"), who.buf);
+    strbuf_release(&who);
+}
+
 /* Returns false when the clerk chose to quit. */
 static bool settle_lock(struct ui *ui, const char *path)
 {
     struct lock_owner holder;
     struct error e;
     if (lock_inspect(path, &holder, &e) == 1) {
-        bool stale = lock_owner_stale(&holder);
+        if (!lock_owner_stale(&holder)) {
+            edit_alongside(ui, &holder);
+            return true;
+        }
         struct strbuf body = STRBUF_INIT, who = STRBUF_INIT;
         lock_describe(&holder, &who);
         strbuf_addf(&body, _("%s is being edited by %s.\n\n"), path, who.buf);
-        if (stale)
-            strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
-                                   "stale): you can take the sheet over.\n"));
-        else
-            strbuf_addstr(&body, _("Two people editing one sheet would overwrite each other's "
-                                   "work: you can read it now and edit it later.\n"));
-        static const char *const live[] = { "r", N_("open read-only"), "q", N_("quit") };
+        strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
+                               "stale): you can take the sheet over.\n"));
         static const char *const dead[] = {
             "t", N_("take over and edit"), "r", N_("open read-only"), "q", N_("quit"),
         };
-        int c = stale ? ask(ui, _("This sheet is in use"), &body, dead, 3)
-                      : ask(ui, _("This sheet is in use"), &body, live, 2);
+        int c = ask(ui, _("This sheet is in use"), &body, dead, 3);
         strbuf_release(&body);
         strbuf_release(&who);
         if (c == 'q' || c == 0)
@@ -275,6 +286,9 @@ bool ui_session_start(struct ui *ui, const struct filestamp *stamp)
         return false;
     if (ed->read_only)
         return true;
+    ui_merge_remember_base(ui);   /* before a recovery changes the sheet */
+    if (!ui->lock)
+        return true;              /* editing alongside the lock's holder */
     return settle_journal(ui, path);
 }
 
@@ -358,10 +372,10 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
         editor_message(ed, false, _("reloaded %s from disk"), disk->path);
 }
 
-void ui_save(struct ui *ui)
+static void save_asking(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
-    if (editor_save(ed, false) != EDITOR_SAVE_CONFLICT)
+    if (editor_save(ed, false) != EDITOR_SAVE_CONFLICT || ui_merge_on_save(ui))
         return;
     char *text;
     size_t len;
@@ -404,8 +418,27 @@ void ui_save(struct ui *ui)
     sheet_free(disk);
 }
 
+void ui_save(struct ui *ui)
+{
+    if (!ui_merge_resolve_recorded(ui))
+        save_asking(ui);
+    ui_merge_remember_base(ui);
+}
+
+int ui_session_ask(struct ui *ui, const char *title, const struct strbuf *body,
+                   const char *const *options, size_t n)
+{
+    return ask(ui, title, body, options, n);
+}
+
+void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp)
+{
+    reload(ui, disk, stamp);
+}
+
 void ui_session_end(struct ui *ui, bool keep_journal)
 {
+    strbuf_release(&ui->merge_base);
     struct editor *ed = &ui->ed;
     struct error e;
     if (ed->journal) {
