@@ -56,7 +56,7 @@ for t in "$units"/test_*; do [ -x "$t" ] && add "unit/$(basename "$t")" "$t"; do
 echo "== $label: $(wc -l < "$list") tests, $jobs at a time"
 # One test: its own TMPDIR and log; the verdict goes to a result file.
 export RUN_SCRATCH="$scratch"
-tr '\t' '\n' < "$list" | xargs -d '\n' -n 2 -P "$jobs" sh -c '
+tr '\t' '\n' < "$list" | xargs -r -d '\n' -n 2 -P "$jobs" sh -c '
     name=$1; cmd=$2
     key=$(echo "$name" | tr "/" "_")
     mkdir -p "$RUN_SCRATCH/tmp.$key"

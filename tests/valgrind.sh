@@ -28,7 +28,7 @@ echo "== valgrind"
 unit_tests() {
     export vg scratch
     for t in build/tests/test_*; do [ -x "$t" ] && echo "$t"; done |
-    xargs -P 2 -n 1 sh -c '
+    xargs -r -P 2 -n 1 sh -c '
         if TMPDIR=$scratch $vg "$1" > "$scratch/u.$(basename "$1")" 2>&1; then
             echo "ok   valgrind $(basename "$1")"
         else
