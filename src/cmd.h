@@ -35,6 +35,11 @@ struct form *cmd_load_form_option(const char *path);
 #include <stdio.h>
 int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
                             int min_files, int max_files, struct form **form);
+/*
+ * A year option (--year) as 西暦 or 和暦 (era.h), a fiscal year a sheet may
+ * have.  Returns 0, or -1 after saying on stderr what was expected.
+ */
+int cmd_parse_year_option(const char *option, const char *arg, long *year);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr. */
 struct error;
 void cmd_print_error(const struct error *e);

@@ -6,8 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "cmd.h"
+#include "era.h"
 #include "form.h"
+#include "i18n.h"
+#include "utf8.h"
 #include "util.h"
 
 void cmd_print_error(const struct error *e)
@@ -57,5 +62,17 @@ int cmd_parse_sheet_options(int argc, char **argv, void (*usage)(FILE *to),
         *form = NULL;
         return EXIT_TROUBLE;
     }
+    return -1;
+}
+
+int cmd_parse_year_option(const char *option, const char *arg, long *year)
+{
+    struct error e;
+    if (era_parse_fiscal_year(arg, strlen(arg), year, &e) == 0)
+        return 0;
+    struct strbuf shown = STRBUF_INIT;
+    utf8_sanitize(arg, strlen(arg), false, &shown);
+    fprintf(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, shown.buf, e.column, e.msg);
+    strbuf_release(&shown);
     return -1;
 }
