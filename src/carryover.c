@@ -5,22 +5,13 @@
 
 #include <string.h>
 
-/* The first stage with a done mark: the plan, which each year revises. */
-static int plan_stage(const struct form *form)
-{
-    for (size_t k = 0; k < form->n_stages; k++)
-        if (form->stages[k].done_field >= 0)
-            return (int)k;
-    return -1;
-}
-
 bool carryover_field(const struct form *form, int f)
 {
     const struct form_field *fld = &form->fields[f];
     if (fld->kind == FIELD_BOOL || fld->kind == FIELD_STAMP)
         return false;
     const struct form_stage *st = &form->stages[fld->stage];
-    return st->done_field < 0 || fld->stage == plan_stage(form);
+    return st->done_field < 0 || fld->stage == form_plan_stage(form);
 }
 
 static void carry_item(struct sheet *next, const struct sheet *last, const struct item *from)

@@ -299,6 +299,18 @@ static void check_presence(struct item_ctx *c, int f)
         }
 }
 
+/* Stage st is marked done: the plan stage must be too (the descriptor says the same). */
+static void check_stage_order(struct item_ctx *c, int st)
+{
+    const struct form *form = c->s->form;
+    int plan = form_plan_stage(form);
+    if (plan < 0 || st == plan || form_bool_true(c->value[form->stages[plan].done_field]))
+        return;
+    int df = form->stages[st].done_field;
+    if (!c->has_error[df])
+        field_problem(c, PROB_STAGE_ORDER, df)->stage = st;
+}
+
 static void check_done_stages(struct item_ctx *c)
 {
     const struct form *form = c->s->form;
@@ -311,6 +323,7 @@ static void check_done_stages(struct item_ctx *c)
             if (!c->has_error[f] && !rules_filled(c->value[f]))
                 field_problem(c, PROB_DONE_INCOMPLETE, f)->stage = (int)st;
         }
+        check_stage_order(c, (int)st);
     }
 }
 
@@ -467,6 +480,23 @@ void rules_check_all(const struct sheet *s, struct problem_list *out)
     }
 }
 
+/* No stage completes on an item without a title, nor before the plan stage is complete. */
+static void order_blockers(const struct sheet *s, size_t idx, int st, const bool *reported,
+                           struct problem_list *out)
+{
+    const struct form *form = s->form;
+    const struct item *it = &s->items[idx];
+    int tf = form->title_field;
+    if (tf >= 0 && !reported[tf] && !rules_filled(item_get(s, it, tf)))
+        add(out, PROB_DONE_INCOMPLETE, (long)idx, tf, item_line(s, it, tf))->stage = st;
+    int plan = form_plan_stage(form);
+    if (plan >= 0 && plan != st &&
+        !form_bool_true(item_get(s, it, form->stages[plan].done_field))) {
+        int df = form->stages[st].done_field;
+        add(out, PROB_STAGE_ORDER, (long)idx, df, item_line(s, it, df))->stage = st;
+    }
+}
+
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)
 {
     struct problem_list all = { NULL, 0, 0 };
@@ -491,6 +521,7 @@ void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct prob
             reported[f] = true;
         }
     }
+    order_blockers(s, idx, st, reported, out);
     free(reported);
     problems_free(&all);
 }
@@ -544,6 +575,14 @@ static void required_when_message(const struct sheet *s, const struct problem *p
     const struct form_field *of = &s->form->fields[cond->field];
     strbuf_addf(out, _("%s is required when %s is %s"), fld->label, of->label,
                 of->choices[cond->choice].label);
+}
+
+static void stage_order_message(const struct sheet *s, const struct problem *p,
+                                struct strbuf *out)
+{
+    const struct form *form = s->form;
+    strbuf_addf(out, _("%s can be marked complete only after %s is marked complete"),
+                form->stages[p->stage].label, form->stages[form_plan_stage(form)].label);
 }
 
 static void choices_list(const struct form_field *fld, struct strbuf *out)
@@ -606,6 +645,9 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
             strbuf_addf(out, _("\"%s\" is not a valid %s"), p->detail, p->name);
         else
             strbuf_addf(out, _("%s is required"), p->name);
+        break;
+    case PROB_STAGE_ORDER:
+        stage_order_message(s, p, out);
         break;
     case PROB_FORM_MISMATCH:
         strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,

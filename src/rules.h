@@ -36,6 +36,7 @@ enum problem_code {
     PROB_NO_HEADER,        /* sheet: no header record */
     PROB_HEADER_FIELD,     /* sheet: header field missing or invalid */
     PROB_FORM_MISMATCH,    /* sheet: header names another form than the one in use */
+    PROB_STAGE_ORDER,      /* stage marked done before the plan stage is (on its done field) */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };
@@ -74,7 +75,9 @@ void rules_check_all(const struct sheet *s, struct problem_list *out);
 
 /*
  * What keeps stage st of item idx from being marked done: its fields'
- * errors plus its Requires fields that are empty.  Empty list = may be
+ * errors, its Requires fields that are empty, an empty title (an item
+ * without a title completes no stage) and, for a stage after the plan
+ * stage (form_plan_stage), the plan not marked done.  Empty list = may be
  * marked done.
  */
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out);

@@ -62,6 +62,7 @@ enum {
     CHOICE = PROB_BAD_CHOICE, BOOL = PROB_BAD_BOOL, INT = PROB_BAD_INTEGER,
     DUPKEY = PROB_DUPLICATE_KEY, DUPFIELD = PROB_DUPLICATE_FIELD, CTRL = PROB_CONTROL_CHAR,
     BREAK = PROB_LINE_BREAK, LONG = PROB_TOO_LONG, KANA = PROB_HALFWIDTH_KANA,
+    ORDER = PROB_STAGE_ORDER,
 };
 
 static char *codes(const char *fmt, ...)
@@ -102,11 +103,12 @@ static void test_done_needs_complete_stage(void **state)
            codes("9:Plan_Overview:%d 9:Plan_Goal:%d 9:Plan_Actions:%d 9:Plan_YearGoal:%d",
                  DONE, DONE, DONE, DONE));
     expect("No: 1\nTitle: t\nPlan_Done: no\n", codes(""));
+    /* A later stage marked done before the plan is: on its done mark. */
     expect("No: 1\nTitle: t\nMid_Progress: on_track\nMid_Done: true\n",
-           codes("9:Mid_Outlook:%d", DONE));
+           codes("9:Mid_Outlook:%d 12:Mid_Done:%d", DONE, ORDER));
     /* One problem per field: the conditional requirement, not also "done". */
     expect("No: 1\nTitle: t\nEnd_Results: r\nEnd_Result: not_achieved\nEnd_Done: 1\n",
-           codes("9:End_Issues:%d", REQ_WHEN));
+           codes("9:End_Issues:%d 13:End_Done:%d", REQ_WHEN, ORDER));
 }
 
 static void test_value_validity(void **state)
@@ -193,15 +195,51 @@ static void test_stage_blockers(void **state)
     assert_string_equal(s->form->stages[end].id, "end");
     rules_stage_blockers(s, 0, end, &pl);
     char *got = summary(s, &pl);
-    assert_string_equal(got, "9:End_Issues:1");
+    assert_string_equal(got, "9:End_Issues:1 9:End_Done:15");    /* and the plan is not done */
     free(got);
     problems_clear(&pl);
     rules_stage_blockers(s, 0, 2, &pl);      /* mid: both choices missing */
     got = summary(s, &pl);
-    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2");
+    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2 9:Mid_Done:15");
     free(got);
     problems_free(&pl);
     sheet_free(s);
+}
+
+#define PLAN_DONE "Plan_Purpose: p\nPlan_Overview: o\nPlan_Goal: g\nPlan_Actions: a\n" \
+                  "Plan_YearGoal: y\nPlan_Done: yes\n"
+
+/* Stages in order: the year-end needs the plan complete and a title, not the mid-year. */
+static void test_stages_in_order(void **state)
+{
+    (void)state;
+    const int mid = 2, end = 3;
+    struct sheet *s = load("No: 1\nTitle: t\n" PLAN_DONE "End_Results: r\nEnd_Result: achieved\n"
+                           "\nNo: 2\nEnd_Results: r\nEnd_Result: achieved\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_stage_blockers(s, 0, end, &pl);
+    assert_int_equal(pl.n, 0);               /* the mid-year review may stay open */
+    rules_stage_blockers(s, 0, mid, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2");
+    free(got);
+    problems_clear(&pl);
+    rules_stage_blockers(s, 1, end, &pl);    /* no title, empty plan: not complete */
+    got = summary(s, &pl);
+    assert_string_equal(got, "20:Title:2 20:End_Done:15");
+    struct strbuf m = STRBUF_INIT;
+    problem_message(s, &pl.v[0], &m);
+    assert_string_equal(m.buf, "取組項目名 must be filled in before 年度評価 can be marked complete");
+    strbuf_reset(&m);
+    problem_message(s, &pl.v[1], &m);
+    assert_string_equal(m.buf, "年度評価 can be marked complete only after 計画 is marked complete");
+    strbuf_release(&m);
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+    /* The whole check agrees: the plan done, mid open, end done is clean. */
+    expect_problems("No: 1\nTitle: t\n" PLAN_DONE "End_Results: r\nEnd_Result: achieved\n"
+                    "End_Done: yes\n", "");
 }
 
 static void test_second_form_is_data(void **state)
@@ -241,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_header_problems),
         cmocka_unit_test(test_messages_name_labels),
         cmocka_unit_test(test_stage_blockers),
+        cmocka_unit_test(test_stages_in_order),
         cmocka_unit_test(test_second_form_is_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
