@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "save.h"
+#include "stamp.h"
 #include "utf8.h"
 
 #define TYPING_JOIN_MS 1000
@@ -165,6 +166,23 @@ void editor_mark_all_unsaved(struct editor *ed)
     struct open_sheet *os = current(ed);
     for (size_t i = 0; i < os->sheet->n_items; i++) {
         os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+        if (!(os->item_state[i] & ITEM_DIRTY))
+            os->n_dirty++;
+        os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
+        os->sheet->items[i].changed = true;
+    }
+    update_modified(ed);
+}
+
+void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
+{
+    struct open_sheet *os = current(ed);
+    for (size_t i = 0; i < os->sheet->n_items; i++) {
+        uint64_t now = item_hash(os->sheet, i);
+        uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
+        if (now == was)
+            continue;
+        os->saved_hash[i] = was;
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
@@ -740,37 +758,22 @@ void editor_new_item(struct editor *ed)
 
 /* ---- saving ---------------------------------------------------------------------- */
 
-static void stamp_now(char *out, size_t size)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    char t[64];
-    strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%S%z", &tm);
-    /* +0900 -> +09:00, as ISO 8601 writes it. */
-    size_t n = strlen(t);
-    if (n >= 5 && (t[n - 5] == '+' || t[n - 5] == '-'))
-        snprintf(t + n - 2, sizeof(t) - n + 2, ":%c%c", t[n - 2], t[n - 1]);
-    const char *user = getenv("USER");
-    struct passwd *pw = getpwuid(getuid());
-    if (pw && pw->pw_name)
-        user = pw->pw_name;
-    snprintf(out, size, "%s %s", t, user && *user ? user : "unknown");
-}
-
 static void stamp_changed_items(struct editor *ed)
 {
     struct sheet *s = ed->sheet;
     int sf = s->form->stamp_field;
     if (sf < 0)
         return;
-    char stamp[160];
-    stamp_now(stamp, sizeof(stamp));
+    struct strbuf name = STRBUF_INIT, stamp = STRBUF_INIT;
+    stamp_clerk_name(&name);
+    stamp_make(time(NULL), name.buf, &stamp);
     const struct open_sheet *os = current(ed);
     /* Changed and not changed back: an edit that was undone is no update. */
     for (size_t i = 0; i < s->n_items; i++)
         if (s->items[i].changed && (os->item_state[i] & ITEM_DIRTY))
-            item_set(s, &s->items[i], sf, stamp, strlen(stamp));
+            item_set(s, &s->items[i], sf, stamp.buf, stamp.len);
+    strbuf_release(&name);
+    strbuf_release(&stamp);
 }
 
 /*

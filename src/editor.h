@@ -129,6 +129,12 @@ bool editor_delete(struct editor *ed);
 bool editor_replace_value(struct editor *ed, const char *s, size_t n);
 /* Count every item of the current sheet as unsaved (after a recovery). */
 void editor_mark_all_unsaved(struct editor *ed);
+/*
+ * After a recovery: count as unsaved (and stamp on save) only the items
+ * whose content differs from before (the sheet as on disk; same items,
+ * new ones after them).  An edit undone in the journal is no change.
+ */
+void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before);
 
 /* Choice fields. */
 bool editor_choice_pick(struct editor *ed, int choice);   /* -1 clears */

@@ -681,6 +681,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
     free(ui->layout_keys);
+    strbuf_release(&ui->stamp_shown);
     free(ui->page);
     problems_free(&ui->all);
     free(ui->all_sheet);

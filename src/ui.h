@@ -69,6 +69,7 @@ struct ui {
         int width;
     } *layout_keys;
     size_t n_layouts;
+    struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
     int scroll;
     bool follow;                    /* scroll to the caret (false while paging read-only) */
     int choice_x[16][2];            /* focused row's choices: start and end columns */

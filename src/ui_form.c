@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "stamp.h"
 #include "ui.h"
 #include "utf8.h"
 
@@ -41,12 +42,22 @@ static unsigned long long text_hash(const char *s, size_t n)
  * bytes: length and hash) and the width stay the same, since laying out
  * every field on every key would cost more than everything else together.
  */
+/* A field's value as shown: a stamp torikumi wrote reads as 和暦 date and time. */
+static const char *shown_value(struct ui *ui, int f)
+{
+    const char *v = editor_value(&ui->ed, f);
+    if (!v || ui->ed.sheet->form->fields[f].kind != FIELD_STAMP)
+        return v;
+    strbuf_reset(&ui->stamp_shown);
+    return stamp_display(v, &ui->stamp_shown) ? ui->stamp_shown.buf : v;
+}
+
 static const struct layout *field_layout(struct ui *ui, int f)
 {
     struct editor *ed = &ui->ed;
     if (ed->fe_active && f == ed->field)
         return fieldedit_layout(&ed->fe);
-    const char *v = editor_value(ed, f);
+    const char *v = shown_value(ui, f);
     size_t n = v ? strlen(v) : 0;
     struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
     struct layout_key *old = &ui->layout_keys[f];

@@ -189,10 +189,13 @@ static bool recover(struct ui *ui, const char *path, const struct journal_log *l
     struct strbuf text = STRBUF_INIT;
     sheet_write(ed->sheet, &text);
     struct sheet *trial = sheet_parse(text.buf, text.len, path, ed->sheet->form, &e);
+    /* The sheet as it was, so that only items whose content changed get a new stamp. */
+    struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, ed->sheet->form, &e) : NULL;
     strbuf_release(&text);
     long applied = trial ? journal_apply(trial, log, &e) : -1;
     sheet_free(trial);
     if (applied < 0) {
+        sheet_free(before);
         editor_message(ed, true, _("the unsaved changes do not fit this sheet (%s); the journal is "
                                    "kept, and the sheet opened read-only"), e.msg);
         ed->read_only = true;
@@ -206,7 +209,8 @@ static bool recover(struct ui *ui, const char *path, const struct journal_log *l
             editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
     }
     editor_replace_sheet(ed, ed->sheet, NULL);
-    editor_mark_all_unsaved(ed);
+    editor_mark_unsaved_against(ed, before);
+    sheet_free(before);
     /* Show the last change, where the clerk was when the session ended. */
     const struct journal_change *last = &log->changes[log->n_changes - 1];
     editor_goto(ed, ed->cur_sheet, last->item);
