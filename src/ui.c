@@ -36,6 +36,7 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_PROMPT] = { prompt_draw, prompt_key, true },
     [SCREEN_QUIT] = { quit_draw, quit_key, true },
     [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
+    [SCREEN_ITEM_MENU] = { item_menu_draw, item_menu_key, true },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)

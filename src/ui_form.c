@@ -640,6 +640,7 @@ static bool command_key(struct ui *ui, const struct key *k)
         case CTRL('f'): ui_open_prompt(ui, PROMPT_FIND, ed->find_query); return true;
         case CTRL('e'): ui_external_edit(ui); return true;
         case CTRL('n'): editor_new_item(ed); ui->scroll = 0; return true;
+        case CTRL('t'): item_menu_open(ui); return true;
         }
         return false;
     }

@@ -20,6 +20,8 @@ static const char *const help_keys[][2] = {
     { "F7 / F8", N_("previous / next item") },
     { "Ctrl-G", N_("go to an item by its number") },
     { "Ctrl-N", N_("add a new item at the end") },
+    { "Ctrl-T", N_("item menu: delete (asks), duplicate, move up / down, renumber; also on the "
+                   "F5 list's selected row; Ctrl-Z undoes each") },
     { "F5", N_("list of items with each stage's state; Enter opens one") },
     { "F6", N_("list of problems; Enter jumps to one") },
     { "F9", N_("mark the focused stage complete (refused while it has problems), "

@@ -215,7 +215,7 @@ void list_draw(struct ui *ui)
     strbuf_release(&stages);
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
-        N_("Incomplete stage"), "s", N_("Sort"), "F5/Esc", N_("Back"),
+        N_("Incomplete stage"), "s", N_("Sort"), "^T", N_("Item menu"), "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
@@ -283,6 +283,16 @@ bool list_step(struct ui *ui, int delta)
                    to + 1, n, words.buf);
     strbuf_release(&words);
     return true;
+}
+
+/* Ctrl-T: the item menu for the selected row; the list stays underneath. */
+static void list_item_menu(struct ui *ui)
+{
+    if (!ui->n_list_rows)
+        return;
+    const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    editor_goto(&ui->ed, r->sheet, r->item);
+    item_menu_open(ui);
 }
 
 static void open_selected(struct ui *ui)
@@ -359,7 +369,9 @@ void list_key(struct ui *ui, const struct key *k)
         else if (k->ch == CTRL('q')) {
             ui_pop(ui);
             ui_request_quit(ui);
-        } else if (k->ch == 'j' && ui->list_sel + 1 < n)
+        } else if (k->ch == CTRL('t'))
+            list_item_menu(ui);
+        else if (k->ch == 'j' && ui->list_sel + 1 < n)
             ui->list_sel++;
         else if (k->ch == 'k' && ui->list_sel > 0)
             ui->list_sel--;
