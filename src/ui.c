@@ -79,14 +79,37 @@ static const char *base_name(const char *path)
  * problems: N) and below it a line for the message or the focused
  * field's problem, spelled out in full.
  */
+/* Draw s in at most w columns from the left; what does not fit ends in "…", never cut silently. */
+static void draw_line_cut(int y, int w, const char *s, enum tui_role role)
+{
+    size_t n = strlen(s);
+    if (tui_width(s, n) <= w) {
+        tui_text(y, 0, w, s, n, role);
+        return;
+    }
+    size_t cut = 0;
+    int used = 0;
+    while (cut < n) {
+        size_t next = utf8_cluster_end(s, n, cut);
+        int cw = tui_width(s + cut, next - cut);
+        if (used + cw > w - 1)
+            break;
+        used += cw;
+        cut = next;
+    }
+    int x = tui_text(y, 0, w - 1, s, cut, role);
+    tui_str(y, x, w - x, "…", role);
+}
+
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message)
 {
     int y = ui->rows - UI_KEYBAR_ROWS - 2;
     tui_fill(y, 0, ui->cols, ROLE_BAR);
-    tui_text(y, 0, ui->cols, bar, strlen(bar), ROLE_BAR);
+    draw_line_cut(y, ui->cols, bar, ROLE_BAR);
     tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
     if (message && *message)
-        tui_str(y + 1, 0, ui->cols, message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+        draw_line_cut(y + 1, ui->cols, message,
+                      ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
 }
 
 void ui_draw_status(struct ui *ui, const char *message)

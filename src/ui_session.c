@@ -27,6 +27,42 @@ struct question {
     int top;
 };
 
+/* "[R] recover them": the last option, the safe one, is also Esc's. */
+static void option_label(const struct question *q, size_t i, struct strbuf *out)
+{
+    strbuf_addf(out, "%s", _(q->options[2 * i + 1]));
+    if (i + 1 == q->n)
+        strbuf_addstr(out, _(" (Esc)"));
+}
+
+/* The options on the last row, or the last two when one is too narrow: every key on screen. */
+static void draw_options(struct ui *ui, const struct question *q)
+{
+    struct strbuf label = STRBUF_INIT;
+    int total = 1;
+    for (size_t i = 0; i < q->n; i++) {
+        strbuf_reset(&label);
+        option_label(q, i, &label);
+        total += 4 + tui_width(label.buf, label.len) + 3;
+    }
+    int y = total > ui->cols ? ui->rows - 2 : ui->rows - 1, x = 1;
+    for (size_t i = 0; i < q->n; i++) {
+        strbuf_reset(&label);
+        option_label(q, i, &label);
+        int need = 4 + tui_width(label.buf, label.len);
+        if (x > 1 && x + need > ui->cols && y + 1 < ui->rows) {
+            y++;
+            x = 1;
+        }
+        char key[8];
+        snprintf(key, sizeof(key), "[%c]", q->options[2 * i][0] - 32);
+        x += tui_str(y, x, ui->cols - x, key, ROLE_KEYNAME);
+        x += tui_str(y, x + 1, ui->cols - x - 1, label.buf, ROLE_NORMAL) + 3;
+    }
+    strbuf_release(&label);
+    tui_caret(y, 2);
+}
+
 static void draw_question(struct ui *ui, struct question *q)
 {
     tui_clear();
@@ -48,15 +84,7 @@ static void draw_question(struct ui *ui, struct question *q)
     if ((size_t)(q->top + rows) < lay.nrows)
         tui_str(ui->rows - 3, ui->cols - 12, 11, _("(more: Down)"), ROLE_DIM);
     layout_free(&lay);
-    int x = 1;
-    for (size_t i = 0; i < q->n; i++) {
-        char key[8];
-        snprintf(key, sizeof(key), "[%c]", q->options[2 * i][0] - 32);
-        x += tui_str(ui->rows - 1, x, ui->cols - x, key, ROLE_KEYNAME);
-        x += tui_str(ui->rows - 1, x + 1, ui->cols - x - 1, _(q->options[2 * i + 1]),
-                     ROLE_NORMAL) + 3;
-    }
-    tui_caret(ui->rows - 1, 2);
+    draw_options(ui, q);
     tui_refresh();
 }
 
@@ -81,6 +109,8 @@ static int ask(struct ui *ui, const char *title, const struct strbuf *body,
         }
         if (k.kind != KEY_KIND_CHAR)
             continue;
+        if (k.ch == 27)                 /* Esc: the last option, always the safe one */
+            return (unsigned char)options[2 * (n - 1)][0];
         wint_t c = k.ch >= 'A' && k.ch <= 'Z' ? k.ch + 32 : k.ch;
         for (size_t i = 0; i < n; i++)
             if ((wint_t)options[2 * i][0] == c)

@@ -70,6 +70,7 @@ tm_start 80 24 "$TORIKUMI" sheet.rec
 tm_wait "を削除"
 tm_keys r
 tm_wait "取組項目 2/23"
+tm_wait "確かめてから Ctrl-S で保存して…"           # a long message is cut with a mark
 tm_keys C-s
 tm_wait "保存しました"
 tm_keys C-q
