@@ -114,6 +114,13 @@ static bool valid_integer(const char *v, long min)
     return x >= min;
 }
 
+/* Digits without a leading zero, only too many of them: say so, not "not a number". */
+static bool too_large(const char *v)
+{
+    size_t n = strlen(v);
+    return n > 9 && v[0] != '0' && strspn(v, "0123456789") == n;
+}
+
 struct text_scan {
     size_t chars;
     long bad_col;          /* 1-based column of the first control character, 0 = none */
@@ -255,6 +262,7 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         if (!valid_integer(v, fld->min_value)) {
             p = field_problem(c, PROB_BAD_INTEGER, f);
             p->num = fld->min_value;
+            p->num2 = too_large(v);
         }
         break;
     case FIELD_BOOL:
@@ -425,6 +433,7 @@ static void check_duplicate_numbers(const struct sheet *s, struct problem_list *
         struct problem *p = add(out, PROB_DUPLICATE_KEY, (long)v[i].idx, kf, item_line(s, it, kf));
         p->num = v[i].no;
         p->num2 = item_line(s, other, kf);
+        p->other_item = (long)(other - s->items);
     }
     free(v);
 }
@@ -577,6 +586,26 @@ static void required_when_message(const struct sheet *s, const struct problem *p
                 of->choices[cond->choice].label);
 }
 
+/* Name the other item as a clerk finds it: by its title and its place in the sheet. */
+static void duplicate_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    const struct item *other = &s->items[p->other_item];
+    int tf = s->form->title_field;
+    const char *title = tf >= 0 ? item_get(s, other, tf) : NULL;
+    strbuf_addf(out, _("number %ld is also used by %s #%ld in sheet order (line %ld)"), p->num,
+                s->form->item_label, p->other_item + 1, p->num2);
+    if (title && *title) {
+        strbuf_addstr(out, " 【");
+        size_t n = strlen(title);
+        /* At most 20 characters: the screen and check's line stay readable; sanitized when drawn. */
+        size_t cut = 0;
+        for (int chars = 0; cut < n && chars < 20; chars++)
+            cut = utf8_cluster_end(title, n, cut);
+        utf8_sanitize(title, cut, false, out);
+        strbuf_addstr(out, cut < n ? "…】" : "】");
+    }
+}
+
 static void stage_order_message(const struct sheet *s, const struct problem *p,
                                 struct strbuf *out)
 {
@@ -615,10 +644,13 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
         strbuf_addf(out, _("\"%s\" is not yes or no"), p->detail);
         break;
     case PROB_BAD_INTEGER:
-        strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
+        if (p->num2)
+            strbuf_addf(out, _("\"%s\" is too large (at most 999999999)"), p->detail);
+        else
+            strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
         break;
     case PROB_DUPLICATE_KEY:
-        strbuf_addf(out, _("number %ld is also used on line %ld"), p->num, p->num2);
+        duplicate_message(s, p, out);
         break;
     case PROB_DUPLICATE_FIELD:
         strbuf_addf(out, _("%s appears more than once (first on line %ld)"), label, p->num);

@@ -52,6 +52,7 @@ struct problem {
     long num2;
     int cond;           /* PROB_REQUIRED_WHEN: index into the field's required_when */
     int stage;          /* PROB_DONE_INCOMPLETE: the stage */
+    long other_item;    /* PROB_DUPLICATE_KEY: index of the other item with that number */
     char detail[64];    /* offending text, escaped and cut */
 };
 

@@ -284,6 +284,21 @@ void prompt_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
+/* Ctrl-G with nothing or no number typed: say what it wants (the text is shown sanitized). */
+static void goto_not_a_number(struct editor *ed, const char *text)
+{
+    const char *label = ed->sheet->form->item_label;
+    if (!*text) {
+        editor_message(ed, true, _("type the number of the %s to go to"), label);
+        return;
+    }
+    struct strbuf shown = STRBUF_INIT;
+    utf8_sanitize(text, strlen(text), false, &shown);
+    editor_message(ed, true, _("\"%s\" is not a number: type the number of the %s to go to"),
+                   shown.buf, label);
+    strbuf_release(&shown);
+}
+
 static void prompt_finish(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
@@ -295,9 +310,12 @@ static void prompt_finish(struct ui *ui)
         const char *num = strbuf_cstr(&digits);
         char *end;
         long no = strtol(num, &end, 10);
-        long idx = *num && !*end && no >= 0 ? sheet_find_item(ed->sheet, no) : -1;
+        bool number = *num && !*end && no >= 0;
+        long idx = number ? sheet_find_item(ed->sheet, no) : -1;
         strbuf_release(&digits);
-        if (idx < 0)
+        if (!number)
+            goto_not_a_number(ed, text);
+        else if (idx < 0)
             editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
         else
             editor_goto_item(ed, (size_t)idx);

@@ -565,6 +565,16 @@ static bool text_key(struct ui *ui, const struct key *k)
     return true;
 }
 
+static const char *field_label(const struct ui *ui)
+{
+    return ui->ed.sheet->form->fields[ui->ed.field].label;
+}
+
+static size_t choice_count(const struct ui *ui)
+{
+    return ui->ed.sheet->form->fields[ui->ed.field].n_choices;
+}
+
 static bool choice_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
@@ -583,7 +593,12 @@ static bool choice_key(struct ui *ui, const struct key *k)
             editor_choice_pick(ed, -1);
             return true;
         }
-        return k->ch >= 0x20;       /* other characters do nothing in a choice */
+        if (k->ch < 0x20)
+            return false;
+        /* Typing is not thrown away silently: say which keys choose. */
+        editor_message(ed, true, _("%s is a choice: press 1-%zu or Space to choose, Backspace "
+                                   "to clear"), field_label(ui), choice_count(ui));
+        return true;
     }
     if (k->kind == KEY_KIND_FUNC) {
         switch (k->code) {
@@ -796,6 +811,12 @@ static bool search_key(const struct ui *ui, const struct key *k)
     return ui->ed.read_only && (k->ch == '/' || k->ch == '?' || k->ch == 'n' || k->ch == 'N');
 }
 
+/* A key no one took: a function key, or a control character other than Esc. */
+static bool unbound(const struct key *k)
+{
+    return k->kind == KEY_KIND_FUNC || (k->kind == KEY_KIND_CHAR && k->ch < 0x20 && k->ch != 27);
+}
+
 void form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
@@ -828,4 +849,6 @@ void form_key(struct ui *ui, const struct key *k)
     if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && ed->field >= 0 && !ed->fe_active &&
         !focused_kind(ui, FIELD_CHOICE))
         editor_message(ed, true, "%s", _("this field is set by torikumi"));
+    else if (unbound(k))
+        editor_message(ed, false, "%s", _("that key does nothing here (F1 lists the keys)"));
 }

@@ -20,4 +20,29 @@ tm_keys Escape
 tm_wait "保存していません"
 grep -q '97.54%' sheet.rec || t_fail "the file was overwritten on Esc"
 grep -q 'わたしの副題' sheet.rec && t_fail "Esc saved"
+
+t "typing on a choice field says which keys choose; a key that does nothing names F1"
+tm_keys F3
+tm_wait "> 取組内容の実施見込み"
+tm_type "あ"
+tm_wait "「取組内容の実施見込み」は選択欄です: 1〜2 か Space で選び、Backspace で消します"
+tm_keys F12
+tm_wait "このキーはここでは使えません (F1 でキーの一覧)"
+tm_keys C-b
+tm_wait_gone "選択欄です"
+tm_wait "このキーはここでは使えません (F1 でキーの一覧)"
+
+t "number messages: Ctrl-G without a number, a number used twice, a number too large"
+tm_keys C-g Enter
+tm_wait "移動する取組項目の番号を入力してください"
+tm_keys C-g
+tm_type "abc"
+tm_keys Enter
+tm_wait "「abc」は番号ではありません。移動する取組項目の番号を入力してください"
+tm_focus_back "番号" 20
+tm_keys End BSpace
+tm_type 3
+tm_wait "番号 3 はシートの 3 番目の取組項目"
+tm_type "1234567890"
+tm_wait "「31234567890」は大きすぎます (999999999 まで)"
 done_testing

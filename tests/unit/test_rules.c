@@ -153,6 +153,33 @@ static void test_duplicate_numbers(void **state)
     (void)state;
     expect("No: 3\nTitle: a\n\nNo: 3\nTitle: b\n\nNo: 4\nTitle: c\n",
            codes("9:No:%d 12:No:%d", DUPKEY, DUPKEY));
+    /* The message names the other item, by its place and title, not only a file line. */
+    struct sheet *sh = load("No: 3\nTitle: a\n\nNo: 3\nTitle: b\x1b\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(sh, &pl);
+    assert_int_equal(pl.n, 3);          /* both numbers, and b's control character */
+    struct strbuf m = STRBUF_INIT;
+    problem_message(sh, &pl.v[0], &m);
+    assert_string_equal(m.buf, "number 3 is also used by 取組項目 #2 in sheet order (line 12) 【b^[】");
+    problems_free(&pl);
+    strbuf_release(&m);
+    sheet_free(sh);
+}
+
+/* A number too large says so, not "not a whole number". */
+static void test_integer_too_large(void **state)
+{
+    (void)state;
+    struct sheet *sh = load("No: 12345678901\nTitle: a\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(sh, &pl);
+    assert_int_equal(pl.n, 1);
+    struct strbuf m = STRBUF_INIT;
+    problem_message(sh, &pl.v[0], &m);
+    assert_string_equal(m.buf, "\"12345678901\" is too large (at most 999999999)");
+    problems_free(&pl);
+    strbuf_release(&m);
+    sheet_free(sh);
 }
 
 static void test_header_problems(void **state)
@@ -276,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_value_validity),
         cmocka_unit_test(test_max_length_counts_characters),
         cmocka_unit_test(test_duplicate_numbers),
+        cmocka_unit_test(test_integer_too_large),
         cmocka_unit_test(test_header_problems),
         cmocka_unit_test(test_messages_name_labels),
         cmocka_unit_test(test_stage_blockers),
