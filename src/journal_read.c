@@ -472,7 +472,7 @@ void journal_describe(const struct sheet *s, const struct journal_change *c, str
 {
     const char *label = s && s->form ? s->form->item_label : "item";
     if (c->op == JOURNAL_ADD_ITEM) {
-        strbuf_addf(out, "new %s (#%zu)", label, c->item + 1);
+        strbuf_addf(out, _("new %s (#%zu)"), label, c->item + 1);
         return;
     }
     if (journal_op_is_item(c->op)) {
@@ -489,7 +489,7 @@ void journal_describe(const struct sheet *s, const struct journal_change *c, str
     int f = s && s->form ? form_field_index(s->form, c->key) : -1;
     strbuf_addstr(out, f >= 0 ? s->form->fields[f].label : c->key);
     if (c->op == JOURNAL_REMOVE) {
-        strbuf_addstr(out, " (cleared)");
+        strbuf_addstr(out, _(" (cleared)"));
         return;
     }
     /* The first line, at most 40 characters; the screen sanitizes before drawing. */

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "journal_net.h"
 #include "lock.h"
 #include "overview.h"
 #include "sidefile.h"
@@ -188,11 +189,18 @@ static void describe_log(const struct sheet *s, const struct journal_log *log,
                          const struct filestamp *now, struct strbuf *body)
 {
     const struct journal_header *h = &log->header;
+    /* The net change per field: five edits that came back to nothing are no change. */
+    bool *shown = xcalloc(log->n_changes + 1, sizeof(bool));
+    size_t net = journal_net_changes(s, log, shown);
     strbuf_addf(body, _("torikumi was not closed properly: %s on %s (pid %ld) started editing "
                         "at %s and did not save these %zu changes:\n\n"),
-                h->user, h->host, h->pid, h->started, log->n_changes);
+                h->user, h->host, h->pid, h->started, net);
+    if (net == 0)
+        strbuf_addstr(body, _("  (none in the end: every edit was changed back)\n"));
     struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < log->n_changes; i++) {
+        if (!shown[i])
+            continue;
         strbuf_reset(&line);
         journal_describe(s, &log->changes[i], &line);
         strbuf_addstr(body, "  ");
@@ -200,6 +208,7 @@ static void describe_log(const struct sheet *s, const struct journal_log *log,
         strbuf_addch(body, '\n');
     }
     strbuf_release(&line);
+    free(shown);
     struct strbuf why = STRBUF_INIT;
     if (!journal_matches(h, now, &why))
         strbuf_addf(body, _("\nCareful: the sheet has changed on disk since then (%s); recovering "

@@ -35,6 +35,8 @@ tm_wait_exit
 t "recovering, then saving, stamps item 3 only, with the clerk's name"
 start
 tm_wait "追記した課題"
+tm_wait "次の 1 件の変更"                         # the net change: item 2 came back to nothing
+tm_screen | grep -q "取組項目 2:" && t_fail "the recovery list shows item 2's undone edits"
 tm_keys r
 tm_wait "取組項目 3/23"
 tm_keys C-s
