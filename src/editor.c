@@ -570,6 +570,16 @@ bool editor_backspace(struct editor *ed)
     return text_op(ed, NULL, fieldedit_backspace, NULL, 0, false);
 }
 
+bool editor_delete_word_back(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_delete_word_back, NULL, 0, false);
+}
+
+bool editor_clear_field(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_clear, NULL, 0, false);
+}
+
 bool editor_delete(struct editor *ed)
 {
     return text_op(ed, NULL, fieldedit_delete, NULL, 0, false);

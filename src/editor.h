@@ -130,6 +130,8 @@ const char *editor_value(const struct editor *ed, int f);
 bool editor_type(struct editor *ed, const char *s, size_t n);
 bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
+bool editor_delete_word_back(struct editor *ed);    /* Ctrl-W */
+bool editor_clear_field(struct editor *ed);         /* Ctrl-U: empty the field, undoable */
 bool editor_delete(struct editor *ed);
 /*
  * Replace the focused field's whole value (e.g. from $EDITOR): one undo step.

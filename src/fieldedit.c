@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "utf8.h"
+#include "wordmove.h"
 
 #define ESC 0x1B
 #define BEL 0x07
@@ -500,6 +501,35 @@ bool fieldedit_text_home(struct fieldedit *fe)
 bool fieldedit_text_end(struct fieldedit *fe)
 {
     return move_to(fe, fe->text.len, false);
+}
+
+bool fieldedit_word_left(struct fieldedit *fe)
+{
+    return move_to(fe, word_prev(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret),
+                   false);
+}
+
+bool fieldedit_word_right(struct fieldedit *fe)
+{
+    return move_to(fe, word_next(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret),
+                   false);
+}
+
+bool fieldedit_delete_word_back(struct fieldedit *fe)
+{
+    size_t start = word_prev(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret);
+    if (start == fe->caret)
+        return false;
+    edit(fe, FIELDEDIT_BACKSPACE, start, fe->caret - start, "", 0);
+    return true;
+}
+
+bool fieldedit_clear(struct fieldedit *fe)
+{
+    if (fe->text.len == 0)
+        return false;
+    edit(fe, FIELDEDIT_PASTE, 0, fe->text.len, "", 0);
+    return true;
 }
 
 /* Up (dir -1) or Down (+1) one display row, keeping the goal column. */

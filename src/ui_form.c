@@ -538,6 +538,10 @@ static bool text_key(struct ui *ui, const struct key *k)
             editor_backspace(ed);
             return true;
         }
+        if (c == CTRL('w') || c == CTRL('u')) {
+            c == CTRL('w') ? editor_delete_word_back(ed) : editor_clear_field(ed);
+            return true;
+        }
         if (c == '\t' || c < 0x20)
             return false;
         char u[4];
@@ -551,6 +555,10 @@ static bool text_key(struct ui *ui, const struct key *k)
     case KEY_RIGHT: fieldedit_right(fe); break;
     case KEY_HOME: fieldedit_home(fe); break;
     case KEY_END: fieldedit_end(fe); break;
+    case TUI_KEY_CTRL_LEFT: case TUI_KEY_ALT_B: fieldedit_word_left(fe); break;
+    case TUI_KEY_CTRL_RIGHT: case TUI_KEY_ALT_F: fieldedit_word_right(fe); break;
+    case TUI_KEY_CTRL_HOME: fieldedit_text_home(fe); break;
+    case TUI_KEY_CTRL_END: fieldedit_text_end(fe); break;
     case KEY_BACKSPACE: editor_backspace(ed); break;
     case KEY_DC: editor_delete(ed); break;
     case KEY_ENTER:

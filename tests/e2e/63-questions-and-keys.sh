@@ -45,4 +45,25 @@ tm_type 3
 tm_wait "番号 3 はシートの 3 番目の取組項目"
 tm_type "1234567890"
 tm_wait "「31234567890」は大きすぎます (999999999 まで)"
+
+t "word-processor keys: by word (Ctrl-Left, Alt-b), Ctrl-W, Ctrl-U, Ctrl-Home/End"
+tm_keys Tab Tab
+tm_wait "> 副題"
+tm_keys C-u
+tm_wait "(未記入)"
+tm_type "改善策を検討する 97.53%"
+tm_wait "改善策を検討する 97.53%"
+tm_keys C-Left C-w                            # before %, then 53 goes
+tm_wait "改善策を検討する 97.%"
+tm_keys C-Left C-w
+tm_wait "改善策を検討する .%"
+tm_keys M-b C-w                               # back over the blank and する; 検討 goes
+tm_wait "改善策をする .%"
+tm_keys C-Home C-Right C-w
+tm_wait "をする .%"
+tm_wait_gone "改善策"
+tm_keys C-End C-u
+tm_wait_gone "をする .%"
+tm_keys C-z
+tm_wait "をする .%"
 done_testing
