@@ -14,6 +14,7 @@
 
 #include "i18n.h"
 #include "save.h"
+#include "search.h"
 #include "stamp.h"
 #include "utf8.h"
 
@@ -578,6 +579,22 @@ bool editor_delete_word_back(struct editor *ed)
 bool editor_clear_field(struct editor *ed)
 {
     return text_op(ed, NULL, fieldedit_clear, NULL, 0, false);
+}
+
+bool editor_fullwidth_kana(struct editor *ed)
+{
+    if (!ed->fe_active)
+        return false;
+    size_t n;
+    const char *t = fieldedit_text(&ed->fe, &n);
+    struct strbuf full = STRBUF_INIT;
+    bool changed = kana_to_fullwidth(t, n, &full) &&
+                   text_op(ed, fieldedit_replace_all, NULL, full.buf, full.len, false);
+    strbuf_release(&full);
+    editor_message(ed, false, "%s", changed ? _("half-width katakana made full width (Ctrl-Z "
+                                                "undoes it)")
+                                            : _("no half-width katakana in this field"));
+    return changed;
 }
 
 bool editor_delete(struct editor *ed)

@@ -132,6 +132,8 @@ bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
 bool editor_delete_word_back(struct editor *ed);    /* Ctrl-W */
 bool editor_clear_field(struct editor *ed);         /* Ctrl-U: empty the field, undoable */
+/* Ctrl-K: the field's half-width katakana to full width, one undo step; says what it did. */
+bool editor_fullwidth_kana(struct editor *ed);
 bool editor_delete(struct editor *ed);
 /*
  * Replace the focused field's whole value (e.g. from $EDITOR): one undo step.

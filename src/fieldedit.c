@@ -524,6 +524,16 @@ bool fieldedit_delete_word_back(struct fieldedit *fe)
     return true;
 }
 
+bool fieldedit_replace_all(struct fieldedit *fe, const char *s, size_t n)
+{
+    if (n == fe->text.len && (n == 0 || memcmp(s, fe->text.buf, n) == 0))
+        return false;
+    size_t caret = fe->caret;
+    edit(fe, FIELDEDIT_PASTE, 0, fe->text.len, s, n);
+    fe->caret = layout_snap(&fe->layout, caret < n ? caret : n);
+    return true;
+}
+
 bool fieldedit_clear(struct fieldedit *fe)
 {
     if (fe->text.len == 0)

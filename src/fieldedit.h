@@ -137,6 +137,8 @@ bool fieldedit_text_end(struct fieldedit *fe);      /* Ctrl-End */
 bool fieldedit_word_left(struct fieldedit *fe);
 bool fieldedit_word_right(struct fieldedit *fe);
 bool fieldedit_delete_word_back(struct fieldedit *fe);
+/* Replace the whole text with s (one undo step; e.g. Ctrl-K's full-width kana). */
+bool fieldedit_replace_all(struct fieldedit *fe, const char *s, size_t n);
 /* Empty the field (one undo step). */
 bool fieldedit_clear(struct fieldedit *fe);
 bool fieldedit_up(struct fieldedit *fe);

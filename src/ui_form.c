@@ -282,6 +282,8 @@ static void draw_label_row(struct ui *ui, int y, int f)
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
         problem_message(ed->sheet, p, &m);
+        if (p->code == PROB_HALFWIDTH_KANA && focused)
+            strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
     }
@@ -536,6 +538,10 @@ static bool text_key(struct ui *ui, const struct key *k)
         }
         if (c == 127 || c == 8) {
             editor_backspace(ed);
+            return true;
+        }
+        if (c == CTRL('k')) {
+            editor_fullwidth_kana(ed);
             return true;
         }
         if (c == CTRL('w') || c == CTRL('u')) {

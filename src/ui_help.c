@@ -38,6 +38,7 @@ static const char *const help_keys[][2] = {
     { "Home / End", N_("start / end of the display line") },
     { "Ctrl-Home / Ctrl-End", N_("start / end of the field") },
     { "Ctrl-Left / Ctrl-Right", N_("previous / next word (also Alt-b / Alt-f)") },
+    { "Ctrl-K", N_("half-width katakana of the field to full width (ｶﾞ -> ガ)") },
     { "Ctrl-W / Ctrl-U", N_("delete the word before the caret / clear the field (Ctrl-Z undoes)") },
     { "Backspace / Delete", N_("remove one whole character") },
     { "PageUp / PageDown", N_("move by a screen") },

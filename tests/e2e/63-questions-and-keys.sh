@@ -66,4 +66,15 @@ tm_keys C-End C-u
 tm_wait_gone "をする .%"
 tm_keys C-z
 tm_wait "をする .%"
+
+t "half-width katakana: the warning offers Ctrl-K, which makes it full width (undoable)"
+tm_keys C-u
+tm_type "ｶﾞｲﾄﾞﾌﾞｯｸ"
+tm_wait "(Ctrl-K で全角に)"
+tm_keys C-k
+tm_wait "ガイドブック"
+tm_wait "半角カタカナを全角にしました (Ctrl-Z で元に戻せます)"
+tm_wait_gone "(Ctrl-K で全角に)"
+tm_keys C-z
+tm_wait "ｶﾞｲﾄﾞﾌﾞｯｸ"
 done_testing
