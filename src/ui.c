@@ -357,6 +357,15 @@ void prompt_key(struct ui *ui, const struct key *k)
 
 /* ---- reasons a stage cannot be completed -------------------------------------- */
 
+/* Two stages have a 課題と改善策: the problem list names the stage too. */
+static bool label_shared(const struct form *f, int field)
+{
+    for (size_t i = 0; i < f->n_fields; i++)
+        if ((int)i != field && str_eq(f->fields[i].label, f->fields[field].label))
+            return true;
+    return false;
+}
+
 void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out)
 {
     const struct sheet *s = ui->ed.open[sh].sheet;
@@ -368,6 +377,8 @@ void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, st
         long no = item_number(s, &s->items[p->item]);
         strbuf_addf(out, "%s %ld  ", s->form->item_label, no);
     }
+    if (p->field >= 0 && label_shared(s->form, p->field))
+        strbuf_addf(out, "%s/", s->form->stages[s->form->fields[p->field].stage].label);
     if (p->field >= 0)
         strbuf_addf(out, "%s: ", s->form->fields[p->field].label);
     if (p->severity == SEV_WARNING)

@@ -63,6 +63,7 @@ static const char *const help_keys[][2] = {
     { "(*) / ( )", N_("chosen / not chosen option") },
     { N_("(required)"), N_("must be filled in now") },
     { "[!]", N_("a problem; the status line spells out the focused field's") },
+    { "[?]", N_("a warning (half-width katakana): saving and completing are still allowed") },
     { N_("[x] complete"), N_("the stage is marked complete (F9)") },
     { "[+]", N_("unsaved changes") },
 };

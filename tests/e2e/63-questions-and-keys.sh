@@ -75,6 +75,29 @@ tm_keys C-k
 tm_wait "ガイドブック"
 tm_wait "半角カタカナを全角にしました (Ctrl-Z で元に戻せます)"
 tm_wait_gone "(Ctrl-K で全角に)"
+tm_keys F1 NPage NPage NPage NPage NPage      # F1 explains the [?] mark, at its end
+tm_wait "[?]"
+tm_wait "警告 (半角カタカナ): 保存も完了もできます"
+tm_keys Escape
+tm_wait_gone "保存も完了もできます"
 tm_keys C-z
 tm_wait "ｶﾞｲﾄﾞﾌﾞｯｸ"
+
+t "F6 names the stage of a field whose label two stages share"
+tm_keys F3
+tm_wait "> 取組内容の実施見込み"
+tm_keys 2
+tm_keys F6
+tm_wait "中間振り返り/課題と改善策:"
+tm_keys Escape
+
+t "the lock notice is Japanese too"
+tm_wait "sheet.rec [+]"
+first=$TM_SOCK
+tm_start 80 24 "$TORIKUMI" sheet.rec
+tm_wait "$(hostname) の $(id -un) (pid"
+tm_keys q
+tm_wait_exit
+tm_stop
+TM_SOCK=$first
 done_testing
