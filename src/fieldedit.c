@@ -381,14 +381,10 @@ struct layout_pos fieldedit_caret_pos(const struct fieldedit *fe)
 }
 
 /* utf8_count() skips stray continuation bytes; count as utf8_decode does. */
+/* As the rules count them (utf8_count_clusters), so the counter and the limit agree. */
 static size_t count_chars(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; count++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, n - i, &cp);
-    }
-    return count;
+    return utf8_count_clusters(s, n);
 }
 
 struct fieldedit_counter fieldedit_count(struct fieldedit *fe)

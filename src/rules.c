@@ -225,6 +225,19 @@ static struct problem *field_problem(struct item_ctx *c, enum problem_code code,
     return add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
 }
 
+/*
+ * Longer than the field's maximum, counted in clusters as a person counts
+ * (a base letter and its marks are one).  Code points, counted by the scan,
+ * are never fewer than clusters: the exact count is needed only past the limit.
+ */
+static bool too_long(const struct form_field *fld, const char *v, size_t n, struct text_scan *ts)
+{
+    if (fld->max_length <= 0 || ts->chars <= (size_t)fld->max_length)
+        return false;
+    ts->chars = utf8_count_clusters(v, n);
+    return ts->chars > (size_t)fld->max_length;
+}
+
 static void check_text_value(struct item_ctx *c, int f, const char *v)
 {
     const struct form_field *fld = &c->s->form->fields[f];
@@ -240,7 +253,7 @@ static void check_text_value(struct item_ctx *c, int f, const char *v)
         char esc[16];
         size_t el = utf8_escape(ts.bad_cp, 0, esc);
         set_detail(p, esc, el);
-    } else if (fld->max_length > 0 && ts.chars > (size_t)fld->max_length) {
+    } else if (too_long(fld, v, n, &ts)) {
         struct problem *p = field_problem(c, PROB_TOO_LONG, f);
         p->num = (long)ts.chars;
         p->num2 = fld->max_length;

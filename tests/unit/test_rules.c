@@ -145,6 +145,13 @@ static void test_max_length_counts_characters(void **state)
         strbuf_addstr(&t, "あ");
     strbuf_addch(&t, '\n');
     expect(t.buf, codes("10:Title:%d", LONG));
+    /* A base letter with its combining mark is one character, as the counter says. */
+    strbuf_reset(&t);
+    strbuf_addstr(&t, "No: 1\nTitle: ");
+    for (int i = 0; i < 200; i++)
+        strbuf_addstr(&t, "か\xe3\x82\x99");          /* か + U+3099: 400 code points */
+    strbuf_addch(&t, '\n');
+    expect(t.buf, codes(""));
     strbuf_release(&t);
 }
 
