@@ -179,10 +179,12 @@ static void draw_too_small(struct ui *ui)
              ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
     int y = ui->rows / 2 > 2 ? ui->rows / 2 - 2 : 0;
     y = draw_wrapped(ui, y, msg, ROLE_PROBLEM);
-    draw_wrapped(ui, y, ui->ed.read_only ? _("Make the window larger; Ctrl-Q quits.")
-                                         : _("Make the window larger; nothing is lost. Ctrl-S "
-                                             "saves, Ctrl-Q quits."),
-                 ROLE_NORMAL);
+    y = draw_wrapped(ui, y, ui->ed.read_only ? _("Make the window larger; Ctrl-Q quits.")
+                                             : _("Make the window larger; nothing is lost. Ctrl-S "
+                                                 "saves, Ctrl-Q quits."),
+                     ROLE_NORMAL);
+    if (ui->ed.message[0])      /* a key that was not used says so: nothing is dropped silently */
+        draw_wrapped(ui, y, ui->ed.message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     tui_hide_caret();
     tui_refresh();
 }
@@ -627,6 +629,12 @@ static void handle_key(struct ui *ui, const struct key *k)
             ui_save(ui);
         else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q') && !ui->ed.modified)
             ui->quit = true;
+        else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q'))
+            editor_message(&ui->ed, true, "%s", _("Not quitting: there are unsaved changes. "
+                                                  "Ctrl-S saves them first."));
+        else if (k->kind == KEY_KIND_CHAR || k->kind == KEY_KIND_FUNC || k->kind == KEY_KIND_PASTE)
+            editor_message(&ui->ed, true, "%s", _("That key was not used: the window is too "
+                                                  "small to show what it would do."));
         return;
     }
     screens[top(ui)].key(ui, k);

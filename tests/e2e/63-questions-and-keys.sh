@@ -91,6 +91,16 @@ tm_keys F6
 tm_wait "中間振り返り/課題と改善策:"
 tm_keys Escape
 
+t "keys typed while the terminal is too small are not dropped silently"
+tm_resize 70 20
+tm_wait "端末が小さすぎます: 70x20"
+tm_type "x"
+tm_wait "そのキーは使われませんでした: 画面が小さすぎて結果を表示できません。"
+tm_keys C-q
+tm_wait "終了しません: 保存していない変更があります。"
+tm_resize 80 24
+tm_wait "取組項目 1/23"
+
 t "the lock notice is Japanese too"
 tm_wait "sheet.rec [+]"
 first=$TM_SOCK
