@@ -192,6 +192,19 @@ static void counts_lines(struct ui *ui, struct strbuf *results, struct strbuf *s
     overview_counts_free(&c);
 }
 
+static bool list_filtered(const struct ui *ui);
+
+/* An empty sheet is not "nothing matches": no filter is set. */
+static const char *empty_list_text(struct ui *ui)
+{
+    if (list_filtered(ui))
+        return _("Nothing matches these filters.");
+    static char text[160];
+    snprintf(text, sizeof(text), _("there is no %s here (Ctrl-N adds one)"),
+             ui->ed.sheet->form->item_label);
+    return text;
+}
+
 void list_draw(struct ui *ui)
 {
     if (!ui->ov)
@@ -206,7 +219,7 @@ void list_draw(struct ui *ui)
     for (int i = 0; i < rows && ui->list_top + (size_t)i < ui->n_list_rows; i++)
         draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
     if (ui->n_list_rows == 0)
-        tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
+        tui_str(3, 2, ui->cols - 4, empty_list_text(ui), ROLE_DIM);
     struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
     counts_lines(ui, &results, &stages);
     ui->ed.message_is_error = false;

@@ -46,4 +46,14 @@ for f in Plan_Done:yes Mid_Done: End_Done:yes; do
     expect_eq "$(recsel -t Initiative -e 'No = 1' -P "${f%%:*}" sheet.rec)" "${f#*:}" "item 1 ${f%%:*}"
 done
 expect_eq "$(recsel -t Initiative -e 'No = 24' -P End_Done sheet.rec)" "" "item 24 not complete"
+
+t "F5 on an empty sheet says there is no item yet, not that nothing matches a filter"
+"$TORIKUMI" new --ward 大正区 --year R2 empty.rec || t_fail "new --year R2"
+tm_start 80 24 "$TORIKUMI" empty.rec
+tm_wait "取組項目 0/0"
+tm_keys F5
+tm_wait "取組項目がありません (Ctrl-N で追加できます)"
+tm_screen | grep -q "絞り込み" && t_fail "the empty list speaks of filters"
+tm_keys Escape C-q
+tm_wait_exit
 done_testing
