@@ -70,6 +70,11 @@ struct filestamp;
 struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form,
                                  struct filestamp *stamps, struct cmd_loaded *out);
 void cmd_loaded_free(struct sheet **sheets, struct cmd_loaded *l);
+/*
+ * A year option (--year) as 西暦 or 和暦 (era.h), a fiscal year a sheet may
+ * have.  Returns 0, or -1 after saying on stderr what was expected.
+ */
+int cmd_parse_year_option(const char *option, const char *arg, long *year);
 /* Print an error as "torikumi: FILE:LINE:COL: message" on stderr, control characters escaped. */
 struct error;
 void cmd_print_error(const struct error *e);

@@ -58,19 +58,6 @@ static int parse_gaiji(const char *s, enum encoding_gaiji *g)
     return 0;
 }
 
-static int parse_year(const char *s, long *year)
-{
-    char *end;
-    long y = strtol(s, &end, 10);
-    if (!*s || *end || y < 1989 || y > 2200) {
-        fprintf(stderr, _("torikumi: --year is the Western fiscal year, 1989 to 2200, not '%s'\n"),
-                s);
-        return -1;
-    }
-    *year = y;
-    return 0;
-}
-
 static void print_summary(const struct import_options *o, const struct import_report *rep)
 {
     char enc[64];
@@ -122,7 +109,7 @@ static int parse_options(int argc, char **argv, struct import_options *o, const 
             o->ward = optarg;
             break;
         case 'y':
-            if (parse_year(optarg, &o->year) < 0)
+            if (cmd_parse_year_option("--year", optarg, &o->year) < 0)
                 return EXIT_TROUBLE;
             break;
         case 'o': o->output = optarg; break;

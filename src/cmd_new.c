@@ -1,15 +1,20 @@
 /*
  * cmd_new.c - `torikumi new --ward W --year Y [--title T] [--items N] FILE`:
- * an empty sheet with its header and descriptors, saved atomically.
+ * an empty sheet with its header and descriptors, saved atomically;
+ * `torikumi new --from LAST.rec [--year Y] [--ward W] FILE`: the next
+ * fiscal year's sheet from last year's (carryover.h).
  * Refuses to overwrite an existing file.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "carryover.h"
 #include "cmd.h"
+#include "era.h"
 #include "i18n.h"
 #include "save.h"
 #include "sheet.h"
@@ -21,6 +26,10 @@ static void new_usage(FILE *to)
                   "[--form FORMFILE] FILE\n"
                   "Create an empty sheet (with N numbered items) for a ward and fiscal year "
                   "(Western year, e.g. 2017 for 平成29年度).\n"));
+    fprintf(to, "%s", _("   or: torikumi new --from LAST.rec [--year YEAR] [--ward WARD] FILE\n"
+                        "Start the next fiscal year from last year's sheet: every item keeps its "
+                        "number,\ntitle and plan; the later stages, done marks and stamps start "
+                        "empty.\nA year is 西暦 or 和暦: 2018, ２０１８, 平成30, H30, 令和元, R2.\n"));
 }
 
 /* Any control character (C0, DEL, C1, U+2028/9), as the header's %type regexp refuses. */
@@ -48,6 +57,18 @@ static long parse_number(const char *s, const char *what, long max)
     return v;
 }
 
+static int save_sheet(const char *path, struct sheet *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sheet_write(s, &sb);
+    struct error e;
+    enum save_result rc = save_atomic(path, sb.buf, sb.len, &e);
+    strbuf_release(&sb);
+    if (rc != SAVE_OK)
+        cmd_print_error(&e);
+    return rc == SAVE_FAILED ? EXIT_TROUBLE : EXIT_OK;
+}
+
 static int write_new_sheet(const char *path, struct form *form, const char *ward, long year,
                            const char *title, long items)
 {
@@ -58,18 +79,58 @@ static int write_new_sheet(const char *path, struct form *form, const char *ward
         int n = snprintf(no, sizeof(no), "%ld", i);
         item_set(s, it, form->key_field, no, (size_t)n);
     }
-    struct strbuf sb = STRBUF_INIT;
-    sheet_write(s, &sb);
-    struct error e;
-    enum save_result rc = save_atomic(path, sb.buf, sb.len, &e);
-    strbuf_release(&sb);
+    int rc = save_sheet(path, s);
     sheet_free(s);
-    if (rc != SAVE_OK)
-        cmd_print_error(&e);
-    return rc == SAVE_FAILED ? EXIT_TROUBLE : EXIT_OK;
+    return rc;
 }
 
-int cmd_new(int argc, char **argv)
+/* Last year's fiscal year, or -1 after saying why it cannot be read. */
+static long last_fiscal_year(const struct sheet *last, const char *from)
+{
+    const char *v = sheet_header_get(last, "FiscalYear");
+    long y;
+    struct error e;
+    if (!v || era_parse_fiscal_year(v, strlen(v), &y, &e) < 0) {
+        fprintf(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
+        return -1;
+    }
+    return y;
+}
+
+static int write_from_last(const char *path, const char *from, struct form *form,
+                           const char *ward, long year)
+{
+    struct error e;
+    struct sheet *last = sheet_load(from, form, &e);
+    if (!last) {
+        cmd_print_error(&e);
+        return EXIT_TROUBLE;
+    }
+    if (year < 0) {                   /* the year after last year's */
+        year = last_fiscal_year(last, from);
+        if (year > 0 && ++year > ERA_FISCAL_YEAR_MAX) {
+            fprintf(stderr, _("torikumi: the year after %s is past %d; give --year YEAR\n"), from,
+                    ERA_FISCAL_YEAR_MAX);
+            year = -1;
+        }
+    }
+    int rc = EXIT_TROUBLE;
+    if (year > 0) {
+        struct sheet *next = carryover_sheet(last, ward, year);
+        rc = save_sheet(path, next);
+        sheet_free(next);
+    }
+    sheet_free(last);
+    return rc;
+}
+
+struct new_options {
+    const char *ward, *title, *form_path, *from, *path;
+    long year, items;
+};
+
+/* Returns -1 to go on, or the status to exit with. */
+static int parse_new_options(int argc, char **argv, struct new_options *o)
 {
     static const struct option opts[] = {
         { "ward", required_argument, NULL, 'w' },
@@ -77,51 +138,63 @@ int cmd_new(int argc, char **argv)
         { "title", required_argument, NULL, 't' },
         { "items", required_argument, NULL, 'n' },
         { "form", required_argument, NULL, 'f' },
+        { "from", required_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *ward = NULL, *title = NULL, *form_path = NULL;
-    long year = -1, items = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "w:y:t:n:f:h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "w:y:t:n:f:F:h", opts, NULL)) != -1) {
         switch (c) {
-        case 'w': ward = optarg; break;
-        case 'y': year = parse_number(optarg, "--year", 999999L); break;
-        case 't': title = optarg; break;
-        case 'n': items = parse_number(optarg, "--items", NEW_MAX_ITEMS); break;
-        case 'f': form_path = optarg; break;
+        case 'w': o->ward = optarg; break;
+        case 'y':
+            if (cmd_parse_year_option("--year", optarg, &o->year) < 0)
+                return EXIT_TROUBLE;
+            break;
+        case 't': o->title = optarg; break;
+        case 'n': o->items = parse_number(optarg, "--items", NEW_MAX_ITEMS); break;
+        case 'f': o->form_path = optarg; break;
+        case 'F': o->from = optarg; break;
         case 'h': new_usage(stdout); return EXIT_OK;
         default: new_usage(stderr); return EXIT_TROUBLE;
         }
     }
-    if (optind != argc - 1 || !ward || year < 0) {
+    bool complete = o->from ? !o->title && o->items == 0 : o->ward && o->year > 0;
+    if (optind != argc - 1 || !complete) {
         new_usage(stderr);
         return EXIT_TROUBLE;
     }
-    if (year < 1989 || year > 2200) {
-        fprintf(stderr, _("torikumi: --year is the Western fiscal year, 1989 to 2200, not %ld\n"),
-                year);
-        return EXIT_TROUBLE;
-    }
-    if (utf8_is_blank(ward, strlen(ward))) {
+    o->path = argv[optind];
+    return -1;
+}
+
+int cmd_new(int argc, char **argv)
+{
+    struct new_options o = { .year = -1 };
+    int rc = parse_new_options(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (o.ward && utf8_is_blank(o.ward, strlen(o.ward))) {
         fprintf(stderr, "%s", _("torikumi: --ward needs a ward name (check refuses an empty "
                                 "Ward)\n"));
         return EXIT_TROUBLE;
     }
-    if (has_control(ward) || (title && has_control(title))) {
+    if ((o.ward && has_control(o.ward)) || (o.title && has_control(o.title))) {
         fprintf(stderr, "%s", _("torikumi: --ward and --title must be one line without control "
                                 "characters\n"));
         return EXIT_TROUBLE;
     }
-    const char *path = argv[optind];
-    if (access(path, F_OK) == 0) {
-        char *msg = xasprintf(_("torikumi: %s already exists; not overwriting it"), path);
+    if (access(o.path, F_OK) == 0) {
+        char *msg = xasprintf(_("torikumi: %s already exists; not overwriting it"), o.path);
         cmd_print_sanitized(stderr, msg);
         free(msg);
         return EXIT_TROUBLE;
     }
-    struct form *form = form_path ? cmd_load_form_option(form_path) : form_builtin();
-    int rc = write_new_sheet(path, form, ward, year, title, items);
+    struct form *form = o.form_path ? cmd_load_form_option(o.form_path)
+                        : o.from    ? NULL : form_builtin();
+    if (o.from)
+        rc = write_from_last(o.path, o.from, form, o.ward, o.year);
+    else
+        rc = write_new_sheet(o.path, form, o.ward, o.year, o.title, o.items);
     form_free(form);
     return rc;
 }

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <string.h>
+
 #include "cmd.h"
+#include "era.h"
 #include "form.h"
 #include "i18n.h"
 #include "utf8.h"
@@ -133,4 +136,16 @@ int cmd_parse_count(const char *s, const char *what, long max, long *out)
     }
     *out = strtol(s, NULL, 10);
     return 0;
+}
+
+int cmd_parse_year_option(const char *option, const char *arg, long *year)
+{
+    struct error e;
+    if (era_parse_fiscal_year(arg, strlen(arg), year, &e) == 0)
+        return 0;
+    struct strbuf shown = STRBUF_INIT;
+    utf8_sanitize(arg, strlen(arg), false, &shown);
+    fprintf(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, shown.buf, e.column, e.msg);
+    strbuf_release(&shown);
+    return -1;
 }

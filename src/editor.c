@@ -2,6 +2,7 @@
  * editor.c - the editing session (see editor.h).
  */
 #include "editor.h"
+#include "editor_impl.h"
 
 #include <pwd.h>
 #include <stdarg.h>
@@ -15,6 +16,8 @@
 #include "descriptor.h"
 #include "i18n.h"
 #include "save.h"
+#include "search.h"
+#include "stamp.h"
 #include "utf8.h"
 
 #define TYPING_JOIN_MS 1000
@@ -100,7 +103,6 @@ static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 
 /* ---- what is unsaved ------------------------------------------------------------ */
 
-enum { HASH_TAKEN = 1, ITEM_DIRTY = 2 };
 
 /* FNV-1a over the item's fields, the stamp (Updated) left out. */
 static uint64_t item_hash(const struct sheet *s, size_t idx)
@@ -130,6 +132,7 @@ static void reset_unsaved(struct open_sheet *os)
     os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
     os->item_state = xcalloc(n, 1);
     os->n_dirty = 0;
+    os->structure = 0;
 }
 
 /* Call before item idx of the current sheet changes. */
@@ -146,7 +149,7 @@ static void update_modified(struct editor *ed)
 {
     size_t dirty = 0;
     for (size_t k = 0; k < ed->n_open; k++)
-        dirty += ed->open[k].n_dirty;
+        dirty += ed->open[k].n_dirty + (ed->open[k].structure != 0);
     ed->modified = dirty > 0;
 }
 
@@ -167,6 +170,23 @@ void editor_mark_all_unsaved(struct editor *ed)
     struct open_sheet *os = current(ed);
     for (size_t i = 0; i < os->sheet->n_items; i++) {
         os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+        if (!(os->item_state[i] & ITEM_DIRTY))
+            os->n_dirty++;
+        os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
+        os->sheet->items[i].changed = true;
+    }
+    update_modified(ed);
+}
+
+void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
+{
+    struct open_sheet *os = current(ed);
+    for (size_t i = 0; i < os->sheet->n_items; i++) {
+        uint64_t now = item_hash(os->sheet, i);
+        uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
+        if (now == was)
+            continue;
+        os->saved_hash[i] = was;
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
@@ -214,6 +234,8 @@ static void free_step(struct edit_step *st)
 {
     free(st->before);
     free(st->after);
+    if (st->held)
+        rec_record_free(st->held);
 }
 
 void editor_free(struct editor *ed)
@@ -480,7 +502,8 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
         return;
     struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
-                            caret_before, caret_after, typing, ed->clock_ms() };
+                            caret_before, caret_after, typing, ed->clock_ms(), EDIT_FIELD, 0,
+                            NULL, 0, 0 };
     before_item_change(ed, idx);
     long number = item_number(ed->sheet, it);
     item_set(ed->sheet, it, f, v, n);
@@ -541,6 +564,32 @@ bool editor_paste(struct editor *ed, const char *s, size_t n)
 bool editor_backspace(struct editor *ed)
 {
     return text_op(ed, NULL, fieldedit_backspace, NULL, 0, false);
+}
+
+bool editor_delete_word_back(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_delete_word_back, NULL, 0, false);
+}
+
+bool editor_clear_field(struct editor *ed)
+{
+    return text_op(ed, NULL, fieldedit_clear, NULL, 0, false);
+}
+
+bool editor_fullwidth_kana(struct editor *ed)
+{
+    if (!ed->fe_active)
+        return false;
+    size_t n;
+    const char *t = fieldedit_text(&ed->fe, &n);
+    struct strbuf full = STRBUF_INIT;
+    bool changed = kana_to_fullwidth(t, n, &full) &&
+                   text_op(ed, fieldedit_replace_all, NULL, full.buf, full.len, false);
+    strbuf_release(&full);
+    editor_message(ed, false, "%s", changed ? _("half-width katakana made full width (Ctrl-Z "
+                                                "undoes it)")
+                                            : _("no half-width katakana in this field"));
+    return changed;
 }
 
 bool editor_delete(struct editor *ed)
@@ -643,8 +692,12 @@ bool editor_toggle_done(struct editor *ed, int st, struct problem_list *why)
 
 /* ---- undo -------------------------------------------------------------------- */
 
-static void apply_step(struct editor *ed, const struct edit_step *st, bool forward)
+static void apply_step(struct editor *ed, struct edit_step *st, bool forward)
 {
+    if (st->kind != EDIT_FIELD) {
+        editor_items_apply(ed, st, forward);
+        return;
+    }
     const char *v = forward ? st->after : st->before;
     size_t caret = forward ? st->caret_after : st->caret_before;
     if (st->sheet != ed->cur_sheet || st->item != ed->cur)
@@ -675,11 +728,15 @@ static bool move_step(struct editor *ed, bool forward)
         editor_message(ed, false, "%s", forward ? _("nothing to redo") : _("nothing to undo"));
         return false;
     }
-    struct edit_step st = (*from)[--*nfrom];
-    st.typing = false;
-    apply_step(ed, &st, forward);
-    xgrow((void **)to, capto, *nto + 1, sizeof(**to));
-    (*to)[(*nto)++] = st;
+    unsigned group;
+    do {
+        struct edit_step st = (*from)[--*nfrom];
+        st.typing = false;
+        apply_step(ed, &st, forward);
+        xgrow((void **)to, capto, *nto + 1, sizeof(**to));
+        (*to)[(*nto)++] = st;
+        group = st.group;
+    } while (group && *nfrom > 0 && (*from)[*nfrom - 1].group == group);
     /* Typing after an undo is a step of its own, never joined to the one
      * the undo left on top (fieldedit.h promises the same within a field). */
     seal_typing(ed);
@@ -696,66 +753,7 @@ bool editor_redo(struct editor *ed)
     return move_step(ed, true);
 }
 
-/* ---- new items ----------------------------------------------------------------- */
-
-void editor_new_item(struct editor *ed)
-{
-    if (refuse_if_read_only(ed))
-        return;
-    struct sheet *s = ed->sheet;
-    long max = 0;
-    for (size_t i = 0; i < s->n_items; i++) {
-        long no = item_number(s, &s->items[i]);
-        if (no > max)
-            max = no;
-    }
-    seal_typing(ed);
-    struct item *it = sheet_add_item(s);
-    char no[24];
-    int n = snprintf(no, sizeof(no), "%ld", max + 1);
-    item_set(s, it, s->form->key_field, no, (size_t)n);
-    if (ed->journal) {
-        journal_append_add_item(ed->journal, s->n_items - 1);
-        journal_change(ed, s->n_items - 1, -1, s->form->key_field, no, (size_t)n);
-    }
-    struct open_sheet *os = current(ed);
-    ed->changes++;
-    os->item_errors = xrealloc(os->item_errors, (s->n_items + 1) * sizeof(size_t));
-    os->item_errors[s->n_items - 1] = 0;
-    /* A new item is unsaved until saved, whatever is typed into it. */
-    os->saved_hash = xrealloc(os->saved_hash, (s->n_items + 1) * sizeof(*os->saved_hash));
-    os->item_state = xrealloc(os->item_state, s->n_items + 1);
-    os->saved_hash[s->n_items - 1] = item_hash(s, s->n_items - 1) + 1;
-    os->item_state[s->n_items - 1] = HASH_TAKEN | ITEM_DIRTY;
-    os->n_dirty++;
-    update_modified(ed);
-    recheck_item(ed, os, s->n_items - 1);
-    recheck_sheet_level(ed, os);
-    editor_goto_item(ed, s->n_items - 1);
-    if (s->form->title_field >= 0)
-        editor_focus(ed, s->form->title_field);
-    editor_message(ed, false, _("new %s %ld added"), s->form->item_label, max + 1);
-}
-
 /* ---- saving ---------------------------------------------------------------------- */
-
-static void stamp_now(char *out, size_t size)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    char t[64];
-    strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%S%z", &tm);
-    /* +0900 -> +09:00, as ISO 8601 writes it. */
-    size_t n = strlen(t);
-    if (n >= 5 && (t[n - 5] == '+' || t[n - 5] == '-'))
-        snprintf(t + n - 2, sizeof(t) - n + 2, ":%c%c", t[n - 2], t[n - 1]);
-    const char *user = getenv("USER");
-    struct passwd *pw = getpwuid(getuid());
-    if (pw && pw->pw_name)
-        user = pw->pw_name;
-    snprintf(out, size, "%s %s", t, user && *user ? user : "unknown");
-}
 
 static void stamp_changed_items(struct editor *ed)
 {
@@ -763,13 +761,16 @@ static void stamp_changed_items(struct editor *ed)
     int sf = s->form->stamp_field;
     if (sf < 0)
         return;
-    char stamp[160];
-    stamp_now(stamp, sizeof(stamp));
+    struct strbuf name = STRBUF_INIT, stamp = STRBUF_INIT;
+    stamp_clerk_name(&name);
+    stamp_make(time(NULL), name.buf, &stamp);
     const struct open_sheet *os = current(ed);
     /* Changed and not changed back: an edit that was undone is no update. */
     for (size_t i = 0; i < s->n_items; i++)
         if (s->items[i].changed && (os->item_state[i] & ITEM_DIRTY))
-            item_set(s, &s->items[i], sf, stamp, strlen(stamp));
+            item_set(s, &s->items[i], sf, stamp.buf, stamp.len);
+    strbuf_release(&name);
+    strbuf_release(&stamp);
 }
 
 void editor_stamp_changed(struct editor *ed)
@@ -954,4 +955,45 @@ int editor_save_copy(struct editor *ed, const char *path)
     editor_message(ed, rc != SAVE_OK, _("saved a copy to %s; %s itself is still unsaved"), path,
                    ed->sheet->path);
     return 0;
+}
+
+/* ---- for editor_items.c (editor_impl.h) ------------------------------------------ */
+
+struct open_sheet *editor_impl_current(struct editor *ed)
+{
+    return current(ed);
+}
+
+bool editor_impl_refuse_if_read_only(struct editor *ed)
+{
+    return refuse_if_read_only(ed);
+}
+
+void editor_impl_seal_typing(struct editor *ed)
+{
+    seal_typing(ed);
+}
+
+void editor_impl_push_step(struct editor *ed, struct edit_step st)
+{
+    push_step(ed, st);
+}
+
+void editor_impl_set_value(struct editor *ed, size_t idx, int f, const char *v, size_t n)
+{
+    set_value(ed, idx, f, v, n, 0, 0, false);
+}
+
+uint64_t editor_impl_item_hash(const struct sheet *s, size_t idx)
+{
+    return item_hash(s, idx);
+}
+
+void editor_impl_recheck(struct editor *ed, size_t idx)
+{
+    if (idx < ed->sheet->n_items)
+        recheck_item(ed, current(ed), idx);
+    recheck_sheet_level(ed, current(ed));
+    update_modified(ed);
+    ed->changes++;
 }

@@ -29,6 +29,9 @@
 #include "rules.h"
 #include "sheet.h"
 
+/* What an undo step does: set a field, or (editor_items.c) add, remove or move an item. */
+enum edit_kind { EDIT_FIELD, EDIT_ITEM_INSERT, EDIT_ITEM_REMOVE, EDIT_ITEM_SWAP };
+
 struct edit_step {
     size_t sheet;                  /* index of the open sheet */
     size_t item;
@@ -37,6 +40,11 @@ struct edit_step {
     size_t caret_before, caret_after;
     bool typing;                   /* may still join following typing */
     long long when_ms;
+    enum edit_kind kind;           /* EDIT_ITEM_SWAP swaps item and item + 1 */
+    unsigned group;                /* steps with the same group (not 0) are undone together */
+    struct rec_record *held;       /* an item out of the sheet while the step holds it */
+    uint64_t held_hash;            /* and what was unsaved about it (open_sheet.saved_hash, */
+    unsigned char held_state;      /* item_state; 0: a new item, unsaved) */
 };
 
 /* One open sheet and the rules' verdict on it. */
@@ -55,6 +63,7 @@ struct open_sheet {
     uint64_t *saved_hash;
     unsigned char *item_state;     /* bit 1: saved_hash taken; bit 2: dirty */
     size_t n_dirty;
+    long structure;                /* items added, removed or moved since the save, net */
 };
 
 struct editor {
@@ -119,6 +128,10 @@ const char *editor_value(const struct editor *ed, int f);
 bool editor_type(struct editor *ed, const char *s, size_t n);
 bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
+bool editor_delete_word_back(struct editor *ed);    /* Ctrl-W */
+bool editor_clear_field(struct editor *ed);         /* Ctrl-U: empty the field, undoable */
+/* Ctrl-K: the field's half-width katakana to full width, one undo step; says what it did. */
+bool editor_fullwidth_kana(struct editor *ed);
 bool editor_delete(struct editor *ed);
 /*
  * Replace the focused field's whole value (e.g. from $EDITOR): one undo step.
@@ -127,6 +140,12 @@ bool editor_delete(struct editor *ed);
 bool editor_replace_value(struct editor *ed, const char *s, size_t n);
 /* Count every item of the current sheet as unsaved (after a recovery). */
 void editor_mark_all_unsaved(struct editor *ed);
+/*
+ * After a recovery: count as unsaved (and stamp on save) only the items
+ * whose content differs from before (the sheet as on disk; same items,
+ * new ones after them).  An edit undone in the journal is no change.
+ */
+void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before);
 
 /* Choice fields. */
 bool editor_choice_pick(struct editor *ed, int choice);   /* -1 clears */
@@ -143,8 +162,20 @@ bool editor_stage_done(const struct editor *ed, size_t item, int st);
 bool editor_undo(struct editor *ed);
 bool editor_redo(struct editor *ed);
 
-/* A new item numbered after the highest number; focus on its title. */
+/*
+ * Managing items (editor_items.c); each is one undo step and goes to the
+ * recovery journal.  A new item is numbered after the highest number, with
+ * focus on its title.  Delete removes the current item (the UI asks
+ * first); duplicate adds a copy after it with a new number; move swaps it
+ * with its neighbour (numbers stay: renumbering is its own step);
+ * renumber numbers every item 1, 2, 3... in sheet order.  False (with a
+ * message) when nothing was done.
+ */
 void editor_new_item(struct editor *ed);
+bool editor_delete_item(struct editor *ed);
+bool editor_duplicate_item(struct editor *ed);
+bool editor_move_item(struct editor *ed, int delta);
+bool editor_renumber_items(struct editor *ed);
 
 
 enum editor_save_result {

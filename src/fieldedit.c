@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "utf8.h"
+#include "wordmove.h"
 
 #define ESC 0x1B
 #define BEL 0x07
@@ -380,14 +381,10 @@ struct layout_pos fieldedit_caret_pos(const struct fieldedit *fe)
 }
 
 /* utf8_count() skips stray continuation bytes; count as utf8_decode does. */
+/* As the rules count them (utf8_count_clusters), so the counter and the limit agree. */
 static size_t count_chars(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; count++) {
-        uint32_t cp;
-        i += utf8_decode(s + i, n - i, &cp);
-    }
-    return count;
+    return utf8_count_clusters(s, n);
 }
 
 struct fieldedit_counter fieldedit_count(struct fieldedit *fe)
@@ -500,6 +497,45 @@ bool fieldedit_text_home(struct fieldedit *fe)
 bool fieldedit_text_end(struct fieldedit *fe)
 {
     return move_to(fe, fe->text.len, false);
+}
+
+bool fieldedit_word_left(struct fieldedit *fe)
+{
+    return move_to(fe, word_prev(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret),
+                   false);
+}
+
+bool fieldedit_word_right(struct fieldedit *fe)
+{
+    return move_to(fe, word_next(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret),
+                   false);
+}
+
+bool fieldedit_delete_word_back(struct fieldedit *fe)
+{
+    size_t start = word_prev(fe->text.buf ? fe->text.buf : "", fe->text.len, fe->caret);
+    if (start == fe->caret)
+        return false;
+    edit(fe, FIELDEDIT_BACKSPACE, start, fe->caret - start, "", 0);
+    return true;
+}
+
+bool fieldedit_replace_all(struct fieldedit *fe, const char *s, size_t n)
+{
+    if (n == fe->text.len && (n == 0 || memcmp(s, fe->text.buf, n) == 0))
+        return false;
+    size_t caret = fe->caret;
+    edit(fe, FIELDEDIT_PASTE, 0, fe->text.len, s, n);
+    fe->caret = layout_snap(&fe->layout, caret < n ? caret : n);
+    return true;
+}
+
+bool fieldedit_clear(struct fieldedit *fe)
+{
+    if (fe->text.len == 0)
+        return false;
+    edit(fe, FIELDEDIT_PASTE, 0, fe->text.len, "", 0);
+    return true;
 }
 
 /* Up (dir -1) or Down (+1) one display row, keeping the goal column. */

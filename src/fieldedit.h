@@ -133,6 +133,14 @@ bool fieldedit_home(struct fieldedit *fe);          /* start of the display row 
 bool fieldedit_end(struct fieldedit *fe);           /* layout_row_last_caret() */
 bool fieldedit_text_home(struct fieldedit *fe);     /* Ctrl-Home */
 bool fieldedit_text_end(struct fieldedit *fe);      /* Ctrl-End */
+/* By word (wordmove.h): Ctrl-Left/Right, Alt-b/f; Ctrl-W deletes the word before the caret. */
+bool fieldedit_word_left(struct fieldedit *fe);
+bool fieldedit_word_right(struct fieldedit *fe);
+bool fieldedit_delete_word_back(struct fieldedit *fe);
+/* Replace the whole text with s (one undo step; e.g. Ctrl-K's full-width kana). */
+bool fieldedit_replace_all(struct fieldedit *fe, const char *s, size_t n);
+/* Empty the field (one undo step). */
+bool fieldedit_clear(struct fieldedit *fe);
 bool fieldedit_up(struct fieldedit *fe);
 bool fieldedit_down(struct fieldedit *fe);
 /* Caret to a display position (mouse click); clamps. */

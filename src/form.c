@@ -739,6 +739,25 @@ static void add_done_constraint(const struct form *f, const struct form_stage *s
     strbuf_addch(out, '\n');
 }
 
+int form_plan_stage(const struct form *f)
+{
+    for (size_t k = 0; k < f->n_stages; k++)
+        if (f->stages[k].done_field >= 0)
+            return (int)k;
+    return -1;
+}
+
+/* A later stage marked complete needs the plan stage marked complete (rules.c agrees). */
+static void add_order_constraints(const struct form *f, struct strbuf *out)
+{
+    int plan = form_plan_stage(f);
+    for (size_t s = 0; plan >= 0 && s < f->n_stages; s++)
+        if ((int)s != plan && f->stages[s].done_field >= 0)
+            strbuf_addf(out, "%%constraint: %s ~ '^(yes|true|1)$' => %s ~ '^(yes|true|1)$'\n",
+                        f->fields[f->stages[s].done_field].key,
+                        f->fields[f->stages[plan].done_field].key);
+}
+
 static void add_constraints(const struct form *f, struct strbuf *out)
 {
     const struct form_field *key = &f->fields[f->key_field];
@@ -757,6 +776,7 @@ static void add_constraints(const struct form *f, struct strbuf *out)
     for (size_t s = 0; s < f->n_stages; s++)
         if (f->stages[s].done_field >= 0 && f->stages[s].n_requires > 0)
             add_done_constraint(f, &f->stages[s], out);
+    add_order_constraints(f, out);
 }
 
 void form_descriptor(const struct form *f, struct strbuf *out)

@@ -97,6 +97,12 @@ struct form *form_builtin(void);
 struct form *form_find(const char *id, struct error *e);
 void form_free(struct form *f);
 
+/*
+ * The stage every later stage builds on: the first with a done mark (計画
+ * in kaikaku-2.0), or -1.  A later stage is marked complete only when it
+ * is (rules.h), and it is what a new year carries over (carryover.h).
+ */
+int form_plan_stage(const struct form *f);
 /* Index of the field with this key, or -1. */
 int form_field_index(const struct form *f, const char *key);
 /*

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "era.h"
 #include "i18n.h"
 #include "import_csv_impl.h"
 #include "recfile.h"
@@ -283,19 +284,6 @@ static void write_header(struct import_csv *ic)
     ic->header_written = true;
 }
 
-static bool valid_year(const char *s, size_t n)
-{
-    if (n != 4)
-        return false;
-    long y = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        y = y * 10 + (s[i] - '0');
-    }
-    return y >= 1989 && y <= 2200;
-}
-
 /* Check the row's Ward/FiscalYear/SheetTitle cells against what is known. */
 static int header_cells(struct import_csv *ic, struct error *e)
 {
@@ -306,12 +294,18 @@ static int header_cells(struct import_csv *ic, struct error *e)
             continue;
         size_t n = row->cells[col].len;
         const char *v = row->cells[col].data;
-        if (k == 1)
+        char western[24];
+        if (k == 1) {
+            /* 平成29 and ２０１７ mean 2017: compared and written as the Western year. */
+            long y;
+            struct error ye;
             v = import_csv_trim(v, &n);
-        if (k == 1 && !valid_year(v, n))
-            return cell_error(ic, e, (size_t)col, IMPORT_CSV_INPUT,
-                              _("\"%.*s\" is not a fiscal year (a Western year from 1989 to "
-                                "2200, e.g. 2017 for 平成29年度)"), (int)n, v);
+            if (era_parse_fiscal_year(v, n, &y, &ye) < 0)
+                return cell_error(ic, e, (size_t)col, IMPORT_CSV_INPUT,
+                                  _("\"%.*s\" is not a fiscal year: %s"), (int)n, v, ye.msg);
+            n = (size_t)snprintf(western, sizeof(western), "%ld", y);
+            v = western;
+        }
         char opt[24];
         const char *known = ic->hdr_val[k];
         if (k == 0 && ic->o.ward)

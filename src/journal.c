@@ -95,6 +95,11 @@ void journal_format_change(struct strbuf *sb, unsigned long long seq, const stru
     case JOURNAL_ADD_ITEM:
         strbuf_addf(sb, "add %llu %zu", seq, c->item);
         break;
+    case JOURNAL_INSERT_ITEM:
+    case JOURNAL_REMOVE_ITEM:
+    case JOURNAL_SWAP_ITEMS:
+        strbuf_addf(sb, "%s %llu %zu", journal_item_op_word(c->op), seq, c->item);
+        break;
     }
     finish_entry(sb, start);
 }
@@ -193,10 +198,10 @@ static void clear_pending(struct journal *j)
 
 static void push_pending(struct journal *j, struct journal_change c)
 {
-    if (j->n_pending > 0 && c.op != JOURNAL_ADD_ITEM) {
+    if (j->n_pending > 0 && !journal_op_is_item(c.op)) {
         /* Typing into one field: only its latest value matters. */
         struct journal_change *last = &j->pending[j->n_pending - 1];
-        if (last->op != JOURNAL_ADD_ITEM && last->item == c.item && str_eq(last->key, c.key)) {
+        if (!journal_op_is_item(last->op) && last->item == c.item && str_eq(last->key, c.key)) {
             journal_change_free(last);
             *last = c;
             return;
@@ -227,12 +232,30 @@ void journal_append_add_item(struct journal *j, size_t idx)
     push_pending(j, c);
 }
 
+bool journal_op_is_item(enum journal_op op)
+{
+    return op == JOURNAL_ADD_ITEM || op == JOURNAL_INSERT_ITEM || op == JOURNAL_REMOVE_ITEM ||
+           op == JOURNAL_SWAP_ITEMS;
+}
+
+const char *journal_item_op_word(enum journal_op op)
+{
+    return op == JOURNAL_INSERT_ITEM ? "ins" : op == JOURNAL_REMOVE_ITEM ? "rmi"
+         : op == JOURNAL_SWAP_ITEMS  ? "swp" : "add";
+}
+
+void journal_append_item_op(struct journal *j, enum journal_op op, size_t idx)
+{
+    struct journal_change c = { op, idx, -1, NULL, NULL, 0, -1 };
+    push_pending(j, c);
+}
+
 void journal_carry_over(struct journal *j, const struct journal_log *log)
 {
     for (size_t i = 0; i < log->n_changes; i++) {
         const struct journal_change *c = &log->changes[i];
-        if (c->op == JOURNAL_ADD_ITEM)
-            journal_append_add_item(j, c->item);
+        if (journal_op_is_item(c->op))
+            journal_append_item_op(j, c->op, c->item);
         else
             journal_append(j, c->item, c->number, c->key,
                            c->op == JOURNAL_SET ? c->value : NULL, c->value_len);

@@ -47,7 +47,13 @@ enum journal_op {
     JOURNAL_SET,        /* field key of item := value */
     JOURNAL_REMOVE,     /* field key of item removed */
     JOURNAL_ADD_ITEM,   /* a new item at index item (== the number of items before it) */
+    JOURNAL_INSERT_ITEM,   /* an empty item put in at index item ("ins"; its fields follow) */
+    JOURNAL_REMOVE_ITEM,   /* item at index item taken out ("rmi") */
+    JOURNAL_SWAP_ITEMS,    /* items item and item + 1 swap places ("swp") */
 };
+
+/* True for the operations on whole items (no key, no value). */
+bool journal_op_is_item(enum journal_op op);
 
 struct journal_change {
     enum journal_op op;
@@ -100,6 +106,8 @@ void journal_append(struct journal *j, size_t idx, long number, const char *key,
                     const char *value, size_t len);
 /* A new item appended at index idx. */
 void journal_append_add_item(struct journal *j, size_t idx);
+/* JOURNAL_INSERT_ITEM, JOURNAL_REMOVE_ITEM or JOURNAL_SWAP_ITEMS at item idx. */
+void journal_append_item_op(struct journal *j, enum journal_op op, size_t idx);
 
 /*
  * Append every change of log (a journal being recovered) to j, so that

@@ -18,6 +18,8 @@ uint32_t journal_crc32(const char *p, size_t n);
 void journal_format_header(struct strbuf *sb, const struct journal_header *h);
 void journal_format_change(struct strbuf *sb, unsigned long long seq, const struct journal_change *c);
 void journal_header_free(struct journal_header *h);
+/* The entry's word for an item operation: add, ins, rmi, swp. */
+const char *journal_item_op_word(enum journal_op op);
 void journal_change_free(struct journal_change *c);
 
 #endif

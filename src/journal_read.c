@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "journal_impl.h"
 #include "sidefile.h"
 #include "utf8.h"
@@ -225,6 +226,12 @@ static int read_change(struct cursor *c, struct journal_change *ch, long long *s
         ch->op = JOURNAL_REMOVE;
     else if (!memcmp(k, "add", 3))
         ch->op = JOURNAL_ADD_ITEM;
+    else if (!memcmp(k, "ins", 3))
+        ch->op = JOURNAL_INSERT_ITEM;
+    else if (!memcmp(k, "rmi", 3))
+        ch->op = JOURNAL_REMOVE_ITEM;
+    else if (!memcmp(k, "swp", 3))
+        ch->op = JOURNAL_SWAP_ITEMS;
     else
         return bad_at(c, start);
     c->pos += 3;
@@ -234,7 +241,7 @@ static int read_change(struct cursor *c, struct journal_change *ch, long long *s
     if (expect_space(c) < 0 || read_number(c, &item, false) < 0)
         return TOK_BAD;
     ch->item = (size_t)item;
-    if (ch->op != JOURNAL_ADD_ITEM) {
+    if (!journal_op_is_item(ch->op)) {
         size_t n;
         if (expect_space(c) < 0 || read_number(c, &number, true) < 0)
             return TOK_BAD;
@@ -402,6 +409,25 @@ bool journal_matches(const struct journal_header *h, const struct filestamp *now
 
 /* ---- applying ----------------------------------------------------------------------- */
 
+/* Items taken out by a recovery are not kept anywhere: free them. */
+static int apply_item_op(struct sheet *s, const struct journal_change *c, struct error *e)
+{
+    size_t limit = c->op == JOURNAL_INSERT_ITEM ? s->n_items + 1
+                 : c->op == JOURNAL_SWAP_ITEMS  ? s->n_items - (s->n_items > 0) : s->n_items;
+    if (c->item >= limit)
+        return error_set(e, NULL, 0, 0, "entry at byte %lld moves item %zu of %zu", c->offset,
+                         c->item + 1, s->n_items);
+    if (c->op == JOURNAL_INSERT_ITEM) {
+        struct rec_record *r = rec_record_new();
+        r->type = xstrdup(s->form->record_type);
+        sheet_insert_item(s, c->item, r);
+    } else if (c->op == JOURNAL_REMOVE_ITEM)
+        rec_record_free(sheet_remove_item(s, c->item));
+    else
+        sheet_swap_items(s, c->item);
+    return 0;
+}
+
 /*
  * Journal indices of the items the journal added, and where each landed
  * in the sheet being recovered (always at its end).
@@ -479,6 +505,8 @@ static int locate_item(const struct sheet *s, const struct journal_change *c,
 static int apply_one(struct sheet *s, struct journal_change *c, struct added_items *added,
                      struct error *e)
 {
+    if (c->op != JOURNAL_ADD_ITEM && journal_op_is_item(c->op))
+        return apply_item_op(s, c, e);
     if (c->op == JOURNAL_ADD_ITEM) {
         added_push(added, c->item, s->n_items);
         c->item = s->n_items;
@@ -524,7 +552,14 @@ void journal_describe(const struct sheet *s, const struct journal_change *c, str
 {
     const char *label = s && s->form ? s->form->item_label : "item";
     if (c->op == JOURNAL_ADD_ITEM) {
-        strbuf_addf(out, "new %s (#%zu)", label, c->item + 1);
+        strbuf_addf(out, _("new %s (#%zu)"), label, c->item + 1);
+        return;
+    }
+    if (journal_op_is_item(c->op)) {
+        strbuf_addf(out, c->op == JOURNAL_INSERT_ITEM ? _("%s #%zu put in")
+                         : c->op == JOURNAL_REMOVE_ITEM ? _("%s #%zu deleted")
+                                                        : _("%s #%zu moved down"),
+                    label, c->item + 1);
         return;
     }
     if (c->number >= 0)
@@ -534,7 +569,7 @@ void journal_describe(const struct sheet *s, const struct journal_change *c, str
     int f = s && s->form ? form_field_index(s->form, c->key) : -1;
     strbuf_addstr(out, f >= 0 ? s->form->fields[f].label : c->key);
     if (c->op == JOURNAL_REMOVE) {
-        strbuf_addstr(out, " (cleared)");
+        strbuf_addstr(out, _(" (cleared)"));
         return;
     }
     /* The first line, at most 40 characters; the screen sanitizes before drawing. */

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "sidefile.h"
 
 #define MAGIC "torikumi-lock 1"
@@ -386,8 +387,8 @@ int lock_break(const char *sheet_path, const struct lock_owner *expected, struct
 void lock_describe(const struct lock_owner *o, struct strbuf *out)
 {
     if (o->pid <= 0) {
-        strbuf_addstr(out, "someone (the lock file is being written or is unreadable)");
+        strbuf_addstr(out, _("someone (the lock file is being written or is unreadable)"));
         return;
     }
-    strbuf_addf(out, "%s on %s (pid %ld) since %s", o->user, o->host, o->pid, o->since);
+    strbuf_addf(out, _("%s on %s (pid %ld) since %s"), o->user, o->host, o->pid, o->since);
 }

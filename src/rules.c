@@ -123,6 +123,13 @@ static bool valid_integer(const char *v, long min)
     return rules_whole_number(v, strlen(v), min, NULL);
 }
 
+/* Digits without a leading zero, only too many of them: say so, not "not a number". */
+static bool too_large(const char *v)
+{
+    size_t n = strlen(v);
+    return n > 9 && v[0] != '0' && strspn(v, "0123456789") == n;
+}
+
 struct text_scan {
     size_t chars;
     long bad_col;          /* 1-based column of the first control character, 0 = none */
@@ -236,6 +243,19 @@ static struct problem *field_problem(struct item_ctx *c, enum problem_code code,
     return rules_add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
 }
 
+/*
+ * Longer than the field's maximum, counted in clusters as a person counts
+ * (a base letter and its marks are one).  Code points, counted by the scan,
+ * are never fewer than clusters: the exact count is needed only past the limit.
+ */
+static bool too_long(const struct form_field *fld, const char *v, size_t n, struct text_scan *ts)
+{
+    if (fld->max_length <= 0 || ts->chars <= (size_t)fld->max_length)
+        return false;
+    ts->chars = utf8_count_clusters(v, n);
+    return ts->chars > (size_t)fld->max_length;
+}
+
 static void check_text_value(struct item_ctx *c, int f, const char *v)
 {
     const struct form_field *fld = &c->s->form->fields[f];
@@ -251,7 +271,7 @@ static void check_text_value(struct item_ctx *c, int f, const char *v)
         char esc[16];
         size_t el = utf8_escape(ts.bad_cp, 0, esc);
         rules_set_detail(p, esc, el);
-    } else if (fld->max_length > 0 && ts.chars > (size_t)fld->max_length) {
+    } else if (too_long(fld, v, n, &ts)) {
         struct problem *p = field_problem(c, PROB_TOO_LONG, f);
         p->num = (long)ts.chars;
         p->num2 = fld->max_length;
@@ -305,6 +325,7 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         if (!valid_integer(v, fld->min_value)) {
             p = field_problem(c, PROB_BAD_INTEGER, f);
             p->num = fld->min_value;
+            p->num2 = too_large(v);
         }
         break;
     case FIELD_BOOL:
@@ -345,6 +366,18 @@ static void check_presence(struct item_ctx *c, int f)
         }
 }
 
+/* Stage st is marked done: the plan stage must be too (the descriptor says the same). */
+static void check_stage_order(struct item_ctx *c, int st)
+{
+    const struct form *form = c->s->form;
+    int plan = form_plan_stage(form);
+    if (plan < 0 || st == plan || form_bool_true(c->value[form->stages[plan].done_field]))
+        return;
+    int df = form->stages[st].done_field;
+    if (!c->has_error[df])
+        field_problem(c, PROB_STAGE_ORDER, df)->stage = st;
+}
+
 static void check_done_stages(struct item_ctx *c)
 {
     const struct form *form = c->s->form;
@@ -357,6 +390,7 @@ static void check_done_stages(struct item_ctx *c)
             if (!c->has_error[f] && !rules_filled(c->value[f]))
                 field_problem(c, PROB_DONE_INCOMPLETE, f)->stage = (int)st;
         }
+        check_stage_order(c, (int)st);
     }
 }
 
@@ -474,6 +508,7 @@ static void check_duplicate_numbers(const struct sheet *s, struct problem_list *
         struct problem *p = rules_add(out, PROB_DUPLICATE_KEY, (long)v[i].idx, kf, item_line(s, it, kf));
         p->num = v[i].no;
         p->num2 = item_line(s, other, kf);
+        p->other_item = (long)(other - s->items);
     }
     free(v);
 }
@@ -532,6 +567,23 @@ void rules_check_all(const struct sheet *s, struct problem_list *out)
     }
 }
 
+/* No stage completes on an item without a title, nor before the plan stage is complete. */
+static void order_blockers(const struct sheet *s, size_t idx, int st, const bool *reported,
+                           struct problem_list *out)
+{
+    const struct form *form = s->form;
+    const struct item *it = &s->items[idx];
+    int tf = form->title_field;
+    if (tf >= 0 && !reported[tf] && !rules_filled(item_get(s, it, tf)))
+        rules_add(out, PROB_DONE_INCOMPLETE, (long)idx, tf, item_line(s, it, tf))->stage = st;
+    int plan = form_plan_stage(form);
+    if (plan >= 0 && plan != st &&
+        !form_bool_true(item_get(s, it, form->stages[plan].done_field))) {
+        int df = form->stages[st].done_field;
+        rules_add(out, PROB_STAGE_ORDER, (long)idx, df, item_line(s, it, df))->stage = st;
+    }
+}
+
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out)
 {
     struct problem_list all = { NULL, 0, 0 };
@@ -556,6 +608,7 @@ void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct prob
             reported[f] = true;
         }
     }
+    order_blockers(s, idx, st, reported, out);
     free(reported);
     problems_free(&all);
 }
@@ -611,6 +664,34 @@ static void required_when_message(const struct sheet *s, const struct problem *p
                 of->choices[cond->choice].label);
 }
 
+/* Name the other item as a clerk finds it: by its title and its place in the sheet. */
+static void duplicate_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    const struct item *other = &s->items[p->other_item];
+    int tf = s->form->title_field;
+    const char *title = tf >= 0 ? item_get(s, other, tf) : NULL;
+    strbuf_addf(out, _("number %ld is also used by %s #%ld in sheet order (line %ld)"), p->num,
+                s->form->item_label, p->other_item + 1, p->num2);
+    if (title && *title) {
+        strbuf_addstr(out, " 【");
+        size_t n = strlen(title);
+        /* At most 20 characters: the screen and check's line stay readable; sanitized when drawn. */
+        size_t cut = 0;
+        for (int chars = 0; cut < n && chars < 20; chars++)
+            cut = utf8_cluster_end(title, n, cut);
+        utf8_sanitize(title, cut, false, out);
+        strbuf_addstr(out, cut < n ? "…】" : "】");
+    }
+}
+
+static void stage_order_message(const struct sheet *s, const struct problem *p,
+                                struct strbuf *out)
+{
+    const struct form *form = s->form;
+    strbuf_addf(out, _("%s can be marked complete only after %s is marked complete"),
+                form->stages[p->stage].label, form->stages[form_plan_stage(form)].label);
+}
+
 static void choices_list(const struct form_field *fld, struct strbuf *out)
 {
     for (size_t i = 0; i < fld->n_choices; i++)
@@ -656,10 +737,13 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
         strbuf_addf(out, _("\"%s\" is not yes or no"), p->detail);
         break;
     case PROB_BAD_INTEGER:
-        strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
+        if (p->num2)
+            strbuf_addf(out, _("\"%s\" is too large (at most 999999999)"), p->detail);
+        else
+            strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
         break;
     case PROB_DUPLICATE_KEY:
-        strbuf_addf(out, _("number %ld is also used on line %ld"), p->num, p->num2);
+        duplicate_message(s, p, out);
         break;
     case PROB_DUPLICATE_FIELD:
         strbuf_addf(out, _("%s appears more than once (first on line %ld)"), label, p->num);
@@ -686,6 +770,9 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
             strbuf_addf(out, _("\"%s\" is not a valid %s"), p->detail, p->name);
         else
             strbuf_addf(out, _("%s is required"), p->name);
+        break;
+    case PROB_STAGE_ORDER:
+        stage_order_message(s, p, out);
         break;
     case PROB_FORM_MISMATCH:
         strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,

@@ -45,6 +45,7 @@ enum problem_code {
     PROB_EXTRA_HEADER,     /* a second header record (num: the first's line) */
     PROB_DESCRIPTOR,       /* a descriptor other than the form generates (detail: the entry) */
     PROB_MERGE_CONFLICT,   /* a merge left both sides of a field (merge.h); name = the field */
+    PROB_STAGE_ORDER,      /* stage marked done before the plan stage is (on its done field) */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };
@@ -60,6 +61,7 @@ struct problem {
     long num2;
     int cond;           /* PROB_REQUIRED_WHEN: index into the field's required_when */
     int stage;          /* PROB_DONE_INCOMPLETE: the stage */
+    long other_item;    /* PROB_DUPLICATE_KEY: index of the other item with that number */
     char detail[64];    /* offending text, escaped and cut */
 };
 
@@ -90,7 +92,9 @@ void rules_check_file(const struct sheet *s, struct problem_list *out);
 
 /*
  * What keeps stage st of item idx from being marked done: its fields'
- * errors plus its Requires fields that are empty.  Empty list = may be
+ * errors, its Requires fields that are empty, an empty title (an item
+ * without a title completes no stage) and, for a stage after the plan
+ * stage (form_plan_stage), the plan not marked done.  Empty list = may be
  * marked done.
  */
 void rules_stage_blockers(const struct sheet *s, size_t idx, int st, struct problem_list *out);

@@ -74,6 +74,13 @@
  * character) and sets *cp to the folded code point.
  */
 size_t search_fold_char(const char *s, size_t n, uint32_t *cp);
+/*
+ * Half-width katakana to full width, as a person means it (ｶﾞ -> ガ,
+ * ｰ -> ー, ｡ -> 。), everything else as it is; the editor's Ctrl-K.  Shares
+ * the table and the composing of search's folding.  Returns true when
+ * something changed.
+ */
+bool kana_to_fullwidth(const char *s, size_t n, struct strbuf *out);
 /* Append the folded form of s[0..n) to out (UTF-8). */
 void search_fold(const char *s, size_t n, struct strbuf *out);
 

@@ -125,6 +125,35 @@ size_t search_fold_char(const char *s, size_t n, uint32_t *out)
     return k;
 }
 
+bool kana_to_fullwidth(const char *s, size_t n, struct strbuf *out)
+{
+    bool changed = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = decode(s + i, n - i, &cp);
+        if (cp < 0xFF61 || cp > 0xFF9F) {
+            strbuf_add(out, s + i, k);
+            i += k;
+            continue;
+        }
+        cp = halfwidth_kana[cp - 0xFF61];
+        if (i + k < n) {                    /* ｶﾞ is one character: ガ */
+            uint32_t next;
+            size_t k2 = decode(s + i + k, n - i - k, &next);
+            uint32_t composed = mark_kind(next) ? compose(cp, mark_kind(next) == 2) : 0;
+            if (composed) {
+                cp = composed;
+                k += k2;
+            }
+        }
+        char buf[4];
+        strbuf_add(out, buf, utf8_encode(cp, buf));
+        i += k;
+        changed = true;
+    }
+    return changed;
+}
+
 void search_fold(const char *s, size_t n, struct strbuf *out)
 {
     strbuf_grow(out, n);

@@ -288,6 +288,73 @@ struct item *sheet_add_item(struct sheet *s)
     return it;
 }
 
+/* A text block of blank lines only: the separator before a record. */
+static bool blank_block(const struct rec_block *b)
+{
+    if (b->kind != REC_BLOCK_TEXT)
+        return false;
+    for (size_t i = 0; i < b->text_len; i++)
+        if (b->text[i] != '\n')
+            return false;
+    return true;
+}
+
+struct rec_record *sheet_remove_item(struct sheet *s, size_t idx)
+{
+    struct rec_doc *doc = s->doc;
+    struct rec_record *r = s->items[idx].rec;
+    size_t b = block_of(doc, r), n = 1;
+    if (b > 0 && blank_block(&doc->blocks[b - 1])) {
+        b--;
+        n = 2;
+    }
+    memmove(&doc->blocks[b], &doc->blocks[b + n], (doc->n_blocks - b - n) * sizeof(*doc->blocks));
+    doc->n_blocks -= n;
+    memmove(&s->items[idx], &s->items[idx + 1], (s->n_items - idx - 1) * sizeof(*s->items));
+    s->n_items--;
+    return r;
+}
+
+void sheet_insert_item(struct sheet *s, size_t idx, struct rec_record *r)
+{
+    size_t after = idx > 0 ? block_of(s->doc, s->items[idx - 1].rec) : descriptor_block(s);
+    if (s->doc->n_blocks == 0)
+        rec_doc_add_record(s->doc, r);
+    else
+        rec_doc_insert_record_after(s->doc, after, r);
+    xgrow((void **)&s->items, &s->cap_items, s->n_items + 1, sizeof(*s->items));
+    memmove(&s->items[idx + 1], &s->items[idx], (s->n_items - idx) * sizeof(*s->items));
+    s->items[idx] = (struct item){ r, true };
+    s->n_items++;
+}
+
+void sheet_swap_items(struct sheet *s, size_t idx)
+{
+    struct rec_doc *doc = s->doc;
+    size_t a = block_of(doc, s->items[idx].rec), b = block_of(doc, s->items[idx + 1].rec);
+    doc->blocks[a].record = s->items[idx + 1].rec;
+    doc->blocks[b].record = s->items[idx].rec;
+    struct item t = s->items[idx];
+    s->items[idx] = s->items[idx + 1];
+    s->items[idx + 1] = t;
+}
+
+struct rec_record *sheet_copy_item(const struct sheet *s, size_t idx)
+{
+    const struct form *f = s->form;
+    const struct rec_record *from = s->items[idx].rec;
+    struct rec_record *r = rec_record_new();
+    r->type = xstrdup(f->record_type);
+    const char *skip[2] = { f->fields[f->key_field].key,
+                            f->stamp_field >= 0 ? f->fields[f->stamp_field].key : NULL };
+    for (size_t i = 0; i < from->n_entries; i++) {
+        const struct rec_entry *en = &from->entries[i];
+        if (en->name && !str_eq(en->name, skip[0]) && !(skip[1] && str_eq(en->name, skip[1])))
+            rec_insert(r, r->n_entries, en->name, en->value, en->value_len);
+    }
+    return r;
+}
+
 long sheet_find_item(const struct sheet *s, long no)
 {
     for (size_t i = 0; i < s->n_items; i++)

@@ -75,6 +75,20 @@ void item_set_key(struct sheet *s, struct item *it, const char *key, const char 
 
 /* Append a new empty item; returns it (pointer valid until the next add). */
 struct item *sheet_add_item(struct sheet *s);
+/*
+ * Managing items (the editor's delete, duplicate and move; undoable, so
+ * nothing is freed here).  sheet_remove_item takes item idx out of the
+ * sheet with the blank line before it and hands its record to the caller;
+ * sheet_insert_item puts a record in as item idx (0..n_items), after the
+ * item before it; sheet_swap_items swaps items idx and idx + 1 in the file
+ * too.  sheet_copy_item is a new record with the same fields as item idx
+ * but its number and stamp (the caller numbers it).
+ */
+struct rec_record *sheet_remove_item(struct sheet *s, size_t idx);
+void sheet_insert_item(struct sheet *s, size_t idx, struct rec_record *r);
+void sheet_swap_items(struct sheet *s, size_t idx);
+struct rec_record *sheet_copy_item(const struct sheet *s, size_t idx);
+
 /* Index of the item numbered no, or -1. */
 long sheet_find_item(const struct sheet *s, long no);
 

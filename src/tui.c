@@ -54,6 +54,17 @@ static attr_t role_attr(enum tui_role role)
     return A_NORMAL;
 }
 
+static void define_word_keys(void)
+{
+    static const struct { const char *seq; int code; } keys[] = {
+        { "\033[1;5D", TUI_KEY_CTRL_LEFT }, { "\033[1;5C", TUI_KEY_CTRL_RIGHT },
+        { "\033[1;5H", TUI_KEY_CTRL_HOME }, { "\033[1;5F", TUI_KEY_CTRL_END },
+        { "\033b", TUI_KEY_ALT_B },         { "\033f", TUI_KEY_ALT_F },
+    };
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        define_key(keys[i].seq, keys[i].code);
+}
+
 int tui_start(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -72,6 +83,7 @@ int tui_start(void)
     init_colours();
     define_key("\033[200~", KEY_PASTE_BEGIN);
     define_key("\033[201~", KEY_PASTE_END);
+    define_word_keys();
     mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
     mouseinterval(0);
     /* Ask for bracketed paste: pasted text then arrives between markers. */

@@ -18,6 +18,20 @@
 
 #include "util.h"
 
+/*
+ * Keys curses has no name for, read from their xterm sequences (tui.c):
+ * Ctrl-Left/Right/Home/End, and Alt-b / Alt-f as emacs and readline have
+ * them (ESC b, ESC f).  Beyond curses' own codes and the paste markers.
+ */
+enum {
+    TUI_KEY_CTRL_LEFT = 0x7f00,
+    TUI_KEY_CTRL_RIGHT,
+    TUI_KEY_CTRL_HOME,
+    TUI_KEY_CTRL_END,
+    TUI_KEY_ALT_B,
+    TUI_KEY_ALT_F,
+};
+
 enum key_kind {
     KEY_KIND_NONE,      /* timeout: nothing arrived */
     KEY_KIND_CHAR,      /* a character (control characters too: Ctrl-S is 0x13) */

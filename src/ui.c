@@ -38,6 +38,7 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
     [SCREEN_WARDS] = { wards_draw, wards_key, false },
     [SCREEN_HITS] = { hits_draw, hits_key, false },
+    [SCREEN_ITEM_MENU] = { item_menu_draw, item_menu_key, true },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)
@@ -80,19 +81,42 @@ static const char *base_name(const char *path)
  * problems: N) and below it a line for the message or the focused
  * field's problem, spelled out in full.
  */
+/* Draw s in at most w columns from the left; what does not fit ends in "…", never cut silently. */
+static void draw_line_cut(int y, int w, const char *s, enum tui_role role)
+{
+    size_t n = strlen(s);
+    if (tui_width(s, n) <= w) {
+        tui_text(y, 0, w, s, n, role);
+        return;
+    }
+    size_t cut = 0;
+    int used = 0;
+    while (cut < n) {
+        size_t next = utf8_cluster_end(s, n, cut);
+        int cw = tui_width(s + cut, next - cut);
+        if (used + cw > w - 1)
+            break;
+        used += cw;
+        cut = next;
+    }
+    int x = tui_text(y, 0, w - 1, s, cut, role);
+    tui_str(y, x, w - x, "…", role);
+}
+
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message)
 {
     int y = ui->rows - UI_KEYBAR_ROWS - 2;
     tui_fill(y, 0, ui->cols, ROLE_BAR);
-    tui_text(y, 0, ui->cols, bar, strlen(bar), ROLE_BAR);
+    draw_line_cut(y, ui->cols, bar, ROLE_BAR);
     tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
     /* A sheet changed on disk: said until R reloads it, over anything but a fresh message. */
     const char *notice = ui_watch_notice(ui);
     bool fresh = message && *message && message == ui->ed.message;
     if (notice && !fresh)
-        tui_str(y + 1, 0, ui->cols, notice, ROLE_PROBLEM);
+        draw_line_cut(y + 1, ui->cols, notice, ROLE_PROBLEM);
     else if (message && *message)
-        tui_str(y + 1, 0, ui->cols, message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+        draw_line_cut(y + 1, ui->cols, message,
+                      ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
 }
 
 void ui_draw_status(struct ui *ui, const char *message)
@@ -162,10 +186,12 @@ static void draw_too_small(struct ui *ui)
              ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
     int y = ui->rows / 2 > 2 ? ui->rows / 2 - 2 : 0;
     y = draw_wrapped(ui, y, msg, ROLE_PROBLEM);
-    draw_wrapped(ui, y, ui->ed.read_only ? _("Make the window larger; Ctrl-Q quits.")
-                                         : _("Make the window larger; nothing is lost. Ctrl-S "
-                                             "saves, Ctrl-Q quits."),
-                 ROLE_NORMAL);
+    y = draw_wrapped(ui, y, ui->ed.read_only ? _("Make the window larger; Ctrl-Q quits.")
+                                             : _("Make the window larger; nothing is lost. Ctrl-S "
+                                                 "saves, Ctrl-Q quits."),
+                     ROLE_NORMAL);
+    if (ui->ed.message[0])      /* a key that was not used says so: nothing is dropped silently */
+        draw_wrapped(ui, y, ui->ed.message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     tui_hide_caret();
     tui_refresh();
 }
@@ -274,6 +300,21 @@ void prompt_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
+/* Ctrl-G with nothing or no number typed: say what it wants (the text is shown sanitized). */
+static void goto_not_a_number(struct editor *ed, const char *text)
+{
+    const char *label = ed->sheet->form->item_label;
+    if (!*text) {
+        editor_message(ed, true, _("type the number of the %s to go to"), label);
+        return;
+    }
+    struct strbuf shown = STRBUF_INIT;
+    utf8_sanitize(text, strlen(text), false, &shown);
+    editor_message(ed, true, _("\"%s\" is not a number: type the number of the %s to go to"),
+                   shown.buf, label);
+    strbuf_release(&shown);
+}
+
 static void prompt_finish(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
@@ -285,9 +326,12 @@ static void prompt_finish(struct ui *ui)
         const char *num = strbuf_cstr(&digits);
         char *end;
         long no = strtol(num, &end, 10);
-        long idx = *num && !*end && no >= 0 ? sheet_find_item(ed->sheet, no) : -1;
+        bool number = *num && !*end && no >= 0;
+        long idx = number ? sheet_find_item(ed->sheet, no) : -1;
         strbuf_release(&digits);
-        if (idx < 0)
+        if (!number)
+            goto_not_a_number(ed, text);
+        else if (idx < 0)
             editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
         else
             editor_goto_item(ed, (size_t)idx);
@@ -331,6 +375,15 @@ void prompt_key(struct ui *ui, const struct key *k)
 
 /* ---- reasons a stage cannot be completed -------------------------------------- */
 
+/* Two stages have a 課題と改善策: the problem list names the stage too. */
+static bool label_shared(const struct form *f, int field)
+{
+    for (size_t i = 0; i < f->n_fields; i++)
+        if ((int)i != field && str_eq(f->fields[i].label, f->fields[field].label))
+            return true;
+    return false;
+}
+
 void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out)
 {
     const struct sheet *s = ui->ed.open[sh].sheet;
@@ -342,6 +395,8 @@ void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, st
         long no = item_number(s, &s->items[p->item]);
         strbuf_addf(out, "%s %ld  ", s->form->item_label, no);
     }
+    if (p->field >= 0 && label_shared(s->form, p->field))
+        strbuf_addf(out, "%s/", s->form->stages[s->form->fields[p->field].stage].label);
     if (p->field >= 0)
         strbuf_addf(out, "%s: ", s->form->fields[p->field].label);
     if (p->severity == SEV_WARNING)
@@ -600,6 +655,12 @@ static void handle_key(struct ui *ui, const struct key *k)
             ui_save(ui);
         else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q') && !ui->ed.modified)
             ui->quit = true;
+        else if (k->kind == KEY_KIND_CHAR && k->ch == CTRL('q'))
+            editor_message(&ui->ed, true, "%s", _("Not quitting: there are unsaved changes. "
+                                                  "Ctrl-S saves them first."));
+        else if (k->kind == KEY_KIND_CHAR || k->kind == KEY_KIND_FUNC || k->kind == KEY_KIND_PASTE)
+            editor_message(&ui->ed, true, "%s", _("That key was not used: the window is too "
+                                                  "small to show what it would do."));
         return;
     }
     if (ui_watch_key(ui, k))
@@ -712,6 +773,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
         layout_free(&ui->layouts[i]);
     free(ui->layouts);
     free(ui->layout_keys);
+    strbuf_release(&ui->stamp_shown);
     free(ui->page);
     problems_free(&ui->all);
     free(ui->all_sheet);

@@ -40,6 +40,7 @@ enum screen_id {
     SCREEN_REASONS,
     SCREEN_WARDS,
     SCREEN_HITS,
+    SCREEN_ITEM_MENU,
     SCREEN_COUNT,
 };
 
@@ -82,6 +83,8 @@ struct ui {
         int width;
     } *layout_keys;
     size_t n_layouts;
+    struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
+    bool item_menu_confirm;         /* the item menu asks whether to delete */
     int scroll;
     bool follow;                    /* scroll to the caret (false while paging read-only) */
     int choice_x[UI_MAX_CHOICES][2]; /* focused row's choices: start and end columns */
@@ -246,6 +249,10 @@ void quit_draw(struct ui *ui);
 void quit_key(struct ui *ui, const struct key *k);
 void reasons_draw(struct ui *ui);
 void reasons_key(struct ui *ui, const struct key *k);
+/* ui_items.c: Ctrl-T, the current item's menu (delete, duplicate, move, renumber). */
+void item_menu_open(struct ui *ui);
+void item_menu_draw(struct ui *ui);
+void item_menu_key(struct ui *ui, const struct key *k);
 
 /* Open the prompt for kind with text prefilled. */
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "stamp.h"
 #include "ui.h"
 #include "utf8.h"
 
@@ -41,12 +42,22 @@ static unsigned long long text_hash(const char *s, size_t n)
  * bytes: length and hash) and the width stay the same, since laying out
  * every field on every key would cost more than everything else together.
  */
+/* A field's value as shown: a stamp torikumi wrote reads as 和暦 date and time. */
+static const char *shown_value(struct ui *ui, int f)
+{
+    const char *v = editor_value(&ui->ed, f);
+    if (!v || ui->ed.sheet->form->fields[f].kind != FIELD_STAMP)
+        return v;
+    strbuf_reset(&ui->stamp_shown);
+    return stamp_display(v, &ui->stamp_shown) ? ui->stamp_shown.buf : v;
+}
+
 static const struct layout *field_layout(struct ui *ui, int f)
 {
     struct editor *ed = &ui->ed;
     if (ed->fe_active && f == ed->field)
         return fieldedit_layout(&ed->fe);
-    const char *v = editor_value(ed, f);
+    const char *v = shown_value(ui, f);
     size_t n = v ? strlen(v) : 0;
     struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
     struct layout_key *old = &ui->layout_keys[f];
@@ -271,6 +282,8 @@ static void draw_label_row(struct ui *ui, int y, int f)
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
         problem_message(ed->sheet, p, &m);
+        if (p->code == PROB_HALFWIDTH_KANA && focused)
+            strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
     }
@@ -527,6 +540,14 @@ static bool text_key(struct ui *ui, const struct key *k)
             editor_backspace(ed);
             return true;
         }
+        if (c == CTRL('k')) {
+            editor_fullwidth_kana(ed);
+            return true;
+        }
+        if (c == CTRL('w') || c == CTRL('u')) {
+            c == CTRL('w') ? editor_delete_word_back(ed) : editor_clear_field(ed);
+            return true;
+        }
         if (c == '\t' || c < 0x20)
             return false;
         char u[4];
@@ -540,6 +561,10 @@ static bool text_key(struct ui *ui, const struct key *k)
     case KEY_RIGHT: fieldedit_right(fe); break;
     case KEY_HOME: fieldedit_home(fe); break;
     case KEY_END: fieldedit_end(fe); break;
+    case TUI_KEY_CTRL_LEFT: case TUI_KEY_ALT_B: fieldedit_word_left(fe); break;
+    case TUI_KEY_CTRL_RIGHT: case TUI_KEY_ALT_F: fieldedit_word_right(fe); break;
+    case TUI_KEY_CTRL_HOME: fieldedit_text_home(fe); break;
+    case TUI_KEY_CTRL_END: fieldedit_text_end(fe); break;
     case KEY_BACKSPACE: editor_backspace(ed); break;
     case KEY_DC: editor_delete(ed); break;
     case KEY_ENTER:
@@ -552,6 +577,16 @@ static bool text_key(struct ui *ui, const struct key *k)
         return false;
     }
     return true;
+}
+
+static const char *field_label(const struct ui *ui)
+{
+    return ui->ed.sheet->form->fields[ui->ed.field].label;
+}
+
+static size_t choice_count(const struct ui *ui)
+{
+    return ui->ed.sheet->form->fields[ui->ed.field].n_choices;
 }
 
 static bool choice_key(struct ui *ui, const struct key *k)
@@ -572,7 +607,12 @@ static bool choice_key(struct ui *ui, const struct key *k)
             editor_choice_pick(ed, -1);
             return true;
         }
-        return k->ch >= 0x20;       /* other characters do nothing in a choice */
+        if (k->ch < 0x20)
+            return false;
+        /* Typing is not thrown away silently: say which keys choose. */
+        editor_message(ed, true, _("%s is a choice: press 1-%zu or Space to choose, Backspace "
+                                   "to clear"), field_label(ui), choice_count(ui));
+        return true;
     }
     if (k->kind == KEY_KIND_FUNC) {
         switch (k->code) {
@@ -629,6 +669,7 @@ static bool command_key(struct ui *ui, const struct key *k)
         case CTRL('f'): ui_open_prompt(ui, PROMPT_FIND, ed->find_query); return true;
         case CTRL('e'): ui_external_edit(ui); return true;
         case CTRL('n'): editor_new_item(ed); ui->scroll = 0; return true;
+        case CTRL('t'): item_menu_open(ui); return true;
         }
         return false;
     }
@@ -785,6 +826,12 @@ static bool search_key(const struct ui *ui, const struct key *k)
     return ui->ed.read_only && (k->ch == '/' || k->ch == '?' || k->ch == 'n' || k->ch == 'N');
 }
 
+/* A key no one took: a function key, or a control character other than Esc. */
+static bool unbound(const struct key *k)
+{
+    return k->kind == KEY_KIND_FUNC || (k->kind == KEY_KIND_CHAR && k->ch < 0x20 && k->ch != 27);
+}
+
 void form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
@@ -817,4 +864,6 @@ void form_key(struct ui *ui, const struct key *k)
     if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && ed->field >= 0 && !ed->fe_active &&
         !focused_kind(ui, FIELD_CHOICE))
         editor_message(ed, true, "%s", _("this field is set by torikumi"));
+    else if (unbound(k))
+        editor_message(ed, false, "%s", _("that key does nothing here (F1 lists the keys)"));
 }

@@ -20,6 +20,8 @@ static const char *const help_keys[][2] = {
     { "F7 / F8", N_("previous / next item") },
     { "Ctrl-G", N_("go to an item by its number") },
     { "Ctrl-N", N_("add a new item at the end") },
+    { "Ctrl-T", N_("item menu: delete (asks), duplicate, move up / down, renumber; also on the "
+                   "F5 list's selected row; Ctrl-Z undoes each") },
     { "F5", N_("list of items with each stage's state; Enter opens one") },
     { "F6", N_("list of problems; Enter jumps to one") },
     { "F9", N_("mark the focused stage complete (refused while it has problems), "
@@ -34,6 +36,10 @@ static const char *const help_keys[][2] = {
     { N_("typing"), N_("inserts at the caret; Enter starts a new line") },
     { "Left / Right", N_("move by character") },
     { "Home / End", N_("start / end of the display line") },
+    { "Ctrl-Home / Ctrl-End", N_("start / end of the field") },
+    { "Ctrl-Left / Ctrl-Right", N_("previous / next word (also Alt-b / Alt-f)") },
+    { "Ctrl-K", N_("half-width katakana of the field to full width (ｶﾞ -> ガ)") },
+    { "Ctrl-W / Ctrl-U", N_("delete the word before the caret / clear the field (Ctrl-Z undoes)") },
     { "Backspace / Delete", N_("remove one whole character") },
     { "PageUp / PageDown", N_("move by a screen") },
     { "", "" },
@@ -61,6 +67,7 @@ static const char *const help_keys[][2] = {
     { "(*) / ( )", N_("chosen / not chosen option") },
     { N_("(required)"), N_("must be filled in now") },
     { "[!]", N_("a problem; the status line spells out the focused field's") },
+    { "[?]", N_("a warning (half-width katakana): saving and completing are still allowed") },
     { N_("[x] complete"), N_("the stage is marked complete (F9)") },
     { "[+]", N_("unsaved changes") },
 };

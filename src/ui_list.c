@@ -258,6 +258,19 @@ static void counts_lines(struct ui *ui, struct strbuf *results, struct strbuf *s
     overview_counts_free(&c);
 }
 
+static bool list_filtered(const struct ui *ui);
+
+/* An empty sheet is not "nothing matches": no filter is set. */
+static const char *empty_list_text(struct ui *ui)
+{
+    if (list_filtered(ui))
+        return _("Nothing matches these filters.");
+    static char text[160];
+    snprintf(text, sizeof(text), _("there is no %s here (Ctrl-N adds one)"),
+             ui->ed.sheet->form->item_label);
+    return text;
+}
+
 void list_draw(struct ui *ui)
 {
     if (!ui->ov)
@@ -273,7 +286,7 @@ void list_draw(struct ui *ui)
     for (int i = 0; i < rows && ui->list_top + (size_t)i < ui->n_list_rows; i++)
         draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
     if (ui->n_list_rows == 0)
-        tui_str(3, 2, ui->cols - 4, _("Nothing matches these filters."), ROLE_DIM);
+        tui_str(3, 2, ui->cols - 4, empty_list_text(ui), ROLE_DIM);
     detail_draw(ui, area);
     struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
     counts_lines(ui, &results, &stages);
@@ -284,7 +297,7 @@ void list_draw(struct ui *ui)
     static const char *const keys[] = {
         "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
         N_("Incomplete stage"), "w", N_("Per ward"), "s", N_("Sort"), "Space", N_("Read on"),
-        "d", N_("Details"),
+        "d", N_("Details"), "^T", N_("Item menu"),
         "F5/Esc", N_("Back"),
     };
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
@@ -360,6 +373,16 @@ bool list_step(struct ui *ui, int delta)
                    to + 1, n, words.buf);
     strbuf_release(&words);
     return true;
+}
+
+/* Ctrl-T: the item menu for the selected row; the list stays underneath. */
+static void list_item_menu(struct ui *ui)
+{
+    if (!ui->n_list_rows)
+        return;
+    const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    editor_goto(&ui->ed, r->sheet, r->item);
+    item_menu_open(ui);
 }
 
 static void open_selected(struct ui *ui)
@@ -445,7 +468,9 @@ void list_key(struct ui *ui, const struct key *k)
         else if (k->ch == CTRL('q')) {
             ui_pop(ui);
             ui_request_quit(ui);
-        } else if (k->ch == 'j' && ui->list_sel + 1 < n)
+        } else if (k->ch == CTRL('t'))
+            list_item_menu(ui);
+        else if (k->ch == 'j' && ui->list_sel + 1 < n)
             ui->list_sel++;
         else if (k->ch == 'k' && ui->list_sel > 0)
             ui->list_sel--;

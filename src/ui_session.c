@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "i18n.h"
+#include "journal_net.h"
 #include "lock.h"
 #include "overview.h"
 #include "sidefile.h"
@@ -26,6 +27,42 @@ struct question {
     size_t n;                     /* pairs */
     int top;
 };
+
+/* "[R] recover them": the last option, the safe one, is also Esc's. */
+static void option_label(const struct question *q, size_t i, struct strbuf *out)
+{
+    strbuf_addf(out, "%s", _(q->options[2 * i + 1]));
+    if (i + 1 == q->n)
+        strbuf_addstr(out, _(" (Esc)"));
+}
+
+/* The options on the last row, or the last two when one is too narrow: every key on screen. */
+static void draw_options(struct ui *ui, const struct question *q)
+{
+    struct strbuf label = STRBUF_INIT;
+    int total = 1;
+    for (size_t i = 0; i < q->n; i++) {
+        strbuf_reset(&label);
+        option_label(q, i, &label);
+        total += 4 + tui_width(label.buf, label.len) + 3;
+    }
+    int y = total > ui->cols ? ui->rows - 2 : ui->rows - 1, x = 1;
+    for (size_t i = 0; i < q->n; i++) {
+        strbuf_reset(&label);
+        option_label(q, i, &label);
+        int need = 4 + tui_width(label.buf, label.len);
+        if (x > 1 && x + need > ui->cols && y + 1 < ui->rows) {
+            y++;
+            x = 1;
+        }
+        char key[8];
+        snprintf(key, sizeof(key), "[%c]", q->options[2 * i][0] - 32);
+        x += tui_str(y, x, ui->cols - x, key, ROLE_KEYNAME);
+        x += tui_str(y, x + 1, ui->cols - x - 1, label.buf, ROLE_NORMAL) + 3;
+    }
+    strbuf_release(&label);
+    tui_caret(y, 2);
+}
 
 static void draw_question(struct ui *ui, struct question *q)
 {
@@ -48,15 +85,7 @@ static void draw_question(struct ui *ui, struct question *q)
     if ((size_t)(q->top + rows) < lay.nrows)
         tui_str(ui->rows - 3, ui->cols - 12, 11, _("(more: Down)"), ROLE_DIM);
     layout_free(&lay);
-    int x = 1;
-    for (size_t i = 0; i < q->n; i++) {
-        char key[8];
-        snprintf(key, sizeof(key), "[%c]", q->options[2 * i][0] - 32);
-        x += tui_str(ui->rows - 1, x, ui->cols - x, key, ROLE_KEYNAME);
-        x += tui_str(ui->rows - 1, x + 1, ui->cols - x - 1, _(q->options[2 * i + 1]),
-                     ROLE_NORMAL) + 3;
-    }
-    tui_caret(ui->rows - 1, 2);
+    draw_options(ui, q);
     tui_refresh();
 }
 
@@ -81,6 +110,8 @@ static int ask(struct ui *ui, const char *title, const struct strbuf *body,
         }
         if (k.kind != KEY_KIND_CHAR)
             continue;
+        if (k.ch == 27)                 /* Esc: the last option, always the safe one */
+            return (unsigned char)options[2 * (n - 1)][0];
         wint_t c = k.ch >= 'A' && k.ch <= 'Z' ? k.ch + 32 : k.ch;
         for (size_t i = 0; i < n; i++)
             if ((wint_t)options[2 * i][0] == c)
@@ -169,11 +200,18 @@ static void describe_log(const struct sheet *s, const struct journal_log *log,
                          const struct filestamp *now, struct strbuf *body)
 {
     const struct journal_header *h = &log->header;
+    /* The net change per field: five edits that came back to nothing are no change. */
+    bool *shown = xcalloc(log->n_changes + 1, sizeof(bool));
+    size_t net = journal_net_changes(s, log, shown);
     strbuf_addf(body, _("torikumi was not closed properly: %s on %s (pid %ld) started editing "
                         "at %s and did not save these %zu changes:\n\n"),
-                h->user, h->host, h->pid, h->started, log->n_changes);
+                h->user, h->host, h->pid, h->started, net);
+    if (net == 0)
+        strbuf_addstr(body, _("  (none in the end: every edit was changed back)\n"));
     struct strbuf line = STRBUF_INIT;
     for (size_t i = 0; i < log->n_changes; i++) {
+        if (!shown[i])
+            continue;
         strbuf_reset(&line);
         journal_describe(s, &log->changes[i], &line);
         strbuf_addstr(body, "  ");
@@ -181,6 +219,7 @@ static void describe_log(const struct sheet *s, const struct journal_log *log,
         strbuf_addch(body, '\n');
     }
     strbuf_release(&line);
+    free(shown);
     struct strbuf why = STRBUF_INIT;
     if (!journal_matches(h, now, &why))
         strbuf_addf(body, _("\nCareful: the sheet has changed on disk since then (%s); recovering "
@@ -200,10 +239,13 @@ static bool recover(struct ui *ui, const char *path, struct journal_log *log)
     struct strbuf text = STRBUF_INIT;
     sheet_write(ed->sheet, &text);
     struct sheet *trial = sheet_parse(text.buf, text.len, path, ed->sheet->form, &e);
+    /* The sheet as it was, so that only items whose content changed get a new stamp. */
+    struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, ed->sheet->form, &e) : NULL;
     strbuf_release(&text);
     long applied = trial ? journal_apply(trial, log, &e) : -1;
     sheet_free(trial);
     if (applied < 0) {
+        sheet_free(before);
         editor_message(ed, true, _("the unsaved changes do not fit this sheet (%s); the journal is "
                                    "kept, and the sheet opened read-only"), e.msg);
         ed->read_only = true;
@@ -217,7 +259,8 @@ static bool recover(struct ui *ui, const char *path, struct journal_log *log)
             editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
     }
     editor_replace_sheet(ed, ed->sheet, NULL);
-    editor_mark_all_unsaved(ed);
+    editor_mark_unsaved_against(ed, before);
+    sheet_free(before);
     /* Show the last change, where the clerk was when the session ended. */
     const struct journal_change *last = &log->changes[log->n_changes - 1];
     editor_goto(ed, ed->cur_sheet, last->item);

@@ -313,3 +313,11 @@ void utf8_fold_fullwidth_digits(const char *s, size_t n, struct strbuf *out)
         }
     }
 }
+
+size_t utf8_count_clusters(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; count++)
+        i = utf8_cluster_end(s, n, i);
+    return count;
+}

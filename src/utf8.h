@@ -63,6 +63,12 @@ size_t utf8_str_width(const char *s, size_t n);
 size_t utf8_cluster_end(const char *s, size_t n, size_t pos);
 /* Start of the cluster that ends at pos (0 < pos <= n). */
 size_t utf8_cluster_start(const char *s, size_t n, size_t pos);
+/*
+ * Characters as a person counts them: clusters (a base letter with its
+ * combining marks is one).  The length limits and the editor's counter
+ * both count this way.
+ */
+size_t utf8_count_clusters(const char *s, size_t n);
 
 /*
  * The printable stand-in for an unsafe character: "^A" style for C0 and

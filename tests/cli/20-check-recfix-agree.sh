@@ -71,6 +71,12 @@ Mid_Progress: on_track
 Mid_Done: true'
 agree mid-done-complete valid 'No: 2
 Title: x
+Plan_Purpose: p
+Plan_Overview: o
+Plan_Goal: g
+Plan_Actions: a
+Plan_YearGoal: y
+Plan_Done: yes
 Mid_Progress: on_track
 Mid_Outlook: likely
 Mid_Done: 1'
@@ -124,6 +130,23 @@ agree comment valid 'No: 2
 Title: x'
 agree halfwidth-kana-is-a-warning valid 'No: 2
 Title: ｶﾀｶﾅ'
+
+# Stages in order: a later stage is complete only after the plan is; the mid-year may stay open.
+agree end-done-before-plan invalid 'No: 2
+Title: 二つ目
+End_Results: 実績
+End_Result: achieved
+End_Done: yes'
+agree mid-done-before-plan invalid 'No: 2
+Title: 二つ目
+Mid_Progress: on_track
+Mid_Outlook: likely
+Mid_Done: yes'
+agree end-done-mid-open valid "$(printf '%s\n' "$good" | sed 's/^No: 1$/No: 2/')"
+
+t "the stage-order problem names both stages"
+expect_exit 1 "$TORIKUMI" check end-done-before-plan.rec
+expect_out_contains "End_Done: 年度評価 can be marked complete only after 計画 is marked complete"
 
 t "the half-width katakana warning is printed but does not fail"
 expect_exit 0 "$TORIKUMI" check halfwidth-kana-is-a-warning.rec

@@ -105,7 +105,8 @@ expect_exit 2 "$TORIKUMI" import plain.csv && expect_err_contains "import needs 
 expect_exit 2 "$TORIKUMI" import --encoding latin1 -o x.rec plain.csv
 expect_exit 2 "$TORIKUMI" import --format xml -o x.rec plain.csv && expect_err_contains "expected auto, rec, csv or sheet"
 expect_exit 2 "$TORIKUMI" import --gaiji drop -o x.rec plain.csv && expect_err_contains "expected keep or error"
-expect_exit 2 "$TORIKUMI" import --year 17 -o x.rec plain.csv && expect_err_contains "1989 to 2200"
+expect_exit 2 "$TORIKUMI" import --year 17 -o x.rec plain.csv && expect_err_contains "a Western year has four digits"
+expect_exit 2 "$TORIKUMI" import --year 1988 -o x.rec plain.csv && expect_err_contains "from 1989 (平成元年度) to 2200, not 1988"
 expect_exit 2 "$TORIKUMI" import -o x.rec no-such.csv && expect_err_contains "no-such.csv: No such file"
 [ ! -e x.rec ] || t_fail "x.rec was created"
 

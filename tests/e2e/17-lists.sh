@@ -23,7 +23,7 @@ t "F6: both problems, by line; Enter jumps to item 20's 課題と改善策"
 tm_keys F6
 tm_wait "Problems: 2 errors, 0 warnings"
 tm_wait "取組項目 4  取組項目名: 取組項目名 is required"
-tm_wait "取組項目 20  課題と改善策:"
+tm_wait "取組項目 20  年度評価/課題と改善策:"     # two stages have a 課題と改善策
 tm_keys Down Enter
 tm_wait "取組項目 20/23"
 tm_wait "> 課題と改善策 (required)"

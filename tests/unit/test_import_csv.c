@@ -328,8 +328,14 @@ static void test_header_record_conflicts(void **state)
                                "(an earlier row): a sheet holds one ward");
     result_free(&r);
     run("No,Title,区,年度\r\n1,a,西区,19\r\n", NULL, 0, &r);
-    assert_string_equal(r.err, "t.csv:2:4: row 2, column D (年度): \"19\" is not a fiscal year "
-                               "(a Western year from 1989 to 2200, e.g. 2017 for 平成29年度)");
+    assert_string_equal(r.err, "t.csv:2:4: row 2, column D (年度): \"19\" is not a fiscal year: "
+                               "a Western year has four digits (2018); or write the era (平成30, "
+                               "H30)");
+    result_free(&r);
+    /* 和暦 in the 年度 column is the same year as the Western one. */
+    run("No,Title,区,年度\r\n1,a,西区,平成29\r\n2,b,西区,2017\r\n", NULL, 0, &r);
+    assert_string_equal(r.err, "");
+    assert_non_null(strstr(strbuf_cstr(&r.out), "FiscalYear: 2017\n"));
     result_free(&r);
     run("No,Title,区,年度\r\n1,a,,2019\r\n", NULL, 0, &r);
     assert_string_equal(r.err, "t.csv:2:3: row 2, column C (区): empty in the first row: it "

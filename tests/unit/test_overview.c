@@ -109,7 +109,7 @@ static void test_sample(void **state)
  *   港区 1   only a title: everything empty
  *   港区 2   plan marked complete without Plan_Goal: complete [!], an error
  *   北区 2   plan in progress, result achieved
- *   北区 1   mid complete (both choices), plan empty
+ *   北区 1   plan and mid complete (a stage completes only after the plan)
  *   港区 5   (second sheet) number 5, end in progress
  *   港区 4   (second sheet) number used twice in that sheet
  *   港区 4
@@ -121,7 +121,8 @@ static const char *MINATO_A =
     "No: 2\nTitle: 二\nPlan_Purpose: p\nPlan_Done: yes\n\n";
 static const char *KITA =
     "No: 2\nTitle: 北二\nPlan_Purpose: p\nEnd_Result: achieved\n\n"
-    "No: 1\nTitle: 北一\nMid_Progress: on_track\nMid_Outlook: likely\nMid_Done: yes\n\n";
+    "No: 1\nTitle: 北一\nPlan_Purpose: p\nPlan_Overview: o\nPlan_Goal: g\nPlan_Actions: a\n"
+    "Plan_YearGoal: y\nPlan_Done: yes\nMid_Progress: on_track\nMid_Outlook: likely\nMid_Done: yes\n\n";
 static const char *MINATO_B =
     "No: 5\nTitle: 五\nEnd_Results: 実績\n\n"
     "No: 4\nTitle: 四a\n\n"
@@ -209,7 +210,7 @@ static void test_two_wards_filters_and_counts(void **state)
     /* 計画 not complete: complete [!] counts as not complete. */
     f = (struct overview_filter)OVERVIEW_FILTER_ALL;
     f.incomplete_stage = overview_stage_by_name(ov, "計画");
-    SELECTS(ov, &f, OVERVIEW_SORT_NUMBER, "港区:1 港区:2 港区:4 港区:4 港区:5 北区:1 北区:2");
+    SELECTS(ov, &f, OVERVIEW_SORT_NUMBER, "港区:1 港区:2 港区:4 港区:4 港区:5 北区:2");
     /* Conditions combine. */
     f.problems_only = true;
     f.result = -2;
@@ -223,7 +224,7 @@ static void test_two_wards_filters_and_counts(void **state)
     assert_int_equal(c.per_result[0], 1);
     assert_int_equal(c.per_result[1], 1);
     assert_int_equal(c.per_result[2], 6);
-    assert_int_equal(c.complete[0], 1);
+    assert_int_equal(c.complete[0], 2);                     /* 港区 3, 北区 1 */
     assert_int_equal(c.complete_problems[0], 1);
     assert_int_equal(c.complete[1], 1);
     assert_int_equal(c.complete[2], 0);

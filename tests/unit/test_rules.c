@@ -52,6 +52,7 @@ enum {
     CHOICE = PROB_BAD_CHOICE, BOOL = PROB_BAD_BOOL, INT = PROB_BAD_INTEGER,
     DUPKEY = PROB_DUPLICATE_KEY, DUPFIELD = PROB_DUPLICATE_FIELD, CTRL = PROB_CONTROL_CHAR,
     BREAK = PROB_LINE_BREAK, LONG = PROB_TOO_LONG, KANA = PROB_HALFWIDTH_KANA,
+    ORDER = PROB_STAGE_ORDER,
 };
 
 static char *codes(const char *fmt, ...)
@@ -92,11 +93,12 @@ static void test_done_needs_complete_stage(void **state)
            codes("9:Plan_Overview:%d 9:Plan_Goal:%d 9:Plan_Actions:%d 9:Plan_YearGoal:%d",
                  DONE, DONE, DONE, DONE));
     expect("No: 1\nTitle: t\nPlan_Done: no\n", codes(""));
+    /* A later stage marked done before the plan is: on its done mark. */
     expect("No: 1\nTitle: t\nMid_Progress: on_track\nMid_Done: true\n",
-           codes("9:Mid_Outlook:%d", DONE));
+           codes("9:Mid_Outlook:%d 12:Mid_Done:%d", DONE, ORDER));
     /* One problem per field: the conditional requirement, not also "done". */
     expect("No: 1\nTitle: t\nEnd_Results: r\nEnd_Result: not_achieved\nEnd_Done: 1\n",
-           codes("9:End_Issues:%d", REQ_WHEN));
+           codes("9:End_Issues:%d 13:End_Done:%d", REQ_WHEN, ORDER));
 }
 
 static void test_value_validity(void **state)
@@ -133,6 +135,13 @@ static void test_max_length_counts_characters(void **state)
         strbuf_addstr(&t, "あ");
     strbuf_addch(&t, '\n');
     expect(t.buf, codes("10:Title:%d", LONG));
+    /* A base letter with its combining mark is one character, as the counter says. */
+    strbuf_reset(&t);
+    strbuf_addstr(&t, "No: 1\nTitle: ");
+    for (int i = 0; i < 200; i++)
+        strbuf_addstr(&t, "か\xe3\x82\x99");          /* か + U+3099: 400 code points */
+    strbuf_addch(&t, '\n');
+    expect(t.buf, codes(""));
     strbuf_release(&t);
 }
 
@@ -141,6 +150,33 @@ static void test_duplicate_numbers(void **state)
     (void)state;
     expect("No: 3\nTitle: a\n\nNo: 3\nTitle: b\n\nNo: 4\nTitle: c\n",
            codes("9:No:%d 12:No:%d", DUPKEY, DUPKEY));
+    /* The message names the other item, by its place and title, not only a file line. */
+    struct sheet *sh = load("No: 3\nTitle: a\n\nNo: 3\nTitle: b\x1b\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(sh, &pl);
+    assert_int_equal(pl.n, 3);          /* both numbers, and b's control character */
+    struct strbuf m = STRBUF_INIT;
+    problem_message(sh, &pl.v[0], &m);
+    assert_string_equal(m.buf, "number 3 is also used by 取組項目 #2 in sheet order (line 12) 【b^[】");
+    problems_free(&pl);
+    strbuf_release(&m);
+    sheet_free(sh);
+}
+
+/* A number too large says so, not "not a whole number". */
+static void test_integer_too_large(void **state)
+{
+    (void)state;
+    struct sheet *sh = load("No: 12345678901\nTitle: a\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_all(sh, &pl);
+    assert_int_equal(pl.n, 1);
+    struct strbuf m = STRBUF_INIT;
+    problem_message(sh, &pl.v[0], &m);
+    assert_string_equal(m.buf, "\"12345678901\" is too large (at most 999999999)");
+    problems_free(&pl);
+    strbuf_release(&m);
+    sheet_free(sh);
 }
 
 static void test_header_problems(void **state)
@@ -183,15 +219,51 @@ static void test_stage_blockers(void **state)
     assert_string_equal(s->form->stages[end].id, "end");
     rules_stage_blockers(s, 0, end, &pl);
     char *got = summary(s, &pl);
-    assert_string_equal(got, "9:End_Issues:1");
+    assert_string_equal(got, "9:End_Issues:1 9:End_Done:15");    /* and the plan is not done */
     free(got);
     problems_clear(&pl);
     rules_stage_blockers(s, 0, 2, &pl);      /* mid: both choices missing */
     got = summary(s, &pl);
-    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2");
+    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2 9:Mid_Done:15");
     free(got);
     problems_free(&pl);
     sheet_free(s);
+}
+
+#define PLAN_DONE "Plan_Purpose: p\nPlan_Overview: o\nPlan_Goal: g\nPlan_Actions: a\n" \
+                  "Plan_YearGoal: y\nPlan_Done: yes\n"
+
+/* Stages in order: the year-end needs the plan complete and a title, not the mid-year. */
+static void test_stages_in_order(void **state)
+{
+    (void)state;
+    const int mid = 2, end = 3;
+    struct sheet *s = load("No: 1\nTitle: t\n" PLAN_DONE "End_Results: r\nEnd_Result: achieved\n"
+                           "\nNo: 2\nEnd_Results: r\nEnd_Result: achieved\n");
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_stage_blockers(s, 0, end, &pl);
+    assert_int_equal(pl.n, 0);               /* the mid-year review may stay open */
+    rules_stage_blockers(s, 0, mid, &pl);
+    char *got = summary(s, &pl);
+    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2");
+    free(got);
+    problems_clear(&pl);
+    rules_stage_blockers(s, 1, end, &pl);    /* no title, empty plan: not complete */
+    got = summary(s, &pl);
+    assert_string_equal(got, "20:Title:2 20:End_Done:15");
+    struct strbuf m = STRBUF_INIT;
+    problem_message(s, &pl.v[0], &m);
+    assert_string_equal(m.buf, "取組項目名 must be filled in before 年度評価 can be marked complete");
+    strbuf_reset(&m);
+    problem_message(s, &pl.v[1], &m);
+    assert_string_equal(m.buf, "年度評価 can be marked complete only after 計画 is marked complete");
+    strbuf_release(&m);
+    free(got);
+    problems_free(&pl);
+    sheet_free(s);
+    /* The whole check agrees: the plan done, mid open, end done is clean. */
+    expect_problems("No: 1\nTitle: t\n" PLAN_DONE "End_Results: r\nEnd_Result: achieved\n"
+                    "End_Done: yes\n", "");
 }
 
 static void test_second_form_is_data(void **state)
@@ -228,9 +300,11 @@ int main(void)
         cmocka_unit_test(test_value_validity),
         cmocka_unit_test(test_max_length_counts_characters),
         cmocka_unit_test(test_duplicate_numbers),
+        cmocka_unit_test(test_integer_too_large),
         cmocka_unit_test(test_header_problems),
         cmocka_unit_test(test_messages_name_labels),
         cmocka_unit_test(test_stage_blockers),
+        cmocka_unit_test(test_stages_in_order),
         cmocka_unit_test(test_second_form_is_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
