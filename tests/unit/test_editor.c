@@ -413,7 +413,10 @@ static bool has_field(const struct problem_list *pl, int f)
 static void test_stage_done_refused_then_allowed(void **state)
 {
     (void)state;
-    struct sheet *s = parse_items("No: 1\nTitle: t\n");
+    /* The plan is complete: the mid-year review's own fields are all it needs. */
+    struct sheet *s = parse_items("No: 1\nTitle: t\nPlan_Purpose: a\nPlan_Overview: b\n"
+                                  "Plan_Goal: c\nPlan_Actions: d\nPlan_YearGoal: e\n"
+                                  "Plan_Done: yes\n");
     struct editor ed;
     start(&ed, s);
     int prog = fld(&ed, "Mid_Progress"), outlook = fld(&ed, "Mid_Outlook");
@@ -455,6 +458,24 @@ static void test_stage_done_refused_then_allowed(void **state)
     assert_true(editor_undo(&ed));
     assert_true(editor_stage_done(&ed, 0, mid));
 
+    problems_free(&why);
+    editor_free(&ed);
+    sheet_free(s);
+}
+
+/* Stages in order: without a complete plan the mid-year review is refused for that too. */
+static void test_stage_done_needs_the_plan_first(void **state)
+{
+    (void)state;
+    struct sheet *s = parse_items("No: 1\nTitle: t\nMid_Progress: on_track\nMid_Outlook: likely\n");
+    struct editor ed;
+    start(&ed, s);
+    int mid = s->form->fields[fld(&ed, "Mid_Progress")].stage;
+    struct problem_list why = { NULL, 0, 0 };
+    assert_false(editor_toggle_done(&ed, mid, &why));
+    assert_int_equal(why.n, 1);
+    assert_int_equal(why.v[0].code, PROB_STAGE_ORDER);
+    assert_false(editor_stage_done(&ed, 0, mid));
     problems_free(&why);
     editor_free(&ed);
     sheet_free(s);
@@ -717,6 +738,7 @@ int main(void)
         cmocka_unit_test(test_unsaved_by_content_and_save),
         cmocka_unit_test(test_save_conflict_unless_forced),
         cmocka_unit_test(test_stage_done_refused_then_allowed),
+        cmocka_unit_test(test_stage_done_needs_the_plan_first),
         cmocka_unit_test(test_issues_required_when_not_achieved),
         cmocka_unit_test(test_step_across_open_sheets),
         cmocka_unit_test(test_step_skips_an_empty_sheet),

@@ -17,6 +17,14 @@ static struct sheet *load(const char *items)
 }
 
 /* "LINE:FIELD:CODE" for each problem, space separated. */
+/* FMT with every %d standing for PROB_STAGE_ORDER (its number moves as codes are added). */
+static const char *stage_order_want(const char *fmt)
+{
+    static char want[256];
+    snprintf(want, sizeof want, fmt, PROB_STAGE_ORDER, PROB_STAGE_ORDER, PROB_STAGE_ORDER);
+    return want;
+}
+
 static char *summary(const struct sheet *s, const struct problem_list *pl)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -219,12 +227,12 @@ static void test_stage_blockers(void **state)
     assert_string_equal(s->form->stages[end].id, "end");
     rules_stage_blockers(s, 0, end, &pl);
     char *got = summary(s, &pl);
-    assert_string_equal(got, "9:End_Issues:1 9:End_Done:15");    /* and the plan is not done */
+    assert_string_equal(got, stage_order_want("9:End_Issues:1 9:End_Done:%d"));    /* and the plan is not done */
     free(got);
     problems_clear(&pl);
     rules_stage_blockers(s, 0, 2, &pl);      /* mid: both choices missing */
     got = summary(s, &pl);
-    assert_string_equal(got, "9:Mid_Progress:2 9:Mid_Outlook:2 9:Mid_Done:15");
+    assert_string_equal(got, stage_order_want("9:Mid_Progress:2 9:Mid_Outlook:2 9:Mid_Done:%d"));
     free(got);
     problems_free(&pl);
     sheet_free(s);
@@ -250,7 +258,7 @@ static void test_stages_in_order(void **state)
     problems_clear(&pl);
     rules_stage_blockers(s, 1, end, &pl);    /* no title, empty plan: not complete */
     got = summary(s, &pl);
-    assert_string_equal(got, "20:Title:2 20:End_Done:15");
+    assert_string_equal(got, stage_order_want("20:Title:2 20:End_Done:%d"));
     struct strbuf m = STRBUF_INIT;
     problem_message(s, &pl.v[0], &m);
     assert_string_equal(m.buf, "取組項目名 must be filled in before 年度評価 can be marked complete");
