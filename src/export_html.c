@@ -368,7 +368,7 @@ void export_html_begin(const struct sheet *first, size_t n_sheets, struct strbuf
         if (n_sheets > 1)
             strbuf_addf(&title, _(" and %zu more"), n_sheets - 1);
     }
-    html_begin(out, strbuf_cstr(&title), css);
+    html_begin(out, "ja", strbuf_cstr(&title), css);   /* the form's words: Japanese */
     strbuf_release(&title);
 }
 

@@ -36,7 +36,10 @@
  *     to one of them is dropped wherever it appears later;
  *   - 完了 alone on the line after a stage's name: the stage is marked
  *     complete (done[]); import_sheet_fill() sets its done field;
- *   - 目標の達成 before the result's boxes: the choice's label, dropped.
+ *   - 目標の達成 before the result's boxes: the choice's label, dropped;
+ *   - the heading's second line "WARD　平成29年度（2017年度）" (ward, a
+ *     U+3000, the Japanese fiscal year, the Western one in full-width
+ *     brackets): ward and year, so the import needs no --ward / --year.
  *
  * Limits, so that any input ends quickly: a title spans at most 4 lines,
  * a document holds at most 100000 items (more is an error), and at most
@@ -99,6 +102,10 @@ struct import_warning {
 struct import_sheet {
     char *title;      /* the sheet's title: the first line before any item, or NULL */
     long title_line;
+    /* the line after the title as torikumi prints it, "WARD　ERA年度（YYYY年度）": */
+    char *ward;       /* WARD, or NULL (no such line, or no ward before the year) */
+    long year;        /* YYYY, or 0 */
+    long year_line;
     struct import_item *items;
     size_t n_items, cap_items;
     struct import_warning *warnings;

@@ -145,10 +145,14 @@ tidy -errors -q hostile.html > tidy.txt 2>&1 || t_fail "tidy: $(head -n 5 tidy.t
 grep -q '<script\|<img\|<b>' hostile.html && t_fail "markup from the sheet reached the HTML"
 grep -q "$(printf '[\001-\010\013-\037\177]\\|\302[\200-\237]\\|\342\200\256')" hostile.html &&
     t_fail "raw control characters in the HTML"
-# Chromium mostly waits: the three prints run at once.
+# The report over two years (checked below), printed with the sheets.
+sed 's/^FiscalYear: 2017/FiscalYear: 2019/' "$sample" > reiwa.rec
+"$TORIKUMI" summary --format html -o report.html "$sample" reiwa.rec || t_fail "summary --format html"
+# Chromium mostly waits: the four prints run at once.
 render sample.html sample.pdf &
 render gen.html gen.pdf &
 render hostile.html hostile.pdf &
+render report.html report.pdf &
 wait
 
 t "the sample printed: A4 landscape, an item per page start, Japanese font embedded"
@@ -159,8 +163,11 @@ items_start_pages sample.txt 23
 grep -q '■目標未達成' sample.txt || t_fail "no ticked box in the text"
 grep -q '^完了$' sample.txt || t_fail "no 完了 in the text"
 
-t "the sample comes back from its PDF with every value"
-expect_exit 0 "$TORIKUMI" import --format sheet --ward 大正区 --year 2017 -o back.rec sample.txt
+t "the sample comes back from its PDF with every value, its ward and year from the heading"
+expect_exit 0 "$TORIKUMI" import --format sheet -o back.rec sample.txt
+grep -q 'ignored' "$ERR" && t_fail "the printed heading was ignored: $(grep ignored "$ERR" | head -n 2)"
+grep -qx 'Ward: 大正区' back.rec || t_fail "no Ward from the heading"
+grep -qx 'FiscalYear: 2017' back.rec || t_fail "no FiscalYear from the heading"
 same_values "$sample" back.rec
 expect_exit 0 "$TORIKUMI" check back.rec
 
@@ -170,7 +177,12 @@ check_pdf gen.pdf 11
 pdftotext -raw gen.pdf gen.txt || t_fail "pdftotext"
 items_start_pages gen.txt 11
 [ "$(sed -n 's/^Pages: *//p' info.txt)" -gt 11 ] || t_fail "the long item does not span pages"
-expect_exit 0 "$TORIKUMI" import --format sheet --ward 北区 --year 2020 -o gen-back.rec gen.txt
+expect_exit 0 "$TORIKUMI" import --format sheet -o gen-back.rec gen.txt
+grep -qx 'Ward: 北区' gen-back.rec && grep -qx 'FiscalYear: 2020' gen-back.rec || t_fail "ward and year not from the heading"
+# an option still wins over the heading, and says so
+expect_exit 0 "$TORIKUMI" import --format sheet --year 2021 -o gen-2021.rec gen.txt
+expect_err_contains "the heading says year 2020; --year 2021 used"
+grep -qx 'FiscalYear: 2021' gen-2021.rec || t_fail "--year did not win"
 same_values gen.rec gen-back.rec
 expect_exit 0 "$TORIKUMI" show gen-back.rec
 expect_out_contains "生成したシート"
@@ -194,7 +206,6 @@ grep -qF '&amp; ^[]0;pwned^G 前<U+009B>中<U+202E>逆' hostile.txt || t_fail "c
 grep -qF '<b>北区</b>' hostile.txt || t_fail "the ward is not shown as text"
 
 t "the report: per ward and year, a chart with its numbers as text, valid HTML"
-sed 's/^FiscalYear: 2017/FiscalYear: 2019/' "$sample" > reiwa.rec
 expect_exit 0 "$TORIKUMI" summary --format html -o report.html "$sample" reiwa.rec
 tidy -errors -q report.html > tidy.txt 2>&1 || t_fail "tidy: $(head -n 5 tidy.txt)"
 grep -q '<script\|<link\|src=' report.html && t_fail "not self-contained"
@@ -202,6 +213,19 @@ expect_eq "$(grep -c '<svg' report.html)" 2 "charts (one per year)"
 grep -q '<h2>平成29年度（2017年度）</h2>' report.html || t_fail "no 2017 section"
 grep -q '<h2>令和元年度（2019年度）</h2>' report.html || t_fail "no 2019 section"
 grep -q '>目標達成 16</text>' report.html || t_fail "a bar without its number"
+t "the report printed: A4 landscape (its table has three columns a stage), headings whole"
+wait_pdf report.pdf
+pdfinfo report.pdf > info.txt 2>&1 || t_fail "pdfinfo report.pdf"
+grep -q '^Page size: *841.92 x 594.9[0-9] pts (A4)' info.txt || t_fail "the report is not A4 landscape: $(grep 'Page size' info.txt)"
+pdftotext -raw -f 1 -l 1 report.pdf report.txt || t_fail "pdftotext report.pdf"
+# a column heading broken inside a word leaves a piece of it alone on a line
+broken='com|ple|te|plete|comp|lete|not com|pro|prob|blems|lems'
+grep -Ex "$broken" report.txt &&
+    t_fail "a column heading is broken inside a word: $(grep -Ex "$broken" report.txt | head -n 3 | tr '\n' ' ')"
+grep -q '^<html lang="en">' report.html || t_fail "the report in English says lang: $(grep '<html' report.html)"
+expect_exit 0 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 "$TORIKUMI" summary --format html -o report-ja.html "$sample"
+grep -q '^<html lang="ja">' report-ja.html || t_fail "the report in Japanese says lang: $(grep '<html' report-ja.html)"
+grep -q '<th[^>]*>未完了</th>' report-ja.html || t_fail "no 未完了 heading in the Japanese report"
 "$TORIKUMI" new --ward 港区 --year 2018 empty.rec || t_fail "new"
 expect_exit 0 "$TORIKUMI" summary --format html -o empty.html empty.rec
 tidy -errors -q empty.html > tidy.txt 2>&1 || t_fail "tidy (a sheet without items): $(head -n 5 tidy.txt)"

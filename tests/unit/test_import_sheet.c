@@ -1455,8 +1455,59 @@ static void test_printed_sheet(void **state)
     /* 目標の達成 is the result's label only inside 年度評価 */
     assert_string_equal(imp.items[1].values[IMPORT_PLAN_PURPOSE].text, "目標の達成 は言葉");
     assert_false(imp.items[1].done[IMPORT_PLAN]);
-    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 1);
+    /* the heading's second line is the ward and the year, not text to ignore */
+    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 0);
+    assert_string_equal(imp.ward, "大正区");
+    assert_int_equal(imp.year, 2017);
+    assert_int_equal(imp.year_line, 2);
     import_sheet_free(&imp);
+}
+
+/* The heading line: ward optional; anything else before the first item is still ignored. */
+static void test_printed_heading(void **state)
+{
+    (void)state;
+    static const char *const ok[][3] = {
+        { "北区　令和元年度（2019年度）", "北区", "2019" },
+        { "令和元年度（２０１９年度）", NULL, "2019" },
+        { "  港区 東部　平成30年度（2018年度）  ", "港区 東部", "2018" },
+        { "大正区 平成29年度（2017年度）", "大正区", "2017" },     /* as pdftotext gives it */
+    };
+    static const char *const not[] = {
+        "北区 2019年度", "北区　令和元年度(2019年度)", "北区　令和元年度（年度）",
+        "北区　令和元年度（12345年度）", "北区　令和元年（2019年度）",
+    };
+    struct import_sheet imp;
+    struct error e;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < ARRAY_LEN(ok); i++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "題\n%s\n取組項目1\n【題】\n計画\n(趣旨・目的)\n目的\n", ok[i][0]);
+        assert_int_equal(parse_str(sb.buf, &imp, &e), 0);
+        if (ok[i][1])
+            assert_string_equal(imp.ward, ok[i][1]);
+        else
+            assert_null(imp.ward);
+        assert_int_equal(imp.year, atol(ok[i][2]));
+        assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 0);
+        import_sheet_free(&imp);
+    }
+    for (size_t i = 0; i < ARRAY_LEN(not); i++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "題\n%s\n取組項目1\n【題】\n計画\n(趣旨・目的)\n目的\n", not[i]);
+        assert_int_equal(parse_str(sb.buf, &imp, &e), 0);
+        assert_null(imp.ward);
+        assert_int_equal(imp.year, 0);
+        assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 1);
+        import_sheet_free(&imp);
+    }
+    /* only the line right under the title */
+    assert_int_equal(parse_str("題\n前書き\n北区　令和元年度（2019年度）\n取組項目1\n【題】\n", &imp,
+                               &e), 0);
+    assert_int_equal(imp.year, 0);
+    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 2);
+    import_sheet_free(&imp);
+    strbuf_release(&sb);
 }
 
 int main(void)
@@ -1502,6 +1553,7 @@ int main(void)
         cmocka_unit_test(test_many_items),
         cmocka_unit_test(test_token_soup),
         cmocka_unit_test(test_printed_sheet),
+        cmocka_unit_test(test_printed_heading),
     };
     int failed = cmocka_run_group_tests_name("import_sheet: the seed", seed_tests, seed_setup,
                                              seed_teardown);
