@@ -330,10 +330,31 @@ static bool ward_year_line(struct parser *p, const char *s, size_t n)
     return true;
 }
 
+/* A line starting with the literal mark (after blanks): its text, mark and blanks off. */
+static bool literal_line(const char *s, size_t n, size_t *a, size_t *b)
+{
+    static const char mark[] = IMPORT_SHEET_LITERAL;
+    *a = 0;
+    *b = n;
+    text_trim_line(s, a, b);
+    if (*b - *a < sizeof mark - 1 || memcmp(s + *a, mark, sizeof mark - 1) != 0)
+        return false;
+    *a += sizeof mark - 1;
+    text_skip_blanks(s, a, *b);
+    return true;
+}
+
 static int one_line(struct parser *p, const char *s, size_t n)
 {
     long no = 0;
     int h;
+    size_t la, lb;
+    if ((p->state == S_AFTER_TITLE || p->state == S_BODY) && literal_line(s, n, &la, &lb)) {
+        if (p->state == S_BODY)
+            return import_body_literal(p, s + la, lb - la);
+        join_line(&p->acc[IMPORT_SUBTITLE], s + la, lb - la, p->line, column_at(s, la));
+        return 0;
+    }
     if (p->state != S_TITLE && (h = item_header(p, s, n, &no)) != 0)
         return h < 0 ? -1 : start_item(p, no);
     if ((p->state == S_AFTER_TITLE || p->state == S_BODY) && is_page_heading(p, s, n))

@@ -39,7 +39,9 @@
  *   - 目標の達成 before the result's boxes: the choice's label, dropped;
  *   - the heading's second line "WARD　平成29年度（2017年度）" (ward, a
  *     U+3000, the Japanese fiscal year, the Western one in full-width
- *     brackets): ward and year, so the import needs no --ward / --year.
+ *     brackets): ward and year, so the import needs no --ward / --year;
+ *   - a line starting with IMPORT_SHEET_LITERAL (¶): a value's line that
+ *     would read as layout (see import_sheet_line_needs_mark), text as it is.
  *
  * Limits, so that any input ends quickly: a title spans at most 4 lines,
  * a document holds at most 100000 items (more is an error), and at most
@@ -179,6 +181,18 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
  * the form lacks, a number s already has); s may then hold part of them.
  */
 int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct error *e);
+
+/*
+ * A value's line that the reader would take for the layout (取組項目 N, a
+ * stage's name, a column heading at its start, (趣旨・目的)-style
+ * sub-headings, both labels of a choice, 完了, a table rule, markup the
+ * tidying reads, a line starting with the mark) is printed after
+ * IMPORT_SHEET_LITERAL; a line starting with the mark is read as text of
+ * the value being read, the mark dropped, nothing in it taken for layout.
+ * Lines equal to the page heading the printer knows itself.
+ */
+#define IMPORT_SHEET_LITERAL "¶"
+bool import_sheet_line_needs_mark(const struct import_sheet_vocab *v, const char *s, size_t n);
 
 /* Append "FILE:LINE:COL: item N: MSG" (omitting what is unknown). */
 void import_warning_format(const struct import_warning *w, const char *file,

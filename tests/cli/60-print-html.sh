@@ -3,7 +3,8 @@
 # per page start, the Japanese font embedded), the HTML valid (tidy), hostile
 # values shown as text, and html -> PDF -> pdftotext -raw -> import --format
 # sheet giving back every field value, for the sample and a generated sheet
-# (long prose over several pages, empty fields, every choice, done marks).
+# (long prose over several pages, empty fields, every choice, done marks,
+# values whose lines read like the layout).
 # The report (summary --format html): tidy, its chart's numbers as text.
 . "$TOP/tests/lib.sh"
 sample="$TOP/sample-data/taisho-h29.rec"
@@ -107,6 +108,17 @@ def field(k, v):
     return "\n".join([f"{k}: {lines[0]}"] + ["+ " + l if l else "+" for l in lines[1:]])
 prose = "\n".join("・第%d段落。区民の声を聞き、地域の課題に取り組みます。Plan A & B <比較> を検討し、"
                   "予算 1,234,567 円で実施する。%s" % (i, "長い説明が続きます。" * (i % 7)) for i in range(40))
+# values whose lines read like the layout: printed after ¶, read back as text
+collide = {
+    4: {"Subtitle": "計画",
+        "Plan_Purpose": "目的\n取組項目6\n計画\n年度評価\n(取組の内容)\n(当年度の目標)\n完了\n"
+                        "¶ではじまる行\n-----\n生成したシート\n北区　令和2年度（2020年度）",
+        "Plan_Actions": "当年度の取組内容\n(目標) を見直す <br> と <input checked> も文字",
+        "End_Results": "目標の達成 は前年並み\n目標達成 目標未達成\n当年度の取組実績及び目標の達成状況",
+        "End_Issues": "課題と改善策 を書く\n自己評価"},
+    6: {"Mid_Issues": "取組内容の実施見込み あり\n実施見込み 実施できない見込み\n中間振り返り\n"
+                      "課題と改善策"},
+}
 no = 1
 choices = list(itertools.product(["on_track", "off_track", ""], ["likely", "unlikely", ""],
                                  ["achieved", "not_achieved", ""]))
@@ -127,6 +139,8 @@ for i, (p, o, r) in enumerate(choices[:9]):
     out += ["End_Results: 実績の記述"]
     out += [f"End_Result: {r}"] if r else []
     out += ["End_Issues: 年度の課題と改善策"] if r == "not_achieved" else []
+    for k, v in collide.get(i + 3, {}).items():
+        out = [l for l in out if not l.startswith(k + ":")] + [field(k, v)]
     print("\n".join(out) + "\n")
 EOF
 expect_exit 0 "$TORIKUMI" export --format html -o gen.html gen.rec
