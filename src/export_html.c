@@ -12,6 +12,7 @@
 
 #include "html.h"
 #include "i18n.h"
+#include "import_sheet.h"
 #include "utf8.h"
 
 /*
@@ -186,10 +187,51 @@ void export_html_year(const struct sheet *s, struct strbuf *out)
     strbuf_addf(out, "%s（%ld年度）", era, year);
 }
 
-static void add_value(const char *v, struct strbuf *out)
+/*
+ * The lines of v, each that the sheet reader would take for the layout
+ * (import_sheet_line_needs_mark, or equal to a line of the page heading)
+ * after the literal mark, which the reader drops.
+ */
+static void add_lines(const struct sheet *s, const char *v, struct strbuf *out)
+{
+    struct import_sheet_vocab vocab;
+    struct error e;
+    const struct import_sheet_vocab *voc =
+        import_sheet_vocab_from_form(&vocab, s->form, &e) == 0 ? &vocab
+                                                              : import_sheet_default_vocab();
+    struct strbuf head = STRBUF_INIT;
+    bool have_head = false;
+    while (v) {
+        const char *nl = strchr(v, '\n');
+        size_t len = nl ? (size_t)(nl - v) : strlen(v);
+        bool mark = import_sheet_line_needs_mark(voc, v, len);
+        if (!mark && len > 0) {
+            if (!have_head) {
+                export_html_heading_lines(s, &head);
+                have_head = true;
+            }
+            size_t a = 0, b = len;
+            while (a < b && (v[a] == ' ' || v[a] == '\t'))
+                a++;
+            while (b > a && (v[b - 1] == ' ' || v[b - 1] == '\t'))
+                b--;
+            for (const char *h = strbuf_cstr(&head); *h && !mark; h += strlen(h) + 1)
+                mark = mem_eq(v + a, b - a, h, strlen(h));
+        }
+        if (mark)
+            strbuf_addstr(out, IMPORT_SHEET_LITERAL);
+        html_escape(v, len, out);
+        if (nl)
+            strbuf_addch(out, '\n');
+        v = nl ? nl + 1 : NULL;
+    }
+    strbuf_release(&head);
+}
+
+static void add_value(const struct sheet *s, const char *v, struct strbuf *out)
 {
     strbuf_addstr(out, "<div class=\"v\">");
-    html_escape_str(v, out);
+    add_lines(s, v, out);
     strbuf_addstr(out, "</div>\n");
 }
 
@@ -243,7 +285,7 @@ static void add_cell(const struct sheet *s, const struct item *it, const struct 
         strbuf_addstr(out, group ? "<div class=\"label\">(" : "<div class=\"label\">");
         html_escape_str(fld->label, out);
         strbuf_addstr(out, group ? ")</div>\n" : "</div>\n");
-        add_value(v, out);
+        add_value(s, v, out);
     }
     strbuf_addstr(out, "</td>\n");
 }
@@ -290,6 +332,21 @@ static void add_stage(const struct sheet *s, const struct item *it, int st, size
     cells_free(&c);
 }
 
+void export_html_heading_lines(const struct sheet *s, struct strbuf *out)
+{
+    const char *title = sheet_header_get(s, "Title");
+    const char *ward = sheet_header_get(s, "Ward");
+    strbuf_addstr(out, title && *title ? title : s->form->title);
+    strbuf_addch(out, '\0');
+    strbuf_addstr(out, ward ? ward : "");
+    strbuf_addstr(out, ward && *ward ? "　" : "");
+    struct strbuf year = STRBUF_INIT;
+    export_html_year(s, &year);         /* escaped, but only a non-number needs it */
+    strbuf_addstr(out, strbuf_cstr(&year));
+    strbuf_addch(out, '\0');
+    strbuf_release(&year);
+}
+
 static void add_sheet_heading(const struct sheet *s, size_t columns, struct strbuf *out)
 {
     const char *title = sheet_header_get(s, "Title");
@@ -326,7 +383,7 @@ static void add_item_heading(const struct sheet *s, const struct item *it, size_
             || !shown(&f->fields[i]) || !v || !*v)
             continue;
         strbuf_addstr(out, "<div class=\"sub\">");
-        html_escape_str(v, out);
+        add_lines(s, v, out);
         strbuf_addstr(out, "</div>\n");
     }
     strbuf_addstr(out, "</td></tr>\n</tbody>\n");
@@ -368,7 +425,7 @@ void export_html_begin(const struct sheet *first, size_t n_sheets, struct strbuf
         if (n_sheets > 1)
             strbuf_addf(&title, _(" and %zu more"), n_sheets - 1);
     }
-    html_begin(out, strbuf_cstr(&title), css);
+    html_begin(out, "ja", strbuf_cstr(&title), css);   /* the form's words: Japanese */
     strbuf_release(&title);
 }
 

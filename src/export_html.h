@@ -18,7 +18,10 @@
  *     never interleaved with its neighbour (the text read back from the
  *     PDF stays in order: see import_sheet.h).
  * Hidden fields (done marks, the stamp) print only as 完了.  Every value
- * goes through html_escape().  Fields the form does not know are not
+ * goes through html_escape(); a value's line that the sheet reader would
+ * take for the layout (a stage's name, 取組項目 N, a column heading, a
+ * line of the page heading...) is printed after the mark ¶, which the
+ * reader drops (IMPORT_SHEET_LITERAL, import_sheet.h).  Fields the form does not know are not
  * printed.
  *
  * Pure: appends to a strbuf.
@@ -37,6 +40,9 @@
 
 /* The heading line of s: "平成29年度（2017年度）" style year after the ward. */
 void export_html_year(const struct sheet *s, struct strbuf *out);
+
+/* The page heading's lines as printed (text, not HTML): title, then ward and year, each NUL-ended. */
+void export_html_heading_lines(const struct sheet *s, struct strbuf *out);
 
 /* <!DOCTYPE html> ... <body> with the print CSS; title from the first sheet. */
 void export_html_begin(const struct sheet *first, size_t n_sheets, struct strbuf *out);

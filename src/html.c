@@ -70,9 +70,11 @@ void html_escape_str(const char *s, struct strbuf *out)
         html_escape(s, strlen(s), out);
 }
 
-void html_begin(struct strbuf *out, const char *title, const char *css)
+void html_begin(struct strbuf *out, const char *lang, const char *title, const char *css)
 {
-    strbuf_addstr(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n"
+    strbuf_addstr(out, "<!DOCTYPE html>\n<html lang=\"");
+    html_escape_str(lang, out);
+    strbuf_addstr(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                        "<title>");
     html_escape_str(title, out);

@@ -24,10 +24,11 @@ void html_escape(const char *s, size_t n, struct strbuf *out);
 void html_escape_str(const char *s, struct strbuf *out);
 
 /*
- * <!DOCTYPE html> ... <body>: lang="ja", UTF-8, the document's title
- * (escaped) and css inside a <style> element.
+ * <!DOCTYPE html> ... <body>: lang (the language of the document's text,
+ * "ja" or "en"), UTF-8, the document's title (escaped) and css inside a
+ * <style> element.
  */
-void html_begin(struct strbuf *out, const char *title, const char *css);
+void html_begin(struct strbuf *out, const char *lang, const char *title, const char *css);
 /* </body></html> */
 void html_end(struct strbuf *out);
 

@@ -474,19 +474,43 @@ static void sheet_warnings(struct run *r, const struct form *form, const struct 
     strbuf_release(&msg);
 }
 
+/*
+ * Ward and year: --ward / --year, else what the heading torikumi prints says
+ * (import_sheet.h); a heading that disagrees with an option is a warning.
+ */
+static int sheet_ward_year(struct run *r, const struct import_sheet *in, const char **ward,
+                           long *year, struct error *e)
+{
+    *ward = r->o->ward ? r->o->ward : in->ward;
+    /* the heading's year within what --year takes (cmd_import.c) */
+    long said = in->year >= 1989 && in->year <= 2200 ? in->year : 0;
+    *year = r->o->year > 0 ? r->o->year : said;
+    struct error we;
+    if (r->o->ward && in->ward && !str_eq(r->o->ward, in->ward)) {
+        error_set(&we, r->name, in->year_line, 0, _("the heading says ward %s; --ward %s used"),
+                  in->ward, r->o->ward);
+        forward_warning(r, &we);
+    }
+    if (r->o->year > 0 && said > 0 && r->o->year != said) {
+        error_set(&we, r->name, in->year_line, 0, _("the heading says year %ld; --year %ld used"),
+                  said, r->o->year);
+        forward_warning(r, &we);
+    }
+    if (*ward && *year > 0)
+        return 0;
+    error_set(e, r->name, 0, 0, "%s",
+              !*ward && *year <= 0
+                  ? _("the sheet text does not say its ward and fiscal year: give --ward "
+                      "WARD --year YEAR")
+                  : !*ward ? _("the sheet text does not say its ward: give --ward WARD")
+                           : _("the sheet text does not say its fiscal year: give "
+                               "--year YEAR"));
+    return -1;
+}
+
 /* The sheet text layout (import_sheet.h): read whole, parse, fill a new sheet. */
 static enum import_status run_sheet(struct run *r, struct form *form, struct error *e)
 {
-    if (!r->o->ward || r->o->year <= 0) {
-        error_set(e, r->name, 0, 0, "%s",
-                  !r->o->ward && r->o->year <= 0
-                      ? _("the sheet text does not say its ward and fiscal year: give --ward "
-                          "WARD --year YEAR")
-                      : !r->o->ward ? _("the sheet text does not say its ward: give --ward WARD")
-                                    : _("the sheet text does not say its fiscal year: give "
-                                        "--year YEAR"));
-        return IMPORT_TROUBLE;
-    }
     struct import_sheet_vocab vocab;
     if (import_sheet_vocab_from_form(&vocab, form, e) < 0)
         return IMPORT_TROUBLE;
@@ -496,8 +520,14 @@ static enum import_status run_sheet(struct run *r, struct form *form, struct err
     struct import_sheet in;
     if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0)
         return IMPORT_BAD_INPUT;
+    const char *ward;
+    long year;
+    if (sheet_ward_year(r, &in, &ward, &year, e) < 0) {
+        import_sheet_free(&in);
+        return IMPORT_TROUBLE;
+    }
     sheet_warnings(r, form, &in);
-    struct sheet *s = sheet_new(form, r->o->ward, (int)r->o->year, in.title);
+    struct sheet *s = sheet_new(form, ward, (int)year, in.title);
     if (import_sheet_fill(&in, s, e) < 0) {
         if (!e->file[0])
             snprintf(e->file, sizeof(e->file), "%s", r->name);

@@ -291,10 +291,70 @@ static bool is_page_heading(const struct parser *p, const char *s, size_t n)
     return false;
 }
 
+/*
+ * "WARD　ERA年度（YYYY年度）" (the ward and its U+3000 optional), as
+ * export_html_year() prints it under the title: sets ward and year.  The
+ * ward is what comes before the last blank before the era.
+ */
+static bool ward_year_line(struct parser *p, const char *s, size_t n)
+{
+    static const char open[] = "（", close[] = "年度）", era_end[] = "年度", gap[] = "　";
+    size_t a = 0, b = n, lo = sizeof open - 1, lc = sizeof close - 1, le = sizeof era_end - 1;
+    text_trim_line(s, &a, &b);
+    if (b - a < lc || memcmp(s + b - lc, close, lc) != 0)
+        return false;
+    size_t o = text_find_last(s, a, b - lc, open);
+    if (o == b - lc || o - a < le || memcmp(s + o - le, era_end, le) != 0)
+        return false;
+    long year = 0;
+    int digits = 0;
+    for (size_t i = o + lo; i < b - lc; i += (unsigned char)s[i] < 0x80 ? 1 : 3) {
+        int d = text_digit(s + i, b - lc - i);
+        if (d < 0 || ++digits > 4)
+            return false;
+        year = year * 10 + d;
+    }
+    if (year < 1)
+        return false;
+    size_t g = text_find_last(s, a, o, gap), sp = text_find_last(s, a, o, " ");
+    if (sp < o && (g == o || sp > g))
+        g = sp;                 /* pdftotext gives U+3000 as a space */
+    if (g < o) {
+        size_t wa = a, wb = g;
+        text_trim_line(s, &wa, &wb);
+        if (wa < wb)
+            p->out->ward = xstrndup(s + wa, wb - wa);
+    }
+    p->out->year = year;
+    p->out->year_line = p->line;
+    return true;
+}
+
+/* A line starting with the literal mark (after blanks): its text, mark and blanks off. */
+static bool literal_line(const char *s, size_t n, size_t *a, size_t *b)
+{
+    static const char mark[] = IMPORT_SHEET_LITERAL;
+    *a = 0;
+    *b = n;
+    text_trim_line(s, a, b);
+    if (*b - *a < sizeof mark - 1 || memcmp(s + *a, mark, sizeof mark - 1) != 0)
+        return false;
+    *a += sizeof mark - 1;
+    text_skip_blanks(s, a, *b);
+    return true;
+}
+
 static int one_line(struct parser *p, const char *s, size_t n)
 {
     long no = 0;
     int h;
+    size_t la, lb;
+    if ((p->state == S_AFTER_TITLE || p->state == S_BODY) && literal_line(s, n, &la, &lb)) {
+        if (p->state == S_BODY)
+            return import_body_literal(p, s + la, lb - la);
+        join_line(&p->acc[IMPORT_SUBTITLE], s + la, lb - la, p->line, column_at(s, la));
+        return 0;
+    }
     if (p->state != S_TITLE && (h = item_header(p, s, n, &no)) != 0)
         return h < 0 ? -1 : start_item(p, no);
     if ((p->state == S_AFTER_TITLE || p->state == S_BODY) && is_page_heading(p, s, n))
@@ -310,6 +370,8 @@ static int one_line(struct parser *p, const char *s, size_t n)
             join_tidied(p, &t, s, 0, n, 1);
             p->out->title = strbuf_detach(&t.sb, NULL);
             p->out->title_line = p->line;
+        } else if (p->n_heading == 2 && p->out->year == 0 && ward_year_line(p, s, n)) {
+            return 0;
         } else {
             import_warn(p, p->line, 1, "text before the first 取組項目 ignored");
         }
@@ -418,6 +480,7 @@ void import_sheet_free(struct import_sheet *s)
     if (!s)
         return;
     free(s->title);
+    free(s->ward);
     for (size_t i = 0; i < s->n_items; i++)
         for (int f = 0; f < IMPORT_N_FIELDS; f++)
             free(s->items[i].values[f].text);

@@ -36,7 +36,12 @@
  *     to one of them is dropped wherever it appears later;
  *   - 完了 alone on the line after a stage's name: the stage is marked
  *     complete (done[]); import_sheet_fill() sets its done field;
- *   - 目標の達成 before the result's boxes: the choice's label, dropped.
+ *   - 目標の達成 before the result's boxes: the choice's label, dropped;
+ *   - the heading's second line "WARD　平成29年度（2017年度）" (ward, a
+ *     U+3000, the Japanese fiscal year, the Western one in full-width
+ *     brackets): ward and year, so the import needs no --ward / --year;
+ *   - a line starting with IMPORT_SHEET_LITERAL (¶): a value's line that
+ *     would read as layout (see import_sheet_line_needs_mark), text as it is.
  *
  * Limits, so that any input ends quickly: a title spans at most 4 lines,
  * a document holds at most 100000 items (more is an error), and at most
@@ -99,6 +104,10 @@ struct import_warning {
 struct import_sheet {
     char *title;      /* the sheet's title: the first line before any item, or NULL */
     long title_line;
+    /* the line after the title as torikumi prints it, "WARD　ERA年度（YYYY年度）": */
+    char *ward;       /* WARD, or NULL (no such line, or no ward before the year) */
+    long year;        /* YYYY, or 0 */
+    long year_line;
     struct import_item *items;
     size_t n_items, cap_items;
     struct import_warning *warnings;
@@ -172,6 +181,18 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
  * the form lacks, a number s already has); s may then hold part of them.
  */
 int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct error *e);
+
+/*
+ * A value's line that the reader would take for the layout (取組項目 N, a
+ * stage's name, a column heading at its start, (趣旨・目的)-style
+ * sub-headings, both labels of a choice, 完了, a table rule, markup the
+ * tidying reads, a line starting with the mark) is printed after
+ * IMPORT_SHEET_LITERAL; a line starting with the mark is read as text of
+ * the value being read, the mark dropped, nothing in it taken for layout.
+ * Lines equal to the page heading the printer knows itself.
+ */
+#define IMPORT_SHEET_LITERAL "¶"
+bool import_sheet_line_needs_mark(const struct import_sheet_vocab *v, const char *s, size_t n);
 
 /* Append "FILE:LINE:COL: item N: MSG" (omitting what is unknown). */
 void import_warning_format(const struct import_warning *w, const char *file,

@@ -23,6 +23,9 @@
 
 #include "utf8.h"
 
+/* 完了 under a stage's name (export_html.h prints it; done_mark reads it). */
+#define EXPORT_DONE_WORD "完了"
+
 /* The value each choice fills. */
 static const int choice_field[IMPORT_N_CHOICES] = {
     IMPORT_MID_PROGRESS, IMPORT_MID_OUTLOOK, IMPORT_END_RESULT
@@ -598,4 +601,85 @@ bool import_is_body_line(struct parser *p, const char *s, size_t n)
     bool slip;
     return match_furniture(s + a, b - a, p->stage, &fl)
            || match_heading(p, s + a, b - a, 0, &hl) != NO_FIELD || stage_match(p, s + a, b - a, false, &slip) >= 0;
+}
+
+int import_body_literal(struct parser *p, const char *s, size_t n)
+{
+    p->after_stage_name = false;
+    if (n == 0)
+        return 0;
+    if (p->stage == NO_STAGE || (p->stage == IMPORT_PLAN && p->plan_field == NO_FIELD))
+        return error_set(p->e, p->file, p->line, 1, "item %ld: expected a stage and a "
+                         "heading before text marked " IMPORT_SHEET_LITERAL, p->item->no);
+    if (p->stage == IMPORT_PLAN) {
+        import_acc_add(&p->acc[p->plan_field], s, n, p->line, 2);
+    } else if (p->stage == IMPORT_MID) {
+        import_acc_add(&p->acc[IMPORT_MID_ISSUES], s, n, p->line, 2);
+    } else if (p->end_boxes) {
+        import_acc_add(&p->end_after, s, n, p->line, 2);
+    } else {
+        import_acc_add(&p->end_before, s, n, p->line, 2);
+        import_acc_add(&p->end_by_ctx[p->end_ctx], s, n, p->line, 2);
+    }
+    return 0;
+}
+
+/* Would tidying change s[0..n) beyond blank runs becoming one space? */
+static bool tidy_changes(struct tidy *t, const char *s, size_t n)
+{
+    text_tidy(t, s, n, 1);
+    if (t->n_paras != 1)
+        return true;
+    const struct para *pa = &t->paras[0];
+    size_t k = 0;
+    for (size_t i = 0; i < n; k++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
+            while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f'
+                             || s[i] == '\v'))
+                i++;
+            if (k >= pa->len || pa->text[k] != ' ')
+                return true;
+            continue;
+        }
+        if (k >= pa->len || pa->text[k] != s[i])
+            return true;
+        i++;
+    }
+    return k != pa->len;
+}
+
+bool import_sheet_line_needs_mark(const struct import_sheet_vocab *v, const char *s, size_t n)
+{
+    static const char mark[] = IMPORT_SHEET_LITERAL, item[] = "取組項目";
+    size_t a = 0, b = n;
+    text_trim_line(s, &a, &b);
+    s += a;
+    n = b - a;
+    if (n == 0)
+        return false;
+    if ((n >= sizeof mark - 1 && memcmp(s, mark, sizeof mark - 1) == 0)
+        || (n >= sizeof item - 1 && memcmp(s, item, sizeof item - 1) == 0)
+        || text_is_rule(s, n) || mem_eq(s, n, EXPORT_DONE_WORD, strlen(EXPORT_DONE_WORD)))
+        return true;
+    struct parser p;
+    memset(&p, 0, sizeof p);
+    p.v = v ? v : import_sheet_default_vocab();
+    p.side = LEFT;
+    bool hit = tidy_changes(&p.tidy, s, n);
+    const struct para *pa = hit ? NULL : &p.tidy.paras[0];
+    size_t fl, hl;
+    bool slip;
+    if (pa && (stage_match(&p, pa->text, pa->len, false, &slip) >= 0
+               || match_furniture(pa->text, pa->len, IMPORT_END, &fl)))
+        hit = true;
+    for (size_t q = 0; pa && !hit && q < pa->len; q++)
+        if ((pa->text[q] == '(' || (unsigned char)pa->text[q] == 0xEF)
+            && match_heading(&p, pa->text, pa->len, q, &hl) != NO_FIELD)
+            hit = true;
+    struct boxes g;
+    for (int c = 0; pa && !hit && c < IMPORT_N_CHOICES; c++)
+        hit = text_find_boxes(pa->text, pa->len, 0, p.v->choices[c].label[0],
+                              p.v->choices[c].label[1], &g);
+    text_tidy_release(&p.tidy);
+    return hit;
 }

@@ -146,6 +146,8 @@ void import_body_start(struct parser *p);
 int import_body_line(struct parser *p, const char *s, size_t n);
 /* Could this line be a body row rather than the item's subtitle? */
 bool import_is_body_line(struct parser *p, const char *s, size_t n);
+/* s[0..n): text of the value being read, as it is (a line after the literal mark). */
+int import_body_literal(struct parser *p, const char *s, size_t n);
 /* Close the last stage, report what the item lacks, store its choices. */
 void import_body_finish(struct parser *p);
 

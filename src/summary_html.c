@@ -20,11 +20,12 @@
 #define LABEL_W 150         /* px: the ward names left of the bars */
 
 static const char css[] =
-    "@page { size: A4; margin: 12mm; }\n"
+    /* landscape like the sheets: the table per ward has 3 columns per stage */
+    "@page { size: A4 landscape; margin: 10mm 12mm; }\n"
     "html { font-family: \"IPAGothic\", \"IPAPGothic\", \"Noto Sans CJK JP\", \"Hiragino Sans\",\n"
     "  \"Yu Gothic\", \"Meiryo\", sans-serif; font-size: 10pt; line-height: 1.45;\n"
     "  color: #000; background: #fff; }\n"
-    "body { margin: 0 auto; padding: 8px; max-width: 190mm; }\n"
+    "body { margin: 0 auto; padding: 8px; max-width: 273mm; }\n"
     "section.year + section.year { break-before: page; }\n"
     "table { border-collapse: collapse; margin: 0 0 1.2em; width: 100%; }\n"
     "caption { text-align: left; font-weight: bold; padding: 4px 0; }\n"
@@ -32,7 +33,8 @@ static const char css[] =
     "  overflow-wrap: anywhere; }\n"
     "td.n { text-align: right; }\n"
     "th[scope=row], td.w { white-space: nowrap; }\n"
-    "th { background: #f2f2f2; }\n"
+    /* headings break between words only ("not complete", 未完了 whole) */
+    "th { background: #f2f2f2; overflow-wrap: normal; word-break: keep-all; }\n"
     "tr { break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
     ".v { white-space: pre-wrap; }\n"
@@ -494,7 +496,8 @@ int summary_html(struct sheet *const *sheets, size_t n, struct strbuf *out, stru
     strbuf_reset(&r.scratch);
     const char *t = n ? header_or_empty(sheets[0], "Title") : "";
     strbuf_addstr(&r.scratch, *t || !r.form ? t : r.form->title);
-    html_begin(out, strbuf_cstr(&r.scratch), css);
+    /* lang follows the report's own words: the language of the messages */
+    html_begin(out, i18n_is_japanese() ? "ja" : "en", strbuf_cstr(&r.scratch), css);
     size_t *order = xcalloc(n + 1, sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;

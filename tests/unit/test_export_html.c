@@ -262,6 +262,36 @@ static void test_report(void **state)
         sheet_free(sheets[i]);
 }
 
+/* A value's line the sheet reader would take for the layout is printed after ¶; others not. */
+static void test_layout_words_marked(void **state)
+{
+    (void)state;
+    struct sheet *s = parse("北区", "2019",
+        "No: 1\nTitle: 題\nSubtitle: 年度評価\n"
+        "Plan_Purpose: 目的\n+ 取組項目6\n+ 計画\n+ (取組の内容)\n+ 目標の達成 は前年並み\n"
+        "+ 完了\n+ ¶印\n+ ----\n+ 北区　令和元年度（2019年度）\n+ a <br> b\n"
+        "+ 計画どおり\n+ 取組の (目標)は\n+ A & B <比較>\n"
+        "Mid_Issues: 実施見込み □実施できない見込み\n");
+    struct strbuf sb = STRBUF_INIT;
+    export_html_item(s, 0, &sb);
+    const char *marked[] = {
+        "<div class=\"sub\">¶年度評価</div>", "\n¶取組項目6\n", "\n¶計画\n",
+        "\n¶(取組の内容)\n", "\n¶目標の達成 は前年並み\n", "\n¶完了\n", "\n¶¶印\n",
+        "\n¶----\n", "\n¶北区　令和元年度（2019年度）\n", "\n¶a &lt;br&gt; b\n",
+        ">¶実施見込み □実施できない見込み<",
+    };
+    for (size_t i = 0; i < ARRAY_LEN(marked); i++)
+        if (!strstr(sb.buf, marked[i]))
+            fail_msg("not marked: %s", marked[i]);
+    const char *plain[] = { ">目的\n", "\n計画どおり\n", "\n取組の (目標)は\n",
+                            "\nA &amp; B &lt;比較&gt;</div>" };
+    for (size_t i = 0; i < ARRAY_LEN(plain); i++)
+        if (!strstr(sb.buf, plain[i]))
+            fail_msg("marked or missing: %s", plain[i]);
+    strbuf_release(&sb);
+    sheet_free(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -271,6 +301,7 @@ int main(void)
         cmocka_unit_test(test_other_form),
         cmocka_unit_test(test_hostile_values_are_text),
         cmocka_unit_test(test_long_stage_is_stacked),
+        cmocka_unit_test(test_layout_words_marked),
         cmocka_unit_test(test_document),
         cmocka_unit_test(test_report),
     };

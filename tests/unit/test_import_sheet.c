@@ -1455,8 +1455,97 @@ static void test_printed_sheet(void **state)
     /* 目標の達成 is the result's label only inside 年度評価 */
     assert_string_equal(imp.items[1].values[IMPORT_PLAN_PURPOSE].text, "目標の達成 は言葉");
     assert_false(imp.items[1].done[IMPORT_PLAN]);
-    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 1);
+    /* the heading's second line is the ward and the year, not text to ignore */
+    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 0);
+    assert_string_equal(imp.ward, "大正区");
+    assert_int_equal(imp.year, 2017);
+    assert_int_equal(imp.year_line, 2);
     import_sheet_free(&imp);
+}
+
+/* A line after ¶ is text of the value being read, whatever it says; the mark is dropped. */
+static void test_printed_literal_lines(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "題\n北区　令和元年度（2019年度）\n取組項目1\n【題】\n¶計画\n"
+        "計画\n完了\n取組の方針・目標内容\n(趣旨・目的)\n目的\n¶取組項目6\n¶計画\n"
+        "¶(取組の内容)\n ¶ 目標の達成 は前年並み\n¶完了\n¶¶印\n¶----\n"
+        "¶北区　令和元年度（2019年度）\n¶a <br> b\n"
+        "(取組の概要)\n概要\n(目標)\n目標\n当年度の取組内容\n(取組の内容)\n内容\n(当年度の目標)\n今年\n"
+        "中間振り返り\n取組内容の実施見込み\n■実施見込み □実施できない見込み\n"
+        "目標の達成見込み\n□達成見込み ■達成できない見込み\n課題と改善策\n¶課題と改善策\n"
+        "¶実施見込み 実施できない見込み\n"
+        "年度評価\n完了\n当年度の取組実績及び目標の達成状況\n¶目標達成 目標未達成\n目標の達成\n"
+        "□目標達成 ■目標未達成\n課題と改善策\n¶自己評価\n";
+    struct import_sheet imp;
+    struct error e;
+    if (parse_str(text, &imp, &e) < 0)
+        fail_msg("%ld:%ld: %s", e.line, e.column, e.msg);
+    assert_int_equal(imp.n_items, 1);
+    const struct import_item *it = &imp.items[0];
+    assert_string_equal(it->values[IMPORT_SUBTITLE].text, "計画");
+    assert_string_equal(it->values[IMPORT_PLAN_PURPOSE].text,
+                        "目的\n取組項目6\n計画\n(取組の内容)\n目標の達成 は前年並み\n完了\n¶印\n"
+                        "----\n北区　令和元年度（2019年度）\na <br> b");
+    assert_string_equal(it->values[IMPORT_PLAN_OVERVIEW].text, "概要");
+    assert_string_equal(it->values[IMPORT_MID_PROGRESS].text, "on_track");
+    assert_string_equal(it->values[IMPORT_MID_ISSUES].text, "課題と改善策\n実施見込み 実施できない見込み");
+    assert_string_equal(it->values[IMPORT_END_RESULTS].text, "目標達成 目標未達成");
+    assert_string_equal(it->values[IMPORT_END_RESULT].text, "not_achieved");
+    assert_string_equal(it->values[IMPORT_END_ISSUES].text, "自己評価");
+    assert_true(it->done[IMPORT_PLAN]);
+    import_sheet_free(&imp);
+    /* before any stage, marked text has nowhere to go */
+    assert_int_equal(parse_str("取組項目1\n【題】\n\n¶計画\n", &imp, &e), -1);
+    assert_non_null(strstr(e.msg, "expected a stage"));
+}
+
+/* The heading line: ward optional; anything else before the first item is still ignored. */
+static void test_printed_heading(void **state)
+{
+    (void)state;
+    static const char *const ok[][3] = {
+        { "北区　令和元年度（2019年度）", "北区", "2019" },
+        { "令和元年度（２０１９年度）", NULL, "2019" },
+        { "  港区 東部　平成30年度（2018年度）  ", "港区 東部", "2018" },
+        { "大正区 平成29年度（2017年度）", "大正区", "2017" },     /* as pdftotext gives it */
+    };
+    static const char *const not[] = {
+        "北区 2019年度", "北区　令和元年度(2019年度)", "北区　令和元年度（年度）",
+        "北区　令和元年度（12345年度）", "北区　令和元年（2019年度）",
+    };
+    struct import_sheet imp;
+    struct error e;
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < ARRAY_LEN(ok); i++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "題\n%s\n取組項目1\n【題】\n計画\n(趣旨・目的)\n目的\n", ok[i][0]);
+        assert_int_equal(parse_str(sb.buf, &imp, &e), 0);
+        if (ok[i][1])
+            assert_string_equal(imp.ward, ok[i][1]);
+        else
+            assert_null(imp.ward);
+        assert_int_equal(imp.year, atol(ok[i][2]));
+        assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 0);
+        import_sheet_free(&imp);
+    }
+    for (size_t i = 0; i < ARRAY_LEN(not); i++) {
+        strbuf_reset(&sb);
+        strbuf_addf(&sb, "題\n%s\n取組項目1\n【題】\n計画\n(趣旨・目的)\n目的\n", not[i]);
+        assert_int_equal(parse_str(sb.buf, &imp, &e), 0);
+        assert_null(imp.ward);
+        assert_int_equal(imp.year, 0);
+        assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 1);
+        import_sheet_free(&imp);
+    }
+    /* only the line right under the title */
+    assert_int_equal(parse_str("題\n前書き\n北区　令和元年度（2019年度）\n取組項目1\n【題】\n", &imp,
+                               &e), 0);
+    assert_int_equal(imp.year, 0);
+    assert_int_equal(count_warnings(&imp, 0, "text before the first 取組項目 ignored"), 2);
+    import_sheet_free(&imp);
+    strbuf_release(&sb);
 }
 
 int main(void)
@@ -1502,6 +1591,8 @@ int main(void)
         cmocka_unit_test(test_many_items),
         cmocka_unit_test(test_token_soup),
         cmocka_unit_test(test_printed_sheet),
+        cmocka_unit_test(test_printed_heading),
+        cmocka_unit_test(test_printed_literal_lines),
     };
     int failed = cmocka_run_group_tests_name("import_sheet: the seed", seed_tests, seed_setup,
                                              seed_teardown);
