@@ -176,6 +176,14 @@ static int ask_conflict(struct ui *ui, const struct sheet *m, const struct merge
     return r;
 }
 
+/* Item numbered no, looked for at index i first: versions of a sheet mostly keep the order. */
+static long same_or_find(const struct sheet *s, size_t i, long no)
+{
+    if (i < s->n_items && item_number(s, &s->items[i]) == no)
+        return (long)i;
+    return sheet_find_item(s, no);
+}
+
 /* Every field that differs between disk and mine where disk is not the base: theirs' work. */
 static void list_drops(const struct sheet *base, const struct sheet *disk, const struct sheet *mine,
                        struct strbuf *out)
@@ -184,7 +192,7 @@ static void list_drops(const struct sheet *base, const struct sheet *disk, const
     size_t shown = 0;
     for (size_t i = 0; i < disk->n_items; i++) {
         long no = item_number(disk, &disk->items[i]);
-        long bi = sheet_find_item(base, no), mi = sheet_find_item(mine, no);
+        long bi = same_or_find(base, i, no), mi = same_or_find(mine, i, no);
         for (size_t k = 0; k < f->n_fields; k++) {
             if ((int)k == f->stamp_field)
                 continue;

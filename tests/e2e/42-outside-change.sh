@@ -50,6 +50,25 @@ tm_keys o
 tm_wait "saved sheet.rec"
 grep -q '^Subtitle: わたしの副題x$' sheet.rec || t_fail "not saved"
 
+t "edit both: mine is saved, then both versions are in the field to cut down and save again"
+sed -i 's/^Subtitle: わたしの副題x$/Subtitle: 三人目の副題/' sheet.rec
+tm_type "z"
+tm_keys C-s
+tm_wait "Both changed the same field (1 of 1)"
+tm_wait "[E] edit both"
+tm_keys e
+tm_wait "now edit this field (both versions are"
+tm_wait "わたしの副題xz"
+tm_wait "----- theirs (on disk) -----"
+tm_wait "三人目の副題"
+tm_wait "sheet.rec [+]"
+grep -q '^Subtitle: わたしの副題xz$' sheet.rec || t_fail "mine was not saved first"
+tm_keys C-s
+tm_wait "saved sheet.rec"
+# 副題 is one line: the two versions are joined by blanks there.
+grep -q '^Subtitle: わたしの副題xz ----- theirs (on disk) ----- 三人目の副題$' sheet.rec ||
+    t_fail "the edit (both versions) was not saved"
+
 t "a file on disk that does not parse is not merged into: the plain question, cancel"
 printf 'No: 1\nbroken line\n' > sheet.rec
 cp sheet.rec broken.rec
