@@ -38,6 +38,7 @@ static const char css[] =
     ".v { white-space: pre-wrap; }\n"
     ".ctl { border: 1px dashed #000; font-family: monospace; }\n"
     "figure { margin: 0 0 1.2em; break-inside: avoid; }\n"
+    "svg { max-width: 100%; height: auto; }\n"
     "svg text { font-size: 12px; }\n"
     "@media print { body { padding: 0; max-width: none; } }\n";
 
