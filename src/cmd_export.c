@@ -3,7 +3,8 @@
  * [-o OUT] [--form FORMFILE] FILE...`: the sheet as CSV for Excel, to
  * standard output or atomically to OUT; several sheets as one table.  Exit 0 on success, 1 when the
  * sheet holds a character the encoding cannot (OUT untouched), 2 on
- * usage, parse or I/O errors.
+ * usage, parse or I/O errors.  --format html (cmd_html.c, export_html.h)
+ * writes sheets as the city prints them.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -156,6 +157,8 @@ int cmd_export(int argc, char **argv)
         default: export_usage(stderr); return EXIT_TROUBLE;
         }
     }
+    if (html && encoding_given)
+        fprintf(stderr, "%s", _("torikumi: export: --encoding is for CSV; HTML is always UTF-8\n"));
     if (optind >= argc || (html && encoding_given)) {
         export_usage(stderr);
         return EXIT_TROUBLE;

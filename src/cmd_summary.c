@@ -11,6 +11,8 @@
  * from the files that start with = + - @ get a leading ' so that a
  * spreadsheet does not take them for formulas.
  *
+ * --format html (cmd_html.c, summary_html.h) is the report with a chart.
+ *
  * Exit 0 (problems in the sheets are shown, not an exit status); 1 when
  * some sheets could not be read or parsed (each is named with its error
  * on stderr, the others make the table); 2 on a usage error or when no
@@ -603,6 +605,11 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
     }
     bool filtered = o->bom || o->counts_only || o->filter.problems_only || o->result
                     || o->incomplete;
+    if (o->html && filtered)
+        fprintf(stderr, _("torikumi: summary: --format html is the whole report: it takes no "
+                          "--problems, --not-achieved, --result, --incomplete, --counts or --bom\n"));
+    else if (o->out && !o->html)
+        fprintf(stderr, _("torikumi: summary: -o is for --format html\n"));
     if (optind >= argc || (o->out && !o->html) || (o->html && filtered)) {
         summary_usage(stderr);
         return EXIT_TROUBLE;

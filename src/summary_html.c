@@ -40,6 +40,7 @@ static const char css[] =
     ".v { white-space: pre-wrap; }\n"
     ".ctl { border: 1px dashed #000; font-family: monospace; }\n"
     "figure { margin: 0 0 1.2em; break-inside: avoid; }\n"
+    "svg { max-width: 100%; height: auto; }\n"
     "svg text { font-size: 12px; }\n"
     "@media print { body { padding: 0; max-width: none; } }\n";
 
@@ -77,24 +78,33 @@ static void sort_by_year(struct sheet *const *sheets, size_t *order, size_t n)
     }
 }
 
-static bool row_in(const struct report *r, size_t row, const size_t *sheets, size_t n,
-                   const char *ward)
+static bool row_in(const struct report *r, size_t row, const size_t *sheets, size_t n)
 {
-    const struct overview_row *ro = overview_row(r->ov, row);
+    size_t sheet = overview_row(r->ov, row)->sheet;
     for (size_t i = 0; i < n; i++)
-        if (ro->sheet == sheets[i])
-            return !ward || str_eq(ro->ward, ward);
+        if (sheet == sheets[i])
+            return true;
     return false;
 }
 
-/* Rows of the given sheets (of one ward when ward is not NULL), in report order. */
-static size_t select_rows(const struct report *r, const size_t *sheets, size_t n,
-                          const char *ward, size_t *into)
+/* Rows of the given sheets, in report order. */
+static size_t select_rows(const struct report *r, const size_t *sheets, size_t n, size_t *into)
 {
     size_t k = 0;
     for (size_t i = 0; i < r->n_rows; i++)
-        if (row_in(r, r->rows[i], sheets, n, ward))
+        if (row_in(r, r->rows[i], sheets, n))
             into[k++] = r->rows[i];
+    return k;
+}
+
+/* Those of rows[0..n) of one ward. */
+static size_t select_ward(const struct report *r, const size_t *rows, size_t n,
+                          const char *ward, size_t *into)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (str_eq(overview_row(r->ov, rows[i])->ward, ward))
+            into[k++] = rows[i];
     return k;
 }
 
@@ -206,7 +216,7 @@ static void ward_line(struct report *r, const char *ward, const size_t *rows, si
     overview_counts_free(&c);
 }
 
-static void ward_table(struct report *r, const size_t *sheets, size_t n_sheets,
+static void ward_table(struct report *r, const size_t *rows, size_t n,
                        const char **wards, size_t n_wards, size_t *buf)
 {
     strbuf_addstr(r->out, "<table class=\"wards\">\n<caption>");
@@ -215,7 +225,7 @@ static void ward_table(struct report *r, const size_t *sheets, size_t n_sheets,
     ward_table_head(r);
     strbuf_addstr(r->out, "<tbody>\n");
     for (size_t w = 0; w < n_wards; w++)
-        ward_line(r, wards[w], buf, select_rows(r, sheets, n_sheets, wards[w], buf));
+        ward_line(r, wards[w], buf, select_ward(r, rows, n, wards[w], buf));
     if (n_wards == 0)
         none_row(r, 3 + 3 * overview_n_stages(r->ov)
                     + (result_field(r) ? result_field(r)->n_choices + 1 : 0));
@@ -278,7 +288,7 @@ static void chart_desc(struct report *r, const char **wards, size_t n_wards,
     strbuf_addstr(r->out, "</desc>\n");
 }
 
-static void chart(struct report *r, const size_t *sheets, size_t n_sheets, const char **wards,
+static void chart(struct report *r, const size_t *rows, size_t n, const char **wards,
                   size_t n_wards, size_t *buf)
 {
     const struct form_field *rf = result_field(r);
@@ -287,7 +297,7 @@ static void chart(struct report *r, const size_t *sheets, size_t n_sheets, const
     struct overview_counts *c = xcalloc(n_wards, sizeof *c);
     size_t max = 0, per_ward = rf->n_choices + 1;
     for (size_t w = 0; w < n_wards; w++) {
-        overview_count(r->ov, buf, select_rows(r, sheets, n_sheets, wards[w], buf), &c[w]);
+        overview_count(r->ov, buf, select_ward(r, rows, n, wards[w], buf), &c[w]);
         for (size_t k = 0; k < per_ward; k++)
             max = c[w].per_result[k] > max ? c[w].per_result[k] : max;
     }
@@ -411,7 +421,7 @@ static void problem_line(struct report *r, const struct sheet *s, const struct p
     strbuf_addstr(r->out, "</tr>\n");
 }
 
-static size_t sheet_problems(struct report *r, size_t sheet, bool print)
+static size_t sheet_problems(struct report *r, size_t sheet)
 {
     const struct sheet *s = r->sheets[sheet];
     struct problem_list pl = { NULL, 0, 0 };
@@ -420,8 +430,7 @@ static size_t sheet_problems(struct report *r, size_t sheet, bool print)
     for (size_t i = 0; i < pl.n; i++)
         if (pl.v[i].severity == SEV_ERROR) {
             n++;
-            if (print)
-                problem_line(r, s, &pl.v[i]);
+            problem_line(r, s, &pl.v[i]);
         }
     problems_free(&pl);
     return n;
@@ -429,9 +438,15 @@ static size_t sheet_problems(struct report *r, size_t sheet, bool print)
 
 static void problem_list(struct report *r, const size_t *sheets, size_t n_sheets)
 {
+    /* the lines first (one rules pass per sheet), then the caption with their count */
+    struct strbuf lines = STRBUF_INIT, *out = r->out;
     size_t total = 0;
+    r->out = &lines;
     for (size_t i = 0; i < n_sheets; i++)
-        total += sheet_problems(r, sheets[i], false);
+        total += sheet_problems(r, sheets[i]);
+    if (total == 0)
+        none_row(r, 4);
+    r->out = out;
     strbuf_addstr(r->out, "<table class=\"list\">\n<caption>");
     esc(r, _("Rule problems"));
     strbuf_addf(r->out, " (%zu)</caption>\n<thead><tr>", total);
@@ -440,11 +455,9 @@ static void problem_list(struct report *r, const size_t *sheets, size_t n_sheets
     th(r, _("Field"), " scope=\"col\"");
     th(r, _("Problem"), " scope=\"col\"");
     strbuf_addstr(r->out, "</tr></thead>\n<tbody>\n");
-    for (size_t i = 0; i < n_sheets; i++)
-        sheet_problems(r, sheets[i], true);
-    if (total == 0)
-        none_row(r, 4);
+    strbuf_add(r->out, lines.buf, lines.len);
     strbuf_addstr(r->out, "</tbody>\n</table>\n");
+    strbuf_release(&lines);
 }
 
 /* ---- a year ---- */
@@ -453,7 +466,7 @@ static void year_section(struct report *r, const size_t *sheets, size_t n_sheets
 {
     size_t *rows = xcalloc(r->n_rows + 1, sizeof *rows), *buf = xcalloc(r->n_rows + 1,
                                                                           sizeof *buf);
-    size_t n = select_rows(r, sheets, n_sheets, NULL, rows);
+    size_t n = select_rows(r, sheets, n_sheets, rows);
     const char **wards = xcalloc(n + 1, sizeof *wards);
     size_t n_wards = wards_of(r, rows, n, wards);
     strbuf_addstr(r->out, "<section class=\"year\">\n<h2>");
@@ -463,8 +476,8 @@ static void year_section(struct report *r, const size_t *sheets, size_t n_sheets
     strbuf_addf(r->out, ": %zu / ", n);
     esc(r, _("Ward"));
     strbuf_addf(r->out, ": %zu</p>\n", n_wards);
-    ward_table(r, sheets, n_sheets, wards, n_wards, buf);
-    chart(r, sheets, n_sheets, wards, n_wards, buf);
+    ward_table(r, rows, n, wards, n_wards, buf);
+    chart(r, rows, n, wards, n_wards, buf);
     result_lists(r, rows, n);
     problem_list(r, sheets, n_sheets);
     strbuf_addstr(r->out, "</section>\n");

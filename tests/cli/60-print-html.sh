@@ -249,8 +249,10 @@ expect_exit 2 "$TORIKUMI" summary -o x.html "$sample"
 [ -e x.html ] && t_fail "x.html written after a usage error"
 expect_exit 2 "$TORIKUMI" summary --format html --problems -o x.html "$sample"
 [ -e x.html ] && t_fail "x.html written with a filter the report does not take"
+expect_err_contains "--format html is the whole report"
 expect_exit 2 "$TORIKUMI" export --format html --encoding cp932 "$sample"
 expect_out_empty
+expect_err_contains "--encoding is for CSV"
 expect_exit 2 "$TORIKUMI" export --format pdf "$sample"
 expect_err_contains "expected csv or html"
 done_testing
