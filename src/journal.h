@@ -79,6 +79,13 @@ struct journal_log {
     size_t n_changes, cap_changes;
     size_t torn_bytes;          /* incomplete last entry, ignored */
     long long bad_offset;       /* offset of the malformed entry, -1 when none */
+    /*
+     * Set by the caller when the sheet on disk is still the one the journal
+     * was started on (journal_matches): the session's item positions are
+     * then exact, item operations (ins, rmi, swp) and all, and journal_apply
+     * follows them.  Otherwise it finds each item by its number.
+     */
+    bool sheet_unchanged;
 };
 
 /* ---- writing -------------------------------------------------------------------- */

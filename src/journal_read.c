@@ -477,7 +477,8 @@ static long only_item_numbered(const struct sheet *s, long no)
  * Items the journal added are found where they were added.
  */
 static int locate_item(const struct sheet *s, const struct journal_change *c,
-                       const struct added_items *added, size_t *idx, struct error *e)
+                       const struct added_items *added, bool sheet_unchanged, size_t *idx,
+                       struct error *e)
 {
     const char *label = s->form->item_label;
     if (added_lookup(added, c->item, idx))
@@ -494,6 +495,17 @@ static int locate_item(const struct sheet *s, const struct journal_change *c,
         *idx = c->item;
         return 0;
     }
+    if (sheet_unchanged && c->item < s->n_items) {     /* replaying the session itself */
+        *idx = c->item;
+        return 0;
+    }
+    /* An item the journal has just put in (ins: undoing a delete, a copy) has
+     * no number until its first entries give it one. */
+    if (c->item < s->n_items && item_number(s, &s->items[c->item]) < 0 &&
+        only_item_numbered(s, c->number) < 0) {
+        *idx = c->item;
+        return 0;
+    }
     long found = only_item_numbered(s, c->number);
     if (found < 0)
         return error_set(e, NULL, 0, 0, "entry at byte %lld changes %s %ld, which the sheet no "
@@ -503,7 +515,7 @@ static int locate_item(const struct sheet *s, const struct journal_change *c,
 }
 
 static int apply_one(struct sheet *s, struct journal_change *c, struct added_items *added,
-                     struct error *e)
+                     bool sheet_unchanged, struct error *e)
 {
     if (c->op != JOURNAL_ADD_ITEM && journal_op_is_item(c->op))
         return apply_item_op(s, c, e);
@@ -521,7 +533,7 @@ static int apply_one(struct sheet *s, struct journal_change *c, struct added_ite
         return error_set(e, NULL, 0, 0, "entry at byte %lld: the value is not UTF-8 text",
                          c->offset);
     size_t idx = 0;
-    if (locate_item(s, c, added, &idx, e) < 0)
+    if (locate_item(s, c, added, sheet_unchanged, &idx, e) < 0)
         return -1;
     c->item = idx;
     struct item *it = &s->items[idx];
@@ -538,7 +550,7 @@ long journal_apply(struct sheet *s, struct journal_log *log, struct error *e)
     struct added_items added = { NULL, NULL, 0, 0 };
     long rc = (long)log->n_changes;
     for (size_t i = 0; i < log->n_changes; i++)
-        if (apply_one(s, &log->changes[i], &added, e) < 0) {
+        if (apply_one(s, &log->changes[i], &added, log->sheet_unchanged, e) < 0) {
             e->offset = log->changes[i].offset;
             rc = -1;
             break;

@@ -242,6 +242,7 @@ static bool recover(struct ui *ui, const char *path, struct journal_log *log)
     /* The sheet as it was, so that only items whose content changed get a new stamp. */
     struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, ed->sheet->form, &e) : NULL;
     strbuf_release(&text);
+    log->sheet_unchanged = ed->have_stamp && journal_matches(&log->header, &ed->stamp, NULL);
     long applied = trial ? journal_apply(trial, log, &e) : -1;
     sheet_free(trial);
     if (applied < 0) {

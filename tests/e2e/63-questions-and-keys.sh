@@ -12,7 +12,11 @@ tm_keys Tab Tab
 tm_wait "> 副題"
 tm_type "わたしの副題"
 tm_wait "sheet.rec [+]"
-sed -i 's/^Plan_Goal: 27年度(実績)97.53%/Plan_Goal: 27年度(実績)97.54%/' sheet.rec
+# Someone else gives item 1 a 副題 too: the same field on both sides asks (a change
+# of another field alone would be merged without a question).
+sed -i -e 's/^Plan_Goal: 27年度(実績)97.53%/Plan_Goal: 27年度(実績)97.54%/' \
+    -e 's/^No: 1$/&\nSubtitle: 他の人の副題/' sheet.rec
+grep -q '^Subtitle: 他の人の副題' sheet.rec || t_fail "the test's outside change was not made"
 tm_keys C-s
 tm_wait "[O] 自分の内容で上書き"
 tm_wait "[C] 取消 (Esc)"
@@ -50,7 +54,7 @@ t "word-processor keys: by word (Ctrl-Left, Alt-b), Ctrl-W, Ctrl-U, Ctrl-Home/En
 tm_keys Tab Tab
 tm_wait "> 副題"
 tm_keys C-u
-tm_wait "(未記入)"
+tm_wait "> 副題                                                                    0/200"
 tm_type "改善策を検討する 97.53%"
 tm_wait "改善策を検討する 97.53%"
 tm_keys C-Left C-w                            # before %, then 53 goes
@@ -106,7 +110,7 @@ tm_wait "sheet.rec [+]"
 first=$TM_SOCK
 tm_start 80 24 "$TORIKUMI" sheet.rec
 tm_wait "$(hostname) の $(id -un) (pid"
-tm_keys q
+tm_keys C-q                                   # a notice, not a question: editing went ahead
 tm_wait_exit
 tm_stop
 TM_SOCK=$first
