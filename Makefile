@@ -214,7 +214,7 @@ fuzz: fuzz-build
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 fuzz-smoke: fuzz-build
-	sh tests/fuzz/run.sh 10
+	sh tests/fuzz/run.sh 5
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/torikumi.pot src/*.c
