@@ -150,60 +150,20 @@ static void diff_records(struct diff *d, const struct rec_record *ra, const stru
     }
 }
 
-/* Items of s by number, so that 10,000 items are not searched 10,000 times. */
-struct by_no {
-    long no;
-    long idx;
-};
-
-static int cmp_by_no(const void *x, const void *y)
-{
-    const struct by_no *a = x, *b = y;
-    if (a->no != b->no)
-        return a->no < b->no ? -1 : 1;
-    return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static struct by_no *index_items(const struct sheet *s, size_t *n)
-{
-    struct by_no *v = xmalloc((s->n_items + 1) * sizeof(*v));
-    *n = 0;
-    for (size_t i = 0; i < s->n_items; i++) {
-        long no = item_number(s, &s->items[i]);
-        if (no >= 0)
-            v[(*n)++] = (struct by_no){ no, (long)i };
-    }
-    qsort(v, *n, sizeof(*v), cmp_by_no);
-    return v;
-}
-
-static long find(const struct by_no *v, size_t n, long no)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].no < no)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return no >= 0 && lo < n && v[lo].no == no ? v[lo].idx : -1;
-}
-
 static void diff_sheets(struct diff *d, const struct sheet *a, const struct sheet *b)
 {
     const char *label = b->form->item_label;
     size_t na, nb;
-    struct by_no *ia = index_items(a, &na), *ib = index_items(b, &nb);
+    struct sheet_numbered *ia = sheet_index_by_number(a, &na), *ib = sheet_index_by_number(b, &nb);
     diff_records(d, a->header, b->header, b->form->sheet_type, b, NULL, NULL);
     for (size_t i = 0; i < b->n_items; i++) {
         const struct item *it = &b->items[i];
-        long k = find(ia, na, item_number(b, it));
+        long k = sheet_number_lookup(ia, na, item_number(b, it));
         diff_records(d, k >= 0 ? a->items[k].rec : NULL, it->rec, label, b, it,
                      k >= 0 ? NULL : _("(added)"));
     }
     for (size_t i = 0; i < a->n_items; i++) {
-        if (find(ib, nb, item_number(a, &a->items[i])) < 0)
+        if (sheet_number_lookup(ib, nb, item_number(a, &a->items[i])) < 0)
             diff_records(d, a->items[i].rec, NULL, label, a, &a->items[i], _("(deleted)"));
     }
     free(ia);

@@ -9,53 +9,10 @@
 
 #include "merge_impl.h"
 
-/* ---- finding items by number ------------------------------------------- */
-
-struct numidx {
-    long no;
-    size_t idx;
-};
-
-static int cmp_numidx(const void *a, const void *b)
-{
-    const struct numidx *x = a, *y = b;
-    if (x->no != y->no)
-        return x->no < y->no ? -1 : 1;
-    return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-/* The numbered items of s sorted by number (first of equal numbers first). */
-static struct numidx *index_items(const struct sheet *s, size_t *n)
-{
-    struct numidx *v = xmalloc((s->n_items + 1) * sizeof(*v));
-    size_t k = 0;
-    for (size_t i = 0; i < s->n_items; i++) {
-        long no = item_number(s, &s->items[i]);
-        if (no >= 0)
-            v[k++] = (struct numidx){ no, i };
-    }
-    qsort(v, k, sizeof(*v), cmp_numidx);
-    *n = k;
-    return v;
-}
-
-static long lookup(const struct numidx *v, size_t n, long no)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].no < no)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo].no == no ? (long)v[lo].idx : -1;
-}
-
 /* One version of the sheet with what is known about its items. */
 struct version {
     struct sheet *s;
-    struct numidx *by_no;
+    struct sheet_numbered *by_no;
     size_t n_by_no;
     long *of_base;      /* (ours, theirs) base item -> this version's item, or -1 */
     bool *used;         /* this version's item is matched */
@@ -64,7 +21,7 @@ struct version {
 static void version_init(struct version *v, struct sheet *s, size_t n_base)
 {
     v->s = s;
-    v->by_no = index_items(s, &v->n_by_no);
+    v->by_no = sheet_index_by_number(s, &v->n_by_no);
     v->of_base = xmalloc((n_base + 1) * sizeof(long));
     for (size_t i = 0; i < n_base; i++)
         v->of_base[i] = -1;
@@ -82,7 +39,7 @@ static void match_by_number(struct version *base, struct version *v)
 {
     for (size_t bi = 0; bi < base->s->n_items; bi++) {
         long no = item_number(base->s, &base->s->items[bi]);
-        long i = no >= 0 ? lookup(v->by_no, v->n_by_no, no) : -1;
+        long i = no >= 0 ? sheet_number_lookup(v->by_no, v->n_by_no, no) : -1;
         if (i >= 0 && !v->used[i]) {
             v->of_base[bi] = i;
             v->used[i] = true;
@@ -117,13 +74,13 @@ static int cmp_hashidx(const void *a, const void *b)
  * stamp aside).  Such pairs are the same item.
  */
 static void match_renumbered(struct merge_ctx *m, struct version *base, struct version *v,
-                             const struct numidx *base_by_no, size_t n_base_by_no)
+                             const struct sheet_numbered *base_by_no, size_t n_base_by_no)
 {
     struct hashidx *cand = xmalloc((v->s->n_items + 1) * sizeof(*cand));
     size_t n = 0;
     for (size_t i = 0; i < v->s->n_items; i++) {
         long no = item_number(v->s, &v->s->items[i]);
-        if (v->used[i] || no < 0 || lookup(base_by_no, n_base_by_no, no) >= 0)
+        if (v->used[i] || no < 0 || sheet_number_lookup(base_by_no, n_base_by_no, no) >= 0)
             continue;
         record_identity(m, v->s->items[i].rec, &m->tmp1);
         cand[n++] = (struct hashidx){ hash_bytes(m->tmp1.buf, m->tmp1.len), i };
@@ -217,7 +174,7 @@ static void plan_added_items(struct merge_ctx *m, struct version *o, struct vers
         if (o->used[oi])
             continue;
         long no = item_number(o->s, &o->s->items[oi]);
-        long ti = no >= 0 ? lookup(t->by_no, t->n_by_no, no) : -1;
+        long ti = no >= 0 ? sheet_number_lookup(t->by_no, t->n_by_no, no) : -1;
         if (ti >= 0 && !t->used[ti]) {
             t->used[ti] = true;
             merge_pair(m, NULL, o->s->items[oi].rec, t->s->items[ti].rec, &p->result[oi]);

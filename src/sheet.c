@@ -385,3 +385,38 @@ void fiscal_year_label(long year, char *out, size_t size)
     else
         snprintf(out, size, "%ld年度", year);
 }
+
+static int cmp_numbered(const void *a, const void *b)
+{
+    const struct sheet_numbered *x = a, *y = b;
+    if (x->no != y->no)
+        return x->no < y->no ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+struct sheet_numbered *sheet_index_by_number(const struct sheet *s, size_t *n)
+{
+    struct sheet_numbered *v = xmalloc((s->n_items + 1) * sizeof(*v));
+    size_t k = 0;
+    for (size_t i = 0; i < s->n_items; i++) {
+        long no = item_number(s, &s->items[i]);
+        if (no >= 0)
+            v[k++] = (struct sheet_numbered){ no, i };
+    }
+    qsort(v, k, sizeof(*v), cmp_numbered);
+    *n = k;
+    return v;
+}
+
+long sheet_number_lookup(const struct sheet_numbered *v, size_t n, long no)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].no < no)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return no >= 0 && lo < n && v[lo].no == no ? (long)v[lo].idx : -1;
+}

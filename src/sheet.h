@@ -66,6 +66,18 @@ long item_line(const struct sheet *s, const struct item *it, int f);
 /* The item's number (its key field), or -1 when missing or not a number. */
 long item_number(const struct sheet *s, const struct item *it);
 /*
+ * The numbered items of s sorted by number (the first of equal numbers
+ * first), so that finding each of 10,000 items is not a walk of 10,000;
+ * *n gets the count.  Free the array.  sheet_number_lookup gives an item's
+ * index, or -1.
+ */
+struct sheet_numbered {
+    long no;
+    size_t idx;
+};
+struct sheet_numbered *sheet_index_by_number(const struct sheet *s, size_t *n);
+long sheet_number_lookup(const struct sheet_numbered *v, size_t n, long no);
+/*
  * Set form field f; an empty value removes the field.  A field added
  * goes after the nearest field before it in the form's order.
  */
