@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 #define MAX_CHAR 4      /* longest character in either encoding, in bytes */
@@ -118,8 +119,8 @@ int encoding_parse(const char *name, enum encoding *enc, struct error *e)
         }
     }
     return error_set(e, NULL, 0, 0,
-                     "unknown encoding '%s' (use auto, utf-8, cp932, shift-jis, sjis, "
-                     "windows-31j or ms932)", name);
+                     _("unknown encoding '%s' (use auto, utf-8, cp932, shift-jis, sjis, "
+                       "windows-31j or ms932)"), name);
 }
 
 const char *encoding_name(enum encoding enc)
@@ -142,7 +143,7 @@ int encoding_parse_gaiji(const char *name, enum encoding_gaiji *mode, struct err
     else if (strcasecmp(name, "error") == 0)
         *mode = ENCODING_GAIJI_ERROR;
     else
-        return error_set(e, NULL, 0, 0, "unknown gaiji mode '%s' (use warn or error)", name);
+        return error_set(e, NULL, 0, 0, _("unknown gaiji mode '%s' (use warn or error)"), name);
     return 0;
 }
 
@@ -235,12 +236,12 @@ static void add_hex(struct strbuf *sb, const unsigned char *b, size_t n)
 /* "invalid CP932 sequence 81 20 at byte 13"; encname NULL leaves the encoding out. */
 static void describe(struct strbuf *sb, const struct bad *b, const char *encname)
 {
-    strbuf_addstr(sb, b->truncated ? "truncated " : "invalid ");
+    strbuf_addstr(sb, b->truncated ? _("truncated ") : _("invalid "));
     if (encname)
         strbuf_addf(sb, "%s ", encname);
-    strbuf_addstr(sb, b->nbytes == 1 && !b->truncated ? "byte " : "sequence ");
+    strbuf_addstr(sb, b->nbytes == 1 && !b->truncated ? _("byte ") : _("sequence "));
     add_hex(sb, b->bytes, b->nbytes);
-    strbuf_addf(sb, " at byte %lld", b->at.offset);
+    strbuf_addf(sb, _(" at byte %lld"), b->at.offset);
 }
 
 static int bad_error(struct error *e, const char *file, const struct bad *b, const char *encname)
@@ -248,7 +249,7 @@ static int bad_error(struct error *e, const char *file, const struct bad *b, con
     struct strbuf sb = STRBUF_INIT;
     describe(&sb, b, encname);
     if (b->truncated)
-        strbuf_addstr(&sb, " (end of input)");
+        strbuf_addstr(&sb, _(" (end of input)"));
     error_set(e, file, b->at.line, b->at.col + 1, "%s", strbuf_cstr(&sb));
     if (e)
         e->offset = b->at.offset;
@@ -259,11 +260,11 @@ static int bad_error(struct error *e, const char *file, const struct bad *b, con
 static int neither_error(struct error *e, const char *file, const struct bad *u, const struct bad *c)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addstr(&sb, "not UTF-8 (");
+    strbuf_addstr(&sb, _("not UTF-8 ("));
     describe(&sb, u, NULL);
-    strbuf_addf(&sb, ", line %ld, column %ld) and not CP932 (", u->at.line, u->at.col + 1);
+    strbuf_addf(&sb, _(", line %ld, column %ld) and not CP932 ("), u->at.line, u->at.col + 1);
     describe(&sb, c, NULL);
-    strbuf_addf(&sb, ", line %ld, column %ld)", c->at.line, c->at.col + 1);
+    strbuf_addf(&sb, _(", line %ld, column %ld)"), c->at.line, c->at.col + 1);
     error_set(e, file, 0, 0, "%s", strbuf_cstr(&sb));
     strbuf_release(&sb);
     return -1;
@@ -272,7 +273,7 @@ static int neither_error(struct error *e, const char *file, const struct bad *u,
 static int stalled(struct encoding_decoder *d, struct error *e)
 {
     d->failed = true;
-    error_set(&d->err, d->opt.file, 0, 0, "internal error: decoder stalled at byte %lld",
+    error_set(&d->err, d->opt.file, 0, 0, _("internal error: decoder stalled at byte %lld"),
               d->at.offset);
     if (e)
         *e = d->err;
@@ -435,15 +436,15 @@ static int gaiji(struct encoding_decoder *d, const unsigned char *p, struct erro
         d->bad.nbytes = 2;
         memcpy(d->bad.bytes, p, 2);
         error_set(&d->err, d->opt.file, d->at.line, d->at.col + 1,
-                  "user-defined character %02X%02X (gaiji, private use U+%04X) at byte %lld "
-                  "is not allowed", p[0], p[1], (unsigned)cp, d->at.offset);
+                  _("user-defined character %02X%02X (gaiji, private use U+%04X) at byte %lld "
+                    "is not allowed"), p[0], p[1], (unsigned)cp, d->at.offset);
         d->err.offset = d->at.offset;
         return decoder_fail(d, e);
     }
     if (d->opt.warn) {
         struct error w;
         error_set(&w, d->opt.file, d->at.line, d->at.col + 1,
-                  "user-defined character %02X%02X (gaiji) at byte %lld decoded as private use U+%04X",
+                  _("user-defined character %02X%02X (gaiji) at byte %lld decoded as private use U+%04X"),
                   p[0], p[1], d->at.offset, (unsigned)cp);
         w.offset = d->at.offset;
         d->opt.warn(d->opt.warn_ctx, &w);
@@ -708,7 +709,7 @@ struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt
         if (status != ENCODING_ICONV_MISSING)
             cd = iconv_open("UTF-8", "CP932");
         if (cd == (iconv_t)-1) {
-            error_set(e, opt->file, 0, 0, "this system's iconv cannot convert from CP932");
+            error_set(e, opt->file, 0, 0, _("this system's iconv cannot convert from CP932"));
             return NULL;
         }
     }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 struct encoding_encoder {
@@ -33,7 +34,7 @@ struct encoding_encoder *encoding_encoder_new(struct error *e)
     };
     iconv_t cd = iconv_open("CP932", "UTF-8");
     if (cd == (iconv_t)-1) {
-        error_set(e, NULL, 0, 0, "this system's iconv cannot convert to CP932");
+        error_set(e, NULL, 0, 0, _("this system's iconv cannot convert to CP932"));
         return NULL;
     }
     struct encoding_decoder *back = encoding_decoder_new(&back_opt, e);
@@ -115,13 +116,13 @@ static int unencodable(struct encoding_encoder *enc, const char *in, size_t off,
     struct strbuf sb = STRBUF_INIT;
     long line, column;
     locate(in, off, &line, &column);
-    strbuf_addstr(&sb, "character ");
+    strbuf_addstr(&sb, _("character "));
     add_char_name(&sb, in + off, clen, cp);
-    strbuf_addstr(&sb, " has no CP932 form");
+    strbuf_addstr(&sb, _(" has no CP932 form"));
     uint32_t back = UTF8_INVALID;
     size_t blen = read_back_ok && enc->scratch.len ? utf8_decode(enc->scratch.buf, enc->scratch.len, &back) : 0;
     if (back != UTF8_INVALID) {
-        strbuf_addstr(&sb, " (it would read back as ");
+        strbuf_addstr(&sb, _(" (it would read back as "));
         add_char_name(&sb, enc->scratch.buf, blen, back);
         strbuf_addch(&sb, ')');
     }
@@ -149,7 +150,7 @@ static int find_unencodable(struct encoding_encoder *enc, const char *in, size_t
         i += clen;
     }
     strbuf_release(&one);
-    return error_set(e, NULL, 0, 0, "text cannot be converted to CP932");
+    return error_set(e, NULL, 0, 0, _("text cannot be converted to CP932"));
 }
 
 int encoding_to_cp932(struct encoding_encoder *enc, const char *in, size_t n,

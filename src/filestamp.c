@@ -112,7 +112,7 @@ int filestamp_read(const char *path, char **data, size_t *len, struct filestamp 
         usleep(20000);
     }
     strbuf_release(&sb);
-    return error_set(e, path, 0, 0, "the file keeps changing while it is read");
+    return error_set(e, path, 0, 0, _("the file keeps changing while it is read"));
 }
 
 int filestamp_of_bytes(const char *path, const char *data, size_t len, struct filestamp *fs,
@@ -177,15 +177,15 @@ int filestamp_check(const char *path, const struct filestamp *was, unsigned *wha
 
 void filestamp_describe(unsigned what, struct strbuf *out)
 {
-    static const char *const names[] = { "gone", "appeared", "inode", "size", "mtime", "content",
-                                         "symlink" };
+    static const char *const names[] = { N_("gone"), N_("appeared"), N_("inode"), N_("size"),
+                                         N_("mtime"), N_("content"), N_("symlink") };
     bool first = true;
     for (size_t i = 0; i < ARRAY_LEN(names); i++)
         if (what & (1u << i)) {
             strbuf_addstr(out, first ? "" : ", ");
-            strbuf_addstr(out, names[i]);
+            strbuf_addstr(out, _(names[i]));
             first = false;
         }
     if (first)
-        strbuf_addstr(out, "nothing");
+        strbuf_addstr(out, _("nothing"));
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "recfile.h"
 
 extern const char form_builtin_text[];
@@ -140,7 +141,7 @@ static int parse_form_record(struct form_parser *fp, const struct rec_record *r)
 {
     struct form *f = fp->form;
     if (f->id)
-        return fail(fp, r->line, "a form has one %s record", "Form");
+        return fail(fp, r->line, _("a form has one %s record"), "Form");
     for (size_t i = 0; i < r->n_entries; i++) {
         const struct rec_entry *en = &r->entries[i];
         if (!en->name)
@@ -169,18 +170,18 @@ static int parse_form_record(struct form_parser *fp, const struct rec_record *r)
             defer(fp, PEND_RESULT_FIELD, -1, en->value, en->line);
             continue;
         } else
-            return fail(fp, en->line, "unknown attribute %s in the Form record", en->name);
+            return fail(fp, en->line, _("unknown attribute %s in the Form record"), en->name);
         free(*slot);
         *slot = xstrdup(en->value);
     }
     if (!f->id || !is_word(f->id, strlen(f->id)))
-        return fail(fp, r->line, "the Form record needs an Id made of %s", "[A-Za-z0-9._-]");
+        return fail(fp, r->line, _("the Form record needs an Id made of %s"), "[A-Za-z0-9._-]");
     if (!f->record_type || !rec_valid_name(f->record_type, strlen(f->record_type)))
-        return fail(fp, r->line, "the Form record needs an ItemRecord that is a %s",
-                    "valid record name");
+        return fail(fp, r->line, _("the Form record needs an ItemRecord that is a %s"),
+                    _("valid record name"));
     if (!f->sheet_type || !rec_valid_name(f->sheet_type, strlen(f->sheet_type)))
-        return fail(fp, r->line, "the Form record needs a SheetRecord that is a %s",
-                    "valid record name");
+        return fail(fp, r->line, _("the Form record needs a SheetRecord that is a %s"),
+                    _("valid record name"));
     if (!f->item_label)
         f->item_label = xstrdup(f->record_type);
     if (!f->title)
@@ -216,13 +217,13 @@ static int parse_stage_record(struct form_parser *fp, const struct rec_record *r
         else if (str_eq(en->name, "Requires"))
             defer(fp, PEND_REQUIRES, idx, en->value, en->line);
         else
-            return fail(fp, en->line, "unknown attribute %s in a Stage record", en->name);
+            return fail(fp, en->line, _("unknown attribute %s in a Stage record"), en->name);
     }
     if (!st->id || !is_word(st->id, strlen(st->id)))
-        return fail(fp, r->line, "a Stage record needs an Id made of %s", "[A-Za-z0-9._-]");
+        return fail(fp, r->line, _("a Stage record needs an Id made of %s"), "[A-Za-z0-9._-]");
     for (int i = 0; i < idx; i++)
         if (str_eq(f->stages[i].id, st->id))
-            return fail(fp, r->line, "stage %s is defined twice", st->id);
+            return fail(fp, r->line, _("stage %s is defined twice"), st->id);
     if (!st->label)
         st->label = xstrdup(st->id);
     return 0;
@@ -260,11 +261,11 @@ static int add_choice(struct form_parser *fp, struct form_field *fld, const stru
     size_t klen;
     const char *label = next_word(en->value, &key, &klen);
     if (!rec_valid_name(key, klen) || key[0] == '%')
-        return fail(fp, en->line, "a Choice is \"KEY LABEL\" with an ASCII KEY, not \"%s\"",
+        return fail(fp, en->line, _("a Choice is \"KEY LABEL\" with an ASCII KEY, not \"%s\""),
                     en->value);
     for (size_t i = 0; i < fld->n_choices; i++)
         if (mem_eq(fld->choices[i].key, strlen(fld->choices[i].key), key, klen))
-            return fail(fp, en->line, "choice %s is listed twice", en->value);
+            return fail(fp, en->line, _("choice %s is listed twice"), en->value);
     fld->choices = xrealloc(fld->choices, (fld->n_choices + 1) * sizeof(*fld->choices));
     fld->choices[fld->n_choices].key = xstrndup(key, klen);
     fld->choices[fld->n_choices].label = xstrdup(*label ? label : fld->choices[fld->n_choices].key);
@@ -293,29 +294,29 @@ static int field_attribute(struct form_parser *fp, struct form_field *fld, int i
     else if (str_eq(n, "Stage")) {
         fld->stage = stage_index(fp->form, en->value);
         if (fld->stage < 0)
-            return fail(fp, en->line, "unknown stage %s (stages are defined before fields)",
+            return fail(fp, en->line, _("unknown stage %s (stages are defined before fields)"),
                         en->value);
     } else if (str_eq(n, "Kind")) {
         if (parse_kind(en->value, &fld->kind) < 0)
             return fail(fp, en->line,
-                        "unknown Kind %s: expected line, text, choice, integer, bool or stamp",
+                        _("unknown Kind %s: expected line, text, choice, integer, bool or stamp"),
                         en->value);
     } else if (str_eq(n, "Choice"))
         return add_choice(fp, fld, en);
     else if (str_eq(n, "MaxLength")) {
         if (parse_long(en->value, &fld->max_length) < 0)
-            return fail(fp, en->line, "MaxLength must be a whole number, not %s", en->value);
+            return fail(fp, en->line, _("MaxLength must be a whole number, not %s"), en->value);
     } else if (str_eq(n, "Min")) {
         if (parse_long(en->value, &fld->min_value) < 0)
-            return fail(fp, en->line, "Min must be a whole number, not %s", en->value);
+            return fail(fp, en->line, _("Min must be a whole number, not %s"), en->value);
     } else if (str_eq(n, "Mandatory")) {
         if (!form_bool_valid(en->value))
-            return fail(fp, en->line, "Mandatory must be yes or no, not %s", en->value);
+            return fail(fp, en->line, _("Mandatory must be yes or no, not %s"), en->value);
         fld->mandatory = form_bool_true(en->value);
     } else if (str_eq(n, "RequiredWhen"))
         defer(fp, PEND_REQUIRED_WHEN, idx, en->value, en->line);
     else
-        return fail(fp, en->line, "unknown attribute %s in a Field record", n);
+        return fail(fp, en->line, _("unknown attribute %s in a Field record"), n);
     return 0;
 }
 
@@ -332,17 +333,17 @@ static int parse_field_record(struct form_parser *fp, const struct rec_record *r
         if (r->entries[i].name && field_attribute(fp, fld, idx, &r->entries[i]) < 0)
             return -1;
     if (!fld->key || !rec_valid_name(fld->key, strlen(fld->key)) || fld->key[0] == '%')
-        return fail(fp, r->line, "a Field record needs a Key that is a %s",
-                    "recutils field name ([A-Za-z][A-Za-z0-9_]*)");
+        return fail(fp, r->line, _("a Field record needs a Key that is a %s"),
+                    _("recutils field name ([A-Za-z][A-Za-z0-9_]*)"));
     for (int i = 0; i < idx; i++)
         if (str_eq(f->fields[i].key, fld->key))
-            return fail(fp, r->line, "field %s is defined twice", fld->key);
+            return fail(fp, r->line, _("field %s is defined twice"), fld->key);
     if (fld->stage < 0)
-        return fail(fp, r->line, "field %s needs a Stage", fld->key);
+        return fail(fp, r->line, _("field %s needs a Stage"), fld->key);
     if (fld->kind == FIELD_CHOICE && fld->n_choices == 0)
-        return fail(fp, r->line, "choice field %s needs Choice lines", fld->key);
+        return fail(fp, r->line, _("choice field %s needs Choice lines"), fld->key);
     if (fld->kind != FIELD_CHOICE && fld->n_choices > 0)
-        return fail(fp, r->line, "field %s has Choice lines but is not Kind: choice", fld->key);
+        return fail(fp, r->line, _("field %s has Choice lines but is not Kind: choice"), fld->key);
     if (!fld->label)
         fld->label = xstrdup(fld->key);
     fld->hidden = fld->kind == FIELD_BOOL;
@@ -354,7 +355,7 @@ static int resolve_field(struct form_parser *fp, const char *key, size_t len, lo
     char *k = xstrndup(key, len);
     int i = form_field_index(fp->form, k);
     if (i < 0)
-        fail(fp, line, "unknown field %s", k);
+        fail(fp, line, _("unknown field %s"), k);
     free(k);
     return i;
 }
@@ -369,13 +370,13 @@ static int resolve_required_when(struct form_parser *fp, const struct pending *p
         return -1;
     struct form_field *of = &fp->form->fields[other];
     if (of->kind != FIELD_CHOICE)
-        return fail(fp, pd->line, "RequiredWhen needs a choice field, %s is not one", of->key);
+        return fail(fp, pd->line, _("RequiredWhen needs a choice field, %s is not one"), of->key);
     const char *c;
     size_t cl;
     next_word(rest, &c, &cl);
     int choice = form_choice_index(of, c, cl, false);
     if (choice < 0)
-        return fail(fp, pd->line, "RequiredWhen names a choice %s does not have", pd->text);
+        return fail(fp, pd->line, _("RequiredWhen names a choice %s does not have"), pd->text);
     struct form_field *fld = &fp->form->fields[pd->owner];
     fld->required_when = xrealloc(fld->required_when,
                                   (fld->n_required_when + 1) * sizeof(*fld->required_when));
@@ -411,13 +412,13 @@ static int resolve_named_field(struct form_parser *fp, const struct pending *pd)
     switch (pd->kind) {
     case PEND_DONE:
         if (kind != FIELD_BOOL)
-            return fail(fp, pd->line, "a stage's Done field must be Kind: bool, %s is not",
+            return fail(fp, pd->line, _("a stage's Done field must be Kind: bool, %s is not"),
                         pd->text);
         form->stages[pd->owner].done_field = f;
         break;
     case PEND_KEY_FIELD:
         if (kind != FIELD_INTEGER)
-            return fail(fp, pd->line, "KeyField must be Kind: integer, %s is not", pd->text);
+            return fail(fp, pd->line, _("KeyField must be Kind: integer, %s is not"), pd->text);
         form->key_field = f;
         break;
     case PEND_TITLE_FIELD:
@@ -425,12 +426,12 @@ static int resolve_named_field(struct form_parser *fp, const struct pending *pd)
         break;
     case PEND_STAMP_FIELD:
         if (kind != FIELD_STAMP)
-            return fail(fp, pd->line, "StampField must be Kind: stamp, %s is not", pd->text);
+            return fail(fp, pd->line, _("StampField must be Kind: stamp, %s is not"), pd->text);
         form->stamp_field = f;
         break;
     case PEND_RESULT_FIELD:
         if (kind != FIELD_CHOICE)
-            return fail(fp, pd->line, "ResultField must be Kind: choice, %s is not", pd->text);
+            return fail(fp, pd->line, _("ResultField must be Kind: choice, %s is not"), pd->text);
         form->result_field = f;
         break;
     default:
@@ -468,8 +469,8 @@ static int parse_records(struct form_parser *fp, const struct rec_doc *doc)
         else if (str_eq(type, "Field"))
             rc = parse_field_record(fp, r);
         else
-            rc = fail(fp, r->line, "unexpected record (a form holds %s records)",
-                      "Form, Stage and Field");
+            rc = fail(fp, r->line, _("unexpected record (a form holds %s records)"),
+                      _("Form, Stage and Field"));
         if (rc < 0)
             return -1;
     }
@@ -489,7 +490,7 @@ static bool one_line_clean(const char *s)
 static int check_clean(struct form_parser *fp, const char *what, const char *s)
 {
     if (s && !one_line_clean(s))
-        return fail(fp, 1, "%s holds a line break or a control character", what);
+        return fail(fp, 1, _("%s holds a line break or a control character"), what);
     return 0;
 }
 
@@ -504,21 +505,21 @@ static int check_strv(struct form_parser *fp, const char *what, char **v, size_t
 static int check_texts(struct form_parser *fp)
 {
     const struct form *f = fp->form;
-    if (check_clean(fp, "the Form's Title", f->title) < 0 ||
-        check_clean(fp, "the Form's ItemLabel", f->item_label) < 0)
+    if (check_clean(fp, _("the Form's Title"), f->title) < 0 ||
+        check_clean(fp, _("the Form's ItemLabel"), f->item_label) < 0)
         return -1;
     for (size_t i = 0; i < f->n_stages; i++)
-        if (check_clean(fp, "a Stage's Label", f->stages[i].label) < 0 ||
-            check_strv(fp, "a Stage's Alias", f->stages[i].aliases, f->stages[i].n_aliases) < 0)
+        if (check_clean(fp, _("a Stage's Label"), f->stages[i].label) < 0 ||
+            check_strv(fp, _("a Stage's Alias"), f->stages[i].aliases, f->stages[i].n_aliases) < 0)
             return -1;
     for (size_t i = 0; i < f->n_fields; i++) {
         const struct form_field *fld = &f->fields[i];
-        if (check_clean(fp, "a Field's Label", fld->label) < 0 ||
-            check_clean(fp, "a Field's Group", fld->group) < 0 ||
-            check_strv(fp, "a Field's Alias", fld->aliases, fld->n_aliases) < 0)
+        if (check_clean(fp, _("a Field's Label"), fld->label) < 0 ||
+            check_clean(fp, _("a Field's Group"), fld->group) < 0 ||
+            check_strv(fp, _("a Field's Alias"), fld->aliases, fld->n_aliases) < 0)
             return -1;
         for (size_t c = 0; c < fld->n_choices; c++)
-            if (check_clean(fp, "a Choice", fld->choices[c].label) < 0)
+            if (check_clean(fp, _("a Choice"), fld->choices[c].label) < 0)
                 return -1;
     }
     return 0;
@@ -534,15 +535,15 @@ struct form *form_parse(const char *text, size_t len, const char *file, struct e
     struct form_parser fp = { f, file, e, NULL, 0 };
     int rc = parse_records(&fp, doc);
     if (rc == 0 && !f->id)
-        rc = fail(&fp, 1, "no Form record: expected %s", "%rec: Form with an Id");
+        rc = fail(&fp, 1, _("no Form record: expected %s"), "%rec: Form with an Id");
     if (rc == 0 && f->n_fields == 0)
-        rc = fail(&fp, 1, "no Field records: expected %s", "%rec: Field");
+        rc = fail(&fp, 1, _("no Field records: expected %s"), "%rec: Field");
     if (rc == 0)
         rc = resolve_pending(&fp);
     if (rc == 0)
         rc = check_texts(&fp);
     if (rc == 0 && f->key_field < 0)
-        rc = fail(&fp, 1, "the Form record needs a KeyField (%s)", "an integer field");
+        rc = fail(&fp, 1, _("the Form record needs a KeyField (%s)"), _("an integer field"));
     for (size_t i = 0; i < fp.n_pending; i++)
         free(fp.pending[i].text);
     free(fp.pending);
@@ -569,9 +570,9 @@ struct form *form_builtin(void)
 {
     struct error e;
     struct form *f = form_parse(form_builtin_text, strlen(form_builtin_text),
-                                "(built-in form)", &e);
+                                _("(built-in form)"), &e);
     if (!f)
-        die(3, "the built-in form is broken: %s", e.msg);
+        die(3, _("the built-in form is broken: %s"), e.msg);
     return f;
 }
 
@@ -582,7 +583,7 @@ static struct form *try_dir(const char *dir, size_t dlen, const char *id, struct
     if (access(path, F_OK) == 0) {
         f = form_load_file(path, e);
         if (f && !str_eq(f->id, id)) {
-            error_set(e, path, 0, 0, "the form in this file is %s, not %s", f->id, id);
+            error_set(e, path, 0, 0, _("the form in this file is %s, not %s"), f->id, id);
             form_free(f);
             f = NULL;
         }
@@ -595,7 +596,7 @@ struct form *form_find(const char *id, struct error *e)
 {
     error_clear(e);
     if (!is_word(id, strlen(id)) || id[0] == '.') {
-        error_set(e, NULL, 0, 0, "invalid form id \"%s\"", id);
+        error_set(e, NULL, 0, 0, _("invalid form id \"%s\""), id);
         return NULL;
     }
     const char *path = getenv("TORIKUMI_FORM_PATH");
@@ -616,7 +617,7 @@ struct form *form_find(const char *id, struct error *e)
         return f;
     form_free(f);
     error_set(e, NULL, 0, 0,
-              "unknown form \"%s\": no %s.form in $TORIKUMI_FORM_PATH or %s", id, id, FORMDIR);
+              _("unknown form \"%s\": no %s.form in $TORIKUMI_FORM_PATH or %s"), id, id, FORMDIR);
     return NULL;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 #define MAX_TITLE_LINES 4
@@ -71,7 +72,7 @@ void import_warn(struct parser *p, long line, long column, const char *fmt, ...)
     struct import_warning *w = &o->warnings[o->n_warnings++];
     struct strbuf sb = STRBUF_INIT;
     if (o->n_warnings > MAX_WARNINGS) {
-        strbuf_addf(&sb, "more than %d warnings; the rest are not shown", MAX_WARNINGS);
+        strbuf_addf(&sb, _("more than %d warnings; the rest are not shown"), MAX_WARNINGS);
     } else {
         va_list ap;
         va_start(ap, fmt);
@@ -112,14 +113,14 @@ static int finish_item(struct parser *p)
         return 0;
     if (p->state == S_EXPECT_TITLE)
         return error_set(p->e, p->file, p->line, 0,
-                         "item %ld: expected its 【title】 after 取組項目 %ld (line %ld)",
+                         _("item %ld: expected its 【title】 after 取組項目 %ld (line %ld)"),
                          p->item->no, p->item->no, p->item->line);
     if (p->state == S_TITLE)
         return error_set(p->e, p->file, p->line, 0,
-                         "item %ld: expected 】 closing the title opened at line %ld",
+                         _("item %ld: expected 】 closing the title opened at line %ld"),
                          p->item->no, p->title_line);
     if (p->acc[IMPORT_TITLE].sb.len == 0)
-        import_warn(p, p->title_line, 0, "the title 【】 is empty");
+        import_warn(p, p->title_line, 0, _("the title 【】 is empty"));
     import_body_finish(p);
     for (int f = 0; f < IMPORT_N_FIELDS; f++)
         acc_take(&p->acc[f], &p->item->values[f]);
@@ -133,7 +134,7 @@ static int start_item(struct parser *p, long no)
         return -1;
     struct import_sheet *o = p->out;
     if (o->n_items >= MAX_ITEMS)
-        return error_set(p->e, p->file, p->line, 1, "expected at most %d items", MAX_ITEMS);
+        return error_set(p->e, p->file, p->line, 1, _("expected at most %d items"), MAX_ITEMS);
     xgrow((void **)&o->items, &o->cap_items, o->n_items + 1, sizeof *o->items);
     p->item = &o->items[o->n_items++];
     memset(p->item, 0, sizeof *p->item);
@@ -173,7 +174,7 @@ static int check_numbers(struct parser *p)
     int rc = 0;
     if (again)
         rc = error_set(p->e, p->file, again->line, 1,
-                       "取組項目 %ld is already at line %ld: expected each number once",
+                       _("取組項目 %ld is already at line %ld: expected each number once"),
                        again->no, first->line);
     free(v);
     return rc;
@@ -196,15 +197,15 @@ static int item_header(struct parser *p, const char *s, size_t n, long *no)
         if (d < 0)
             return 0;
         if (++digits > MAX_ITEM_DIGITS)
-            return error_set(p->e, p->file, p->line, 1, "item number too long: expected at most "
-                             "%d digits", MAX_ITEM_DIGITS);
+            return error_set(p->e, p->file, p->line, 1, _("item number too long: expected at most "
+                               "%d digits"), MAX_ITEM_DIGITS);
         v = v * 10 + d;
         i += (unsigned char)s[i] < 0x80 ? 1 : 3;
     }
     if (digits == 0)
         return 0;
     if (v < 1)
-        return error_set(p->e, p->file, p->line, 1, "取組項目 %ld: expected a number of 1 or more", v);
+        return error_set(p->e, p->file, p->line, 1, _("取組項目 %ld: expected a number of 1 or more"), v);
     *no = v;
     return 1;
 }
@@ -248,13 +249,13 @@ static int title_line(struct parser *p, const char *s, size_t n)
             return 0;
         if (b - a < 3 || memcmp(s + a, "【", 3) != 0)
             return error_set(p->e, p->file, p->line, column_at(s, a),
-                             "item %ld: expected its 【title】", p->item->no);
+                             _("item %ld: expected its 【title】"), p->item->no);
         a += 3;
         p->title_line = p->line;
         p->state = S_TITLE;
     } else if (a == b) {
         return error_set(p->e, p->file, p->line, 0,
-                         "item %ld: expected 】 closing the title opened at line %ld",
+                         _("item %ld: expected 】 closing the title opened at line %ld"),
                          p->item->no, p->title_line);
     }
     size_t close = text_find_last(s, a, b, "】");
@@ -266,7 +267,7 @@ static int title_line(struct parser *p, const char *s, size_t n)
         join_tidied(p, &p->acc[IMPORT_SUBTITLE], s, r, b, column_at(s, r));
     } else if (++p->title_lines >= MAX_TITLE_LINES) {
         return error_set(p->e, p->file, p->line, 0,
-                         "item %ld: expected 】 closing the title opened at line %ld",
+                         _("item %ld: expected 】 closing the title opened at line %ld"),
                          p->item->no, p->title_line);
     }
     return 0;
@@ -373,7 +374,7 @@ static int one_line(struct parser *p, const char *s, size_t n)
         } else if (p->n_heading == 2 && p->out->year == 0 && ward_year_line(p, s, n)) {
             return 0;
         } else {
-            import_warn(p, p->line, 1, "text before the first 取組項目 ignored");
+            import_warn(p, p->line, 1, _("text before the first 取組項目 ignored"));
         }
         return 0;
     case S_EXPECT_TITLE:
@@ -406,7 +407,7 @@ static int check_text(const char *s, size_t n, const char *file, struct error *e
         uint32_t cp;
         size_t k = utf8_decode(s + i, n - i, &cp);
         if (cp == UTF8_INVALID)
-            return error_set(e, file, line, col, "invalid UTF-8 (byte 0x%02X): expected UTF-8 text",
+            return error_set(e, file, line, col, _("invalid UTF-8 (byte 0x%02X): expected UTF-8 text"),
                              (unsigned char)s[i]);
         if (cp == '\n') {
             line++;
@@ -415,9 +416,9 @@ static int check_text(const char *s, size_t n, const char *file, struct error *e
             continue;
         }
         if (cp == 0)
-            return error_set(e, file, line, col, "NUL byte: expected text");
+            return error_set(e, file, line, col, _("NUL byte: expected text"));
         if (utf8_is_control(cp) && cp != '\t' && cp != '\r' && cp != '\f' && cp != '\v')
-            return error_set(e, file, line, col, "control character U+%04X: expected text",
+            return error_set(e, file, line, col, _("control character U+%04X: expected text"),
                              (unsigned)cp);
         i += k;
         col++;
@@ -468,7 +469,7 @@ int import_sheet_parse(const char *text, size_t len, const char *file,
         rc = check_numbers(&p);
     if (rc == 0 && out->n_items == 0)
         rc = error_set(e, file, p.line > 0 ? p.line : 1, 0,
-                       "expected 取組項目 N: no item found");
+                       _("expected 取組項目 N: no item found"));
     parser_free(&p);
     if (rc < 0)
         import_sheet_free(out);
@@ -504,6 +505,6 @@ void import_warning_format(const struct import_warning *w, const char *file, str
     if (out->len > start)
         strbuf_addch(out, ' ');
     if (w->item > 0)
-        strbuf_addf(out, "item %ld: ", w->item);
+        strbuf_addf(out, _("item %ld: "), w->item);
     strbuf_addstr(out, w->msg);
 }

@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /* 完了 under a stage's name (export_html.h prints it; done_mark reads it). */
@@ -53,9 +54,9 @@ static const struct furniture {
 static const char *const plan_names[] = {
     [IMPORT_PLAN_PURPOSE] = "(趣旨・目的)",
     [IMPORT_PLAN_OVERVIEW] = "(取組の概要)",
-    [IMPORT_PLAN_GOAL] = "(目標) of 取組の方針・目標内容",
+    [IMPORT_PLAN_GOAL] = N_("(目標) of 取組の方針・目標内容"),
     [IMPORT_PLAN_ACTIONS] = "(取組の内容)",
-    [IMPORT_PLAN_YEARGOAL] = "(目標) of 当年度の取組内容",
+    [IMPORT_PLAN_YEARGOAL] = N_("(目標) of 当年度の取組内容"),
 };
 
 static void acc_move(struct acc *to, struct acc *from)
@@ -312,8 +313,8 @@ static int plan_text(struct parser *p, const struct para *pa, size_t pos, size_t
             const struct import_sheet_names *pl = p->v->plan;
             if (p->plan_field == NO_FIELD)
                 return error_set(p->e, p->file, p->line, pa->col[a],
-                                 "item %ld: expected a sub-heading such as (%s), (%s), (%s) or "
-                                 "(%s) before this text", p->item->no, nz(pl[0].label),
+                                 _("item %ld: expected a sub-heading such as (%s), (%s), (%s) or "
+                                   "(%s) before this text"), p->item->no, nz(pl[0].label),
                                  nz(pl[1].label), nz(pl[2].label), nz(pl[3].label));
             import_acc_add(&p->acc[p->plan_field], s + a, b - a, p->line, pa->col[a]);
         }
@@ -419,8 +420,8 @@ static int para_text(struct parser *p, const struct para *pa, size_t cell, bool 
         return 0;
     if (p->stage == NO_STAGE)
         return error_set(p->e, p->file, p->line, pa->col[pos],
-                         "item %ld: expected a stage (%s, %s, %s) or the heading "
-                         "取組の方針・目標内容 before this text", p->item->no,
+                         _("item %ld: expected a stage (%s, %s, %s) or the heading "
+                           "取組の方針・目標内容 before this text"), p->item->no,
                          stage_label(p, IMPORT_PLAN), stage_label(p, IMPORT_MID),
                          stage_label(p, IMPORT_END));
     if (p->stage == IMPORT_PLAN)
@@ -439,7 +440,7 @@ static int stage_cell(struct parser *p, int st, bool bare, long column)
     if (st == p->stage || bare)
         return 0;           /* stage names listed again after the item */
     return error_set(p->e, p->file, p->line, column,
-                     "item %ld: stage %s after %s: expected the stages in the order %s, %s, %s",
+                     _("item %ld: stage %s after %s: expected the stages in the order %s, %s, %s"),
                      p->item->no, stage_label(p, st), stage_label(p, p->stage),
                      stage_label(p, IMPORT_PLAN), stage_label(p, IMPORT_MID),
                      stage_label(p, IMPORT_END));
@@ -471,14 +472,14 @@ static int first_cell(struct parser *p, const char *line, size_t n, size_t cell_
     if (st < 0) {
         if (has_tab && looks_like_heading(pa->text, pa->len)
             && !match_furniture(pa->text, pa->len, p->stage, &fl))
-            import_warn(p, p->line, pa->col[0], "「%.*s」 in the first column is not a stage "
-                        "heading (%s, %s, %s or an alias); read as text", (int)pa->len, pa->text,
+            import_warn(p, p->line, pa->col[0], _("「%.*s」 in the first column is not a stage "
+                          "heading (%s, %s, %s or an alias); read as text"), (int)pa->len, pa->text,
                         stage_label(p, IMPORT_PLAN), stage_label(p, IMPORT_MID),
                         stage_label(p, IMPORT_END));
         return 0;
     }
     if (slip)
-        import_warn(p, p->line, pa->col[0], "stage heading 「%.*s」 is not known; read as %s",
+        import_warn(p, p->line, pa->col[0], _("stage heading 「%.*s」 is not known; read as %s"),
                     (int)pa->len, pa->text, stage_label(p, st));
     bool bare = !has_tab || text_is_blank(line + cell_end, n - cell_end);
     if (stage_cell(p, st, bare, pa->col[0]) < 0)
@@ -530,14 +531,14 @@ static void choice_warning(struct parser *p, int c)
     const char *key = import_sheet_field_key(choice_field[c]);
     int st = c == IMPORT_CHOICE_RESULT ? IMPORT_END : IMPORT_MID;
     if (!cs->found)
-        import_warn(p, p->stage_line[st], 0, "no %s / %s boxes found; %s left empty",
+        import_warn(p, p->stage_line[st], 0, _("no %s / %s boxes found; %s left empty"),
                     nz(cl->label[0]), nz(cl->label[1]), key);
     else if (cs->conflict)
-        import_warn(p, cs->line, cs->column, "both %s and %s are ticked; %s left empty",
+        import_warn(p, cs->line, cs->column, _("both %s and %s are ticked; %s left empty"),
                     nz(cl->label[0]), nz(cl->label[1]), key);
     else if (cs->tick < 0)
         import_warn(p, cs->line, cs->column,
-                    "neither %s nor %s is ticked (no tick survived in the text); %s left empty",
+                    _("neither %s nor %s is ticked (no tick survived in the text); %s left empty"),
                     nz(cl->label[0]), nz(cl->label[1]), key);
 }
 
@@ -546,12 +547,12 @@ static void item_warnings(struct parser *p)
     long line = p->item->line;
     for (int st = 0; st < IMPORT_N_STAGES; st++)
         if (!p->seen[st])
-            import_warn(p, line, 0, "no %s stage found", stage_label(p, st));
+            import_warn(p, line, 0, _("no %s stage found"), stage_label(p, st));
     if (p->seen[IMPORT_PLAN])
         for (int f = IMPORT_PLAN_PURPOSE; f <= IMPORT_PLAN_YEARGOAL; f++)
             if (p->acc[f].sb.len == 0)
-                import_warn(p, p->stage_line[IMPORT_PLAN], 0, "no %s text found; %s left empty",
-                            plan_names[f], import_sheet_field_key(f));
+                import_warn(p, p->stage_line[IMPORT_PLAN], 0, _("no %s text found; %s left empty"),
+                            _(plan_names[f]), import_sheet_field_key(f));
     if (p->seen[IMPORT_MID]) {
         choice_warning(p, IMPORT_CHOICE_PROGRESS);
         choice_warning(p, IMPORT_CHOICE_OUTLOOK);
@@ -559,7 +560,7 @@ static void item_warnings(struct parser *p)
     if (p->seen[IMPORT_END]) {
         if (p->acc[IMPORT_END_RESULTS].sb.len == 0)
             import_warn(p, p->stage_line[IMPORT_END], 0,
-                        "no 当年度の取組実績及び目標の達成状況 text found; End_Results left empty");
+                        _("no 当年度の取組実績及び目標の達成状況 text found; End_Results left empty"));
         choice_warning(p, IMPORT_CHOICE_RESULT);
     }
 }
@@ -609,8 +610,8 @@ int import_body_literal(struct parser *p, const char *s, size_t n)
     if (n == 0)
         return 0;
     if (p->stage == NO_STAGE || (p->stage == IMPORT_PLAN && p->plan_field == NO_FIELD))
-        return error_set(p->e, p->file, p->line, 1, "item %ld: expected a stage and a "
-                         "heading before text marked " IMPORT_SHEET_LITERAL, p->item->no);
+        return error_set(p->e, p->file, p->line, 1, _("item %ld: expected a stage and a "
+                           "heading before text marked %s"), p->item->no, IMPORT_SHEET_LITERAL);
     if (p->stage == IMPORT_PLAN) {
         import_acc_add(&p->acc[p->plan_field], s, n, p->line, 2);
     } else if (p->stage == IMPORT_MID) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "form.h"
+#include "i18n.h"
 #include "sheet.h"
 
 static const char *const stage_ids[IMPORT_N_STAGES] = { "plan", "mid", "end" };
@@ -28,7 +29,7 @@ static int need_field(const struct form *f, enum import_sheet_field which, struc
 {
     int i = form_field_index(f, import_sheet_field_key(which));
     if (i < 0)
-        error_set(e, NULL, 0, 0, "form %s has no field %s, which the sheet layout fills",
+        error_set(e, NULL, 0, 0, _("form %s has no field %s, which the sheet layout fills"),
                   f->id, import_sheet_field_key(which));
     return i;
 }
@@ -39,7 +40,7 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
     for (int st = 0; st < IMPORT_N_STAGES; st++) {
         int i = form_stage_index(f, stage_ids[st]);
         if (i < 0)
-            return error_set(e, NULL, 0, 0, "form %s has no stage %s", f->id, stage_ids[st]);
+            return error_set(e, NULL, 0, 0, _("form %s has no stage %s"), f->id, stage_ids[st]);
         const struct form_stage *fs = &f->stages[i];
         v->stages[st] = (struct import_sheet_names){
             fs->label, (const char *const *)fs->aliases, fs->n_aliases };
@@ -58,8 +59,8 @@ int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form
             return -1;
         const struct form_field *fld = &f->fields[i];
         if (fld->kind != FIELD_CHOICE || fld->n_choices != 2)
-            return error_set(e, NULL, 0, 0, "form %s: field %s must be a choice of two, "
-                             "as the sheet layout has two boxes", f->id, fld->key);
+            return error_set(e, NULL, 0, 0, _("form %s: field %s must be a choice of two, "
+                               "as the sheet layout has two boxes"), f->id, fld->key);
         for (int k = 0; k < 2; k++) {
             v->choices[c].key[k] = fld->choices[k].key;
             v->choices[c].label[k] = fld->choices[k].label;
@@ -85,12 +86,12 @@ int import_sheet_fill(const struct import_sheet *in, struct sheet *s, struct err
     int index[IMPORT_N_FIELDS];
     for (int k = 0; k < IMPORT_N_FIELDS; k++)
         if ((index[k] = form_field_index(f, import_sheet_field_key(k))) < 0)
-            return error_set(e, NULL, 0, 0, "form %s has no field %s, which the sheet layout "
-                             "fills", f->id, import_sheet_field_key(k));
+            return error_set(e, NULL, 0, 0, _("form %s has no field %s, which the sheet layout "
+                               "fills"), f->id, import_sheet_field_key(k));
     for (size_t i = 0; i < in->n_items; i++) {
         const struct import_item *ii = &in->items[i];
         if (sheet_find_item(s, ii->no) >= 0)
-            return error_set(e, NULL, ii->line, 0, "the sheet already has %s %ld",
+            return error_set(e, NULL, ii->line, 0, _("the sheet already has %s %ld"),
                              f->item_label, ii->no);
         struct item *it = sheet_add_item(s);
         char no[32];

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "journal_impl.h"
 #include "sidefile.h"
 
@@ -166,7 +167,7 @@ struct journal *journal_create(const char *sheet_path, const struct filestamp *l
     char *path = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
     struct stat st;
     if (!(flags & JOURNAL_REPLACE) && lstat(path, &st) == 0) {
-        error_set(e, path, 0, 0, "a recovery journal already exists (recover or discard it first)");
+        error_set(e, path, 0, 0, _("a recovery journal already exists (recover or discard it first)"));
         free(path);
         return NULL;
     }
@@ -299,19 +300,19 @@ static int create_file(struct journal *j, const struct strbuf *entries, struct e
     const char *what = NULL;
     int err = 0;
     if (fd < 0) {
-        what = "create";
+        what = _("create");
         err = errno;
     } else if (save_io_write_all(io, fd, all.buf, all.len) < 0) {
-        what = "write";
+        what = _("write");
         err = errno;
     } else if (io->fsync(fd) < 0) {
-        what = "fsync";
+        what = _("fsync");
         err = errno;
     } else if (!j->replace && access(j->path, F_OK) == 0) {
-        what = "create";
+        what = _("create");
         err = EEXIST;
     } else if (io->rename(tmp, j->path) < 0) {
-        what = "rename";
+        what = _("rename");
         err = errno;
     }
     if (what) {
@@ -319,7 +320,7 @@ static int create_file(struct journal *j, const struct strbuf *entries, struct e
             io->close(fd);
             io->unlink(tmp);
         }
-        error_set(e, j->path, 0, 0, "%s of %s failed: %s", what, j->path, strerror(err));
+        error_set(e, j->path, 0, 0, _("%s of %s failed: %s"), what, j->path, strerror(err));
         free(tmp);
         strbuf_release(&all);
         return -1;
@@ -349,16 +350,16 @@ int journal_sync(struct journal *j, struct error *e)
         const char *what = NULL;
         int err = 0;
         if (lseek(j->fd, (off_t)j->synced_len, SEEK_SET) < 0 || save_io_write_all(io, j->fd, sb.buf, sb.len) < 0)
-            what = "write";
+            what = _("write");
         else if (io->fsync(j->fd) < 0)
-            what = "fsync";
+            what = _("fsync");
         if (what) {
             err = errno;
             /* Never leave a half entry in the middle: cut back to the last good length. */
             if (ftruncate(j->fd, (off_t)j->synced_len) < 0) {
                 /* A later entry would follow garbage; the reader reports its offset. */
             }
-            rc = error_set(e, j->path, 0, 0, "%s of %s failed: %s", what, j->path,
+            rc = error_set(e, j->path, 0, 0, _("%s of %s failed: %s"), what, j->path,
                            strerror(err));
         } else {
             j->synced_len += (long long)sb.len;
@@ -401,7 +402,7 @@ static int remove_file(struct journal *j, struct error *e)
         j->fd = -1;
     }
     if (io->unlink(j->path) < 0 && errno != ENOENT)
-        return error_set(e, j->path, 0, 0, "cannot remove the recovery journal: %s",
+        return error_set(e, j->path, 0, 0, _("cannot remove the recovery journal: %s"),
                          strerror(errno));
     return 0;
 }

@@ -37,7 +37,7 @@ int journal_remove(const char *sheet_path, struct error *e)
     char *p = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
     int rc = 0;
     if (unlink(p) < 0 && errno != ENOENT)
-        rc = error_set(e, p, 0, 0, "cannot remove the recovery journal: %s", strerror(errno));
+        rc = error_set(e, p, 0, 0, _("cannot remove the recovery journal: %s"), strerror(errno));
     free(p);
     return rc;
 }
@@ -291,7 +291,7 @@ static int report(struct journal_log *log, const char *file, struct error *e, si
                   size_t entry, const char *what)
 {
     log->bad_offset = (long long)entry;
-    error_set(e, file, 0, 0, "journal entry at byte %zu: %s (at byte %zu)", entry, what, at);
+    error_set(e, file, 0, 0, _("journal entry at byte %zu: %s (at byte %zu)"), entry, what, at);
     e->offset = (long long)at;
     return -1;
 }
@@ -315,11 +315,11 @@ int journal_parse(const char *data, size_t len, const char *file, struct journal
             log->torn_bytes = len;
             return 0;
         }
-        return report(log, file, e, c.bad, 0, "not a torikumi journal header");
+        return report(log, file, e, c.bad, 0, _("not a torikumi journal header"));
     }
     if (!crc_ok) {
         journal_header_free(&log->header);
-        return report(log, file, e, 0, 0, "header checksum does not match");
+        return report(log, file, e, 0, 0, _("header checksum does not match"));
     }
     long long want_seq = 1;
     while (c.pos < len) {
@@ -341,16 +341,16 @@ int journal_parse(const char *data, size_t len, const char *file, struct journal
             if (rc < 0 && c.torn) {
                 if (valid_entry_after(data, len, start))
                     return report(log, file, e, start, start,
-                                  "entry runs into a later entry (corrupted, not torn)");
+                                  _("entry runs into a later entry (corrupted, not torn)"));
                 log->torn_bytes = len - start;
                 break;
             }
             if (rc < 0)
-                return report(log, file, e, c.bad, start, "malformed entry");
+                return report(log, file, e, c.bad, start, _("malformed entry"));
             if (!crc_ok)
-                return report(log, file, e, start, start, "checksum does not match");
+                return report(log, file, e, start, start, _("checksum does not match"));
             char msg[80];
-            snprintf(msg, sizeof(msg), "sequence number %lld, expected %lld", seq, want_seq);
+            snprintf(msg, sizeof(msg), _("sequence number %lld, expected %lld"), seq, want_seq);
             return report(log, file, e, start, start, msg);
         }
         want_seq++;
@@ -389,7 +389,7 @@ bool journal_matches(const struct journal_header *h, const struct filestamp *now
 {
     if (!now->exists) {
         if (why)
-            strbuf_addstr(why, "the sheet no longer exists");
+            strbuf_addstr(why, _("the sheet no longer exists"));
         return false;
     }
     if (now->size != h->loaded.size || now->hash != h->loaded.hash) {
@@ -398,8 +398,8 @@ bool journal_matches(const struct journal_header *h, const struct filestamp *now
             time_t tw = (time_t)h->loaded.mtime_sec, tn = (time_t)now->mtime_sec;
             sidefile_iso8601(tw, was, sizeof(was));
             sidefile_iso8601(tn, is, sizeof(is));
-            strbuf_addf(why, "the sheet changed since the journal was written "
-                        "(then %lld bytes, modified %s; now %lld bytes, modified %s)",
+            strbuf_addf(why, _("the sheet changed since the journal was written "
+                          "(then %lld bytes, modified %s; now %lld bytes, modified %s)"),
                         h->loaded.size, was, now->size, is);
         }
         return false;
@@ -415,7 +415,7 @@ static int apply_item_op(struct sheet *s, const struct journal_change *c, struct
     size_t limit = c->op == JOURNAL_INSERT_ITEM ? s->n_items + 1
                  : c->op == JOURNAL_SWAP_ITEMS  ? s->n_items - (s->n_items > 0) : s->n_items;
     if (c->item >= limit)
-        return error_set(e, NULL, 0, 0, "entry at byte %lld moves item %zu of %zu", c->offset,
+        return error_set(e, NULL, 0, 0, _("entry at byte %lld moves item %zu of %zu"), c->offset,
                          c->item + 1, s->n_items);
     if (c->op == JOURNAL_INSERT_ITEM) {
         struct rec_record *r = rec_record_new();
@@ -488,8 +488,8 @@ static int locate_item(const struct sheet *s, const struct journal_change *c,
             *idx = c->item;
             return 0;
         }
-        return error_set(e, NULL, 0, 0, "entry at byte %lld changes the unnumbered item #%zu, "
-                         "which the sheet no longer has there", c->offset, c->item + 1);
+        return error_set(e, NULL, 0, 0, _("entry at byte %lld changes the unnumbered item #%zu, "
+                           "which the sheet no longer has there"), c->offset, c->item + 1);
     }
     if (c->item < s->n_items && item_number(s, &s->items[c->item]) == c->number) {
         *idx = c->item;
@@ -508,8 +508,8 @@ static int locate_item(const struct sheet *s, const struct journal_change *c,
     }
     long found = only_item_numbered(s, c->number);
     if (found < 0)
-        return error_set(e, NULL, 0, 0, "entry at byte %lld changes %s %ld, which the sheet no "
-                         "longer has (or has twice)", c->offset, label, c->number);
+        return error_set(e, NULL, 0, 0, _("entry at byte %lld changes %s %ld, which the sheet no "
+                           "longer has (or has twice)"), c->offset, label, c->number);
     *idx = (size_t)found;
     return 0;
 }
@@ -526,11 +526,11 @@ static int apply_one(struct sheet *s, struct journal_change *c, struct added_ite
         return 0;
     }
     if (!rec_valid_name(c->key, strlen(c->key)) || c->key[0] == '%')
-        return error_set(e, NULL, 0, 0, "entry at byte %lld: invalid field name", c->offset);
+        return error_set(e, NULL, 0, 0, _("entry at byte %lld: invalid field name"), c->offset);
     if (c->op == JOURNAL_SET &&
         (memchr(c->value, '\0', c->value_len) ||
          utf8_invalid_offset(c->value, c->value_len) != c->value_len))
-        return error_set(e, NULL, 0, 0, "entry at byte %lld: the value is not UTF-8 text",
+        return error_set(e, NULL, 0, 0, _("entry at byte %lld: the value is not UTF-8 text"),
                          c->offset);
     size_t idx = 0;
     if (locate_item(s, c, added, sheet_unchanged, &idx, e) < 0)
@@ -562,7 +562,7 @@ long journal_apply(struct sheet *s, struct journal_log *log, struct error *e)
 
 void journal_describe(const struct sheet *s, const struct journal_change *c, struct strbuf *out)
 {
-    const char *label = s && s->form ? s->form->item_label : "item";
+    const char *label = s && s->form ? s->form->item_label : _("item");
     if (c->op == JOURNAL_ADD_ITEM) {
         strbuf_addf(out, _("new %s (#%zu)"), label, c->item + 1);
         return;

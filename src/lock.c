@@ -193,14 +193,14 @@ static int open_existing(const char *path, int *fdp, bool *writable, struct lock
     if (fd < 0) {
         if (errno == ENOENT)
             return 0;
-        return error_set(e, path, 0, 0, "cannot read the lock file: %s", strerror(errno));
+        return error_set(e, path, 0, 0, _("cannot read the lock file: %s"), strerror(errno));
     }
     struct strbuf sb = STRBUF_INIT;
     if (fstat(fd, st) < 0 || read_fd(fd, &sb) < 0) {
         int err = errno;
         strbuf_release(&sb);
         close(fd);
-        return error_set(e, path, 0, 0, "cannot read the lock file: %s", strerror(err));
+        return error_set(e, path, 0, 0, _("cannot read the lock file: %s"), strerror(err));
     }
     *complete = parse_owner(strbuf_cstr(&sb), sb.len, o);
     strbuf_release(&sb);
@@ -217,7 +217,7 @@ static int remove_if_unchanged(const char *path, int fd, bool writable,
                                const struct lock_owner *o, bool complete, struct error *e)
 {
     if (take_mutex(fd, writable) < 0)
-        return error_set(e, path, 0, 0, "cannot lock the lock file: %s", strerror(errno));
+        return error_set(e, path, 0, 0, _("cannot lock the lock file: %s"), strerror(errno));
     struct stat now, mine;
     if (stat(path, &now) < 0 || fstat(fd, &mine) < 0 || now.st_ino != mine.st_ino ||
         now.st_dev != mine.st_dev)
@@ -229,7 +229,7 @@ static int remove_if_unchanged(const char *path, int fd, bool writable,
     if (again_complete != complete || (complete && !same_owner(&again, o)))
         return 0;   /* it was being written; look again */
     if (unlink(path) < 0 && errno != ENOENT)
-        return error_set(e, path, 0, 0, "cannot remove the stale lock: %s", strerror(errno));
+        return error_set(e, path, 0, 0, _("cannot remove the stale lock: %s"), strerror(errno));
     return 1;
 }
 
@@ -238,7 +238,7 @@ static int create_lock(const char *path, const struct lock_owner *me, struct sta
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0)
-        return errno == EEXIST ? 0 : error_set(e, path, 0, 0, "cannot create the lock file: %s",
+        return errno == EEXIST ? 0 : error_set(e, path, 0, 0, _("cannot create the lock file: %s"),
                                                    strerror(errno));
     struct strbuf sb = STRBUF_INIT;
     format_owner(me, &sb);
@@ -251,7 +251,7 @@ static int create_lock(const char *path, const struct lock_owner *me, struct sta
     close(fd);
     if (!ok) {
         unlink(path);
-        return error_set(e, path, 0, 0, "cannot write the lock file: %s", strerror(err));
+        return error_set(e, path, 0, 0, _("cannot write the lock file: %s"), strerror(err));
     }
     return 1;
 }
@@ -303,7 +303,7 @@ enum lock_result lock_acquire(const char *sheet_path, struct sheet_lock **lock,
             *took_over = true;
     }
     if (!e->msg[0])
-        error_set(e, path, 0, 0, "could not take the lock (too many processes at once)");
+        error_set(e, path, 0, 0, _("could not take the lock (too many processes at once)"));
     free(path);
     return LOCK_ERROR;
 }
@@ -337,7 +337,7 @@ int lock_release(struct sheet_lock *lock, struct error *e)
     int rc = 0;
     /* Nobody else removes a live lock of this host, so it cannot change between check and unlink. */
     if (still_ours(lock) && unlink(lock->path) < 0 && errno != ENOENT)
-        rc = error_set(e, lock->path, 0, 0, "cannot remove the lock file: %s", strerror(errno));
+        rc = error_set(e, lock->path, 0, 0, _("cannot remove the lock file: %s"), strerror(errno));
     free(lock->path);
     free(lock);
     return rc;
@@ -372,11 +372,11 @@ int lock_break(const char *sheet_path, const struct lock_owner *expected, struct
     int rc = open_existing(path, &fd, &writable, &o, &complete, &st, e);
     if (rc == 1) {
         if (expected && !(complete && same_owner(&o, expected)))
-            rc = error_set(e, path, 0, 0, "the lock changed meanwhile; not removed");
+            rc = error_set(e, path, 0, 0, _("the lock changed meanwhile; not removed"));
         else {
             rc = remove_if_unchanged(path, fd, writable, &o, complete, e);
             if (rc == 0)
-                rc = error_set(e, path, 0, 0, "the lock changed meanwhile; not removed");
+                rc = error_set(e, path, 0, 0, _("the lock changed meanwhile; not removed"));
         }
         close(fd);
     }

@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "i18n.h"
+
 static int real_open(const char *path, int flags, mode_t mode)
 {
     return open(path, flags, mode);
@@ -131,7 +133,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     st->exists = stat(st->target, &st->old) == 0;
     if (st->exists && !S_ISREG(st->old.st_mode)) {
         /* Renaming over a device or a FIFO would replace it with a plain file. */
-        error_set(e, path, 0, 0, "not a regular file; not replacing it");
+        error_set(e, path, 0, 0, _("not a regular file; not replacing it"));
         free(st->target);
         free(st->path);
         free(st);
@@ -142,7 +144,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     if (st->fd < 0) {
         int err = errno;
         char *dir = dir_of(st->target);
-        error_set(e, path, 0, 0, "cannot create a temporary file in %s: %s", dir, strerror(err));
+        error_set(e, path, 0, 0, _("cannot create a temporary file in %s: %s"), dir, strerror(err));
         free(dir);
         free(st->target);
         free(st->path);
@@ -155,7 +157,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
 int save_stream_write(struct save_stream *st, const void *data, size_t len, struct error *e)
 {
     if (save_io_write_all(io, st->fd, data, len) < 0) {
-        fail(e, st->path, "write", errno);
+        fail(e, st->path, _("write"), errno);
         return -1;
     }
     return 0;
@@ -187,16 +189,16 @@ enum save_result save_stream_commit(struct save_stream *st, struct error *e)
     if (st->exists)
         copy_attributes(st->fd, &st->old);
     if (io->fsync(st->fd) < 0) {
-        what = "fsync";
+        what = _("fsync");
         err = errno;
     }
     if (io->close(st->fd) < 0 && !what) {
-        what = "close";
+        what = _("close");
         err = errno;
     }
     st->fd = -1;
     if (!what && io->rename(st->tmp, st->target) < 0) {
-        what = "rename";
+        what = _("rename");
         err = errno;
     }
     if (what) {
@@ -208,7 +210,7 @@ enum save_result save_stream_commit(struct save_stream *st, struct error *e)
     char *dir = dir_of(st->target);
     enum save_result rc = SAVE_OK;
     if (save_io_fsync_dir(io, dir) < 0) {
-        error_set(e, st->path, 0, 0, "saved, but not confirmed on disk (fsync of %s: %s)", dir,
+        error_set(e, st->path, 0, 0, _("saved, but not confirmed on disk (fsync of %s: %s)"), dir,
                   strerror(errno));
         rc = SAVE_UNCONFIRMED;
     }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static bool record_has_type(const struct rec_record *r, const char *type)
 {
     return !r->is_descriptor && r->type && strcmp(r->type, type) == 0;
@@ -136,7 +138,7 @@ struct sheet *sheet_new(struct form *form, const char *ward, int fiscal_year, co
     struct error e;
     struct sheet *s = sheet_parse(sb.buf, sb.len, NULL, form, &e);
     if (!s)
-        die(3, "internal error: a new sheet does not parse: %s", e.msg);
+        die(3, _("internal error: a new sheet does not parse: %s"), e.msg);
     strbuf_release(&sb);
     return s;
 }
