@@ -31,7 +31,8 @@ t "no message is built from a bare English literal"
 # that holds the text: that argument must be _("..."), never "...".  Formats
 # made only of conversions and punctuation ("%s", "%s: %s") need no translation.
 (cd "$TOP" && xgettext --from-code=UTF-8 -k -kerror_set:5 -kdie:2 -kimport_warn:4 -kcell_error:5 \
-    -keditor_message:3 -kfail:3 -kreport:6 -kcheck_clean:2 -kcheck_strv:2 \
+    -keditor_message:3 -kfail:3 -kreport:6 -kcheck_clean:2 -kcheck_strv:2 -kwarn:3 -kwarn_text:3 \
+    -kwarn_at:4 -kask:2 -kui_session_ask:2 -kdraw_box:4 -kdraw_lines:2 -kcounts_line:2 \
     --omit-header -o "$WORK/bare.pot" src/*.c) 2>xgettext.err || { t_fail "xgettext failed"; cat xgettext.err; }
 : > words.pot
 [ -s bare.pot ] && msggrep -K -E -e '[A-Za-z]{2}' -o words.pot bare.pot
