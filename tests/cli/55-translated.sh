@@ -51,6 +51,18 @@ ja_run 2 new --ward 大正区 --year 2018 --items 2 nofolder/new.rec &&
     expect_err_contains "nofolder に一時ファイルを作れません"
 [ ! -e nofolder ] || t_fail "nofolder appeared"
 
+t "a rename that fails while saving: in Japanese (was 'rename: ...')"
+. "$TOP/tests/crash/lib.sh"
+mkdir d
+if crash_build; then
+    expect_exit 2 env LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 CRASH_DIR="$WORK/d" CRASH_OP=rename CRASH_K=1 \
+        CRASH_ACTION=eio LD_PRELOAD="$SHIM" "$TORIKUMI" new --ward 大正区 --year 2018 --items 1 "$WORK/d/n.rec" &&
+        expect_err_contains "d/n.rec: 名前の変更 (rename): "
+    [ -z "$(ls -A d)" ] || t_fail "left behind: $(ls -A d)"
+else
+    t_fail "no crash harness (make crash)"
+fi
+
 t "sheet text without an item: in Japanese"
 printf 'はじめに\n' > notes.txt
 ja_run 1 import --format sheet -o out.rec notes.txt &&
