@@ -134,6 +134,8 @@ struct ui {
     int reasons_stage;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
+    /* The message line's text when it did not fit (ends in "…"): F1 shows it whole. */
+    struct strbuf message_whole;
 };
 
 struct ui_start {
@@ -193,6 +195,11 @@ void ui_draw_status(struct ui *ui, const char *message);
 /* The same two rows with other text: bar (reverse) and the message line below it. */
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message);
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
+/*
+ * Draw s[0..n) at (y, x) in at most w columns; what does not fit ends in
+ * "…", never cut silently.  Returns the columns used.
+ */
+int ui_text_cut(int y, int x, int w, const char *s, size_t n, enum tui_role role);
 
 void form_draw(struct ui *ui);
 void form_key(struct ui *ui, const struct key *k);

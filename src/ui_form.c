@@ -274,7 +274,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         char counter[48];
         snprintf(counter, sizeof(counter), "%s%zu/%zu", c.exceeded ? "!" : "", c.chars, c.max);
         int w = (int)strlen(counter);
-        right = ui->cols - w - 1;
+        right = ui->cols - w - 2;      /* a gap before the scroll mark in the last column */
         tui_str(y, right, w, counter, c.exceeded ? ROLE_PROBLEM : ROLE_NORMAL);
     }
     const struct problem *p = editor_field_problem(ed, f);
@@ -284,7 +284,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         problem_message(ed->sheet, p, &m);
         if (p->code == PROB_HALFWIDTH_KANA && focused)
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
-        tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
+        ui_text_cut(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
     }
 }
