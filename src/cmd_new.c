@@ -2,7 +2,8 @@
  * cmd_new.c - `torikumi new --ward W --year Y [--title T] [--items N] FILE`:
  * an empty sheet with its header and descriptors, saved atomically;
  * `torikumi new --from LAST.rec [--year Y] [--ward W] FILE`: the next
- * fiscal year's sheet from last year's (carryover.h).
+ * fiscal year's sheet from last year's (carryover.h), which names last
+ * year's file in its header (Previous, previous.h).
  * Refuses to overwrite an existing file.
  */
 #include <getopt.h>
@@ -16,6 +17,7 @@
 #include "cmd.h"
 #include "era.h"
 #include "i18n.h"
+#include "previous.h"
 #include "save.h"
 #include "sheet.h"
 #include "utf8.h"
@@ -97,6 +99,18 @@ static long last_fiscal_year(const struct sheet *last, const char *from)
     return y;
 }
 
+/* The new sheet names last year's, so the editor can show it beside (Ctrl-P). */
+static void link_previous(struct sheet *next, const char *path, const char *from)
+{
+    char *link = previous_link(path, from);
+    if (link)
+        previous_record(next, link);
+    else
+        fprintf(stderr, "%s", _("torikumi: last year's file name holds a control character; "
+                                "not recorded as Previous (edit --previous names it)\n"));
+    free(link);
+}
+
 static int write_from_last(const char *path, const char *from, struct form *form,
                            const char *ward, long year)
 {
@@ -117,6 +131,7 @@ static int write_from_last(const char *path, const char *from, struct form *form
     int rc = EXIT_TROUBLE;
     if (year > 0) {
         struct sheet *next = carryover_sheet(last, ward, year);
+        link_previous(next, path, from);
         rc = save_sheet(path, next);
         sheet_free(next);
     }

@@ -60,12 +60,13 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    return ui->rows - 3 - UI_KEYBAR_ROWS;     /* header, status and message lines */
+    /* header, status and message lines */
+    return ui->rows - 3 - UI_KEYBAR_ROWS - ui_previous_rows(ui);
 }
 
-static int field_width(int cols)
+int ui_field_width(const struct ui *ui)
 {
-    return cols - UI_TEXT_INDENT - 2;
+    return ui->cols - ui_previous_cols(ui) - UI_TEXT_INDENT - 2;
 }
 
 /* ---- shared chrome ------------------------------------------------------------- */
@@ -647,7 +648,8 @@ bool ui_search_idle(struct ui *ui)
 static void handle_resize(struct ui *ui)
 {
     tui_size(&ui->rows, &ui->cols);
-    editor_set_width(&ui->ed, field_width(ui->cols));
+    ui_previous_fit(ui);
+    editor_set_width(&ui->ed, ui_field_width(ui));
     form_layout_changed(ui);
 }
 
@@ -760,8 +762,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
     ui->sheets = sheets;
+    ui->previous.given = start->previous;
     tui_size(&ui->rows, &ui->cols);
-    editor_init(&ui->ed, sheets, n, field_width(ui->cols));
+    editor_init(&ui->ed, sheets, n, ui_field_width(ui));
     ui->ed.read_only = start->read_only || n > 1;
     if (ui->ed.read_only && start->why)
         editor_message(&ui->ed, false, "%s", start->why);
@@ -791,6 +794,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     free(ui->layout_keys);
     strbuf_release(&ui->stamp_shown);
     strbuf_release(&ui->message_whole);
+    ui_previous_free(ui);
     free(ui->page);
     problems_free(&ui->all);
     free(ui->all_sheet);

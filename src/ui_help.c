@@ -32,6 +32,8 @@ static const char *const help_keys[][2] = {
     { "Ctrl-Q", N_("quit (asks when there are unsaved changes)") },
     { "Ctrl-Z / Ctrl-Y", N_("undo / redo") },
     { "Ctrl-E", N_("edit the focused text field in $VISUAL or $EDITOR") },
+    { "Ctrl-P", N_("last year's value of the focused field, read-only, beside or below the form "
+                   "(last year's sheet: the sheet's Previous, or edit --previous); again hides it") },
     { "", "" },
     { N_("In a text field"), "" },
     { N_("typing"), N_("inserts at the caret; Enter starts a new line") },
