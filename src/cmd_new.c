@@ -34,20 +34,6 @@ static void new_usage(FILE *to)
                         "empty.\nA year is 西暦 or 和暦: 2018, ２０１８, 平成30, H30, 令和元, R2.\n"));
 }
 
-/* Any control character (C0, DEL, C1, U+2028/9), as the header's %type regexp refuses. */
-static bool has_control(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (utf8_is_control(cp))
-            return true;
-        i += k ? k : 1;
-    }
-    return false;
-}
-
 /* More items than any ward's sheet has (23); enough for the 100,000-item tests. */
 #define NEW_MAX_ITEMS 100000L
 
@@ -106,8 +92,8 @@ static void link_previous(struct sheet *next, const char *path, const char *from
     if (link)
         previous_record(next, link);
     else
-        fprintf(stderr, "%s", _("torikumi: last year's file name holds a control character; "
-                                "not recorded as Previous (edit --previous names it)\n"));
+        fprintf(stderr, "%s", _("torikumi: last year's file name is not one line of UTF-8 "
+                                "text; not recorded as Previous (edit --previous names it)\n"));
     free(link);
 }
 
@@ -193,7 +179,8 @@ int cmd_new(int argc, char **argv)
                                 "Ward)\n"));
         return EXIT_TROUBLE;
     }
-    if ((o.ward && has_control(o.ward)) || (o.title && has_control(o.title))) {
+    if ((o.ward && utf8_has_control(o.ward, strlen(o.ward))) ||
+        (o.title && utf8_has_control(o.title, strlen(o.title)))) {
         fprintf(stderr, "%s", _("torikumi: --ward and --title must be one line without control "
                                 "characters\n"));
         return EXIT_TROUBLE;

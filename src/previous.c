@@ -8,17 +8,6 @@
 
 #include "utf8.h"
 
-/* "a/b.rec" -> "a", "b.rec" -> ".", "/b.rec" -> "/". */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xasprintf("%.*s", (int)(slash - path), path);
-}
-
 /* file (absolute, resolved) as seen from directory dir (absolute, resolved). */
 static char *relative_to(const char *dir, const char *file)
 {
@@ -44,22 +33,16 @@ static char *relative_to(const char *dir, const char *file)
     return strbuf_detach(&sb, NULL);
 }
 
-static bool one_clean_line(const char *s)
+/* The header holds it: one line of valid UTF-8 without control characters. */
+static bool fits_header(const char *s)
 {
     size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (!k || utf8_is_control(cp))
-            return false;
-        i += k;
-    }
-    return n > 0;
+    return n > 0 && !utf8_has_control(s, n) && utf8_invalid_offset(s, n) == n;
 }
 
 char *previous_link(const char *sheet_path, const char *last_path)
 {
-    char *dir = dir_of(sheet_path);
+    char *dir = path_dir(sheet_path);
     char *dir_abs = realpath(dir, NULL);
     char *last_abs = realpath(last_path, NULL);
     char *link = dir_abs && last_abs ? relative_to(dir_abs, last_abs)
@@ -67,7 +50,7 @@ char *previous_link(const char *sheet_path, const char *last_path)
     free(dir);
     free(dir_abs);
     free(last_abs);
-    if (!one_clean_line(link)) {
+    if (!fits_header(link)) {
         free(link);
         return NULL;
     }
@@ -90,7 +73,7 @@ char *previous_path(const struct sheet *s)
         return NULL;
     if (v[0] == '/' || !s->path)
         return xstrdup(v);
-    char *dir = dir_of(s->path);
+    char *dir = path_dir(s->path);
     char *path = xasprintf("%s/%s", dir, v);
     free(dir);
     return path;

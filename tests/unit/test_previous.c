@@ -68,6 +68,12 @@ static void test_link_is_relative_to_the_sheet(void **state)
     /* A name that only starts like the directory is not inside it. */
     make_dir("h2");
     check_link("h2/next.rec", "h29/last.rec", "../h29/last.rec");
+    /* A name the header cannot hold (a line break) is not recorded. */
+    char *odd = in_dir("h29/a\nb.rec"), *next = in_dir("h30/next.rec");
+    unit_write_file(odd, "x\n");
+    assert_null(previous_link(next, odd));
+    free(odd);
+    free(next);
     free(last);
 }
 
