@@ -226,8 +226,8 @@ static void draw_header(struct ui *ui)
         strbuf_addf(&sb, _("| no %s yet: Ctrl-N adds one"), s->form->item_label);
     }
     tui_fill(0, 0, ui->cols, ROLE_BAR);
-    /* The title may hold anything from the file: tui_text escapes it. */
-    tui_text(0, 1, ui->cols - 2, sb.buf, sb.len, ROLE_BAR);
+    /* The title may hold anything from the file: tui_text escapes it; a long one ends in …. */
+    ui_text_cut(0, 1, ui->cols - 2, sb.buf, sb.len, ROLE_BAR);
     strbuf_release(&sb);
 }
 

@@ -275,7 +275,9 @@ static const char *empty_list_text(struct ui *ui)
     if (list_filtered(ui))
         return _("Nothing matches these filters.");
     static char text[160];
-    snprintf(text, sizeof(text), _("there is no %s here (Ctrl-N adds one)"),
+    /* Reading cannot add one: Ctrl-N is not offered there. */
+    snprintf(text, sizeof(text), ui->ed.read_only ? _("there is no %s here")
+                                                  : _("there is no %s here (Ctrl-N adds one)"),
              ui->ed.sheet->form->item_label);
     return text;
 }

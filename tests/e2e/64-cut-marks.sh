@@ -10,6 +10,10 @@ TM_LANG=ja_JP.UTF-8
 tm_start 80 24 "$TORIKUMI" sheet.rec
 tm_wait "取組項目 1/23"
 
+t "the form's header ends a long title in …"
+tm_screen | head -n 1 | grep -q '【歳入の確保(介護保険料現年度・滞納繰越分の収…$' ||
+    t_fail "the header's title is cut without a mark: $(tm_screen | head -n 1)"
+
 t "F5: the stage headings fit their columns, and a cut title ends in …"
 tm_keys F5
 tm_wait "取組項目の一覧 (23 件)"
@@ -71,6 +75,17 @@ tm_wait "取組項目 1/23"
 tm_keys F5
 tm_wait "F5/Esc 戻る"
 tm_screen | grep -q '項目の操作' && t_fail "view mode's list offers the item menu"
+tm_keys Escape q
+tm_wait_exit
+tm_stop
+
+t "reading an empty sheet: F5 says there is none, offering no Ctrl-N"
+"$TORIKUMI" new --ward 大正区 --year R2 empty.rec || t_fail "new --year R2"
+tm_start 80 24 "$TORIKUMI" view empty.rec
+tm_wait "取組項目 0/0"
+tm_keys F5
+tm_wait "取組項目がありません"
+tm_screen | grep -q "Ctrl-N" && t_fail "reading offers Ctrl-N"
 tm_keys Escape q
 tm_wait_exit
 done_testing

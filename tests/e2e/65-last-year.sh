@@ -29,6 +29,19 @@ tm_type "新しい課題"
 tm_wait "新しい課題"
 tm_wait "平成29年度の収納率については"
 
+t "from 150 columns the pane is beside the form, below it again when narrower"
+before=$(tm_screen)
+tm_resize 160 40
+tm_wait_change "$before"
+tm_wait "^Q 終了  ^Z 元に戻す"                   # drawn again: one row of keys at 160
+expect_eq "$(tm_line_of "[前年度 (読み取り専用)")" 2 "the pane's title beside the form's first row"
+tm_screen | grep -q '^ \[前年度' && t_fail "the pane is below at 160 columns"
+before=$(tm_screen)
+tm_resize 80 24
+tm_wait_change "$before"
+tm_wait "^Z 元に戻す  F5 一覧  F6 問題  ^G 番号へ  ^F 検索  ^N 新規  ^E エディタ"   # two rows again
+tm_screen | grep -q '^ \[前年度' || t_fail "the pane is not below at 80 columns"
+
 t "the pane follows the focus, escapes control characters, and follows the item"
 tm_keys F2
 tm_wait "> 趣旨・目的"
