@@ -60,7 +60,7 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    /* header, status and message lines */
+    /* header, status and message lines, and last year's pane when it is below */
     return ui->rows - 3 - UI_KEYBAR_ROWS - ui_previous_rows(ui);
 }
 
@@ -115,8 +115,7 @@ static void remember_message(struct ui *ui, const char *message, bool cut)
 /*
  * The status area: a line of facts (file, unsaved mark, item N/total,
  * problems: N) and below it a line for the message or the focused
- * field's problem, spelled out in full
- * (F1 shows one that does not fit).
+ * field's problem, spelled out in full (F1 shows one that does not fit).
  */
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message)
 {
