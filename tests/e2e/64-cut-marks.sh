@@ -69,11 +69,16 @@ tm_keys d
 tm_wait_exit
 tm_stop
 
+# Read FILE in view mode, open F5 and wait for TEXT; the caller looks at the screen.
+view_list() { # file text
+    tm_start 80 24 "$TORIKUMI" view "$1"
+    tm_wait "取組項目 "
+    tm_keys F5
+    tm_wait "$2"
+}
+
 t "reading: the list offers no item menu (^T)"
-tm_start 80 24 "$TORIKUMI" view sheet.rec
-tm_wait "取組項目 1/23"
-tm_keys F5
-tm_wait "F5/Esc 戻る"
+view_list sheet.rec "F5/Esc 戻る"
 tm_screen | grep -q '項目の操作' && t_fail "view mode's list offers the item menu"
 tm_keys Escape q
 tm_wait_exit
@@ -81,10 +86,7 @@ tm_stop
 
 t "reading an empty sheet: F5 says there is none, offering no Ctrl-N"
 "$TORIKUMI" new --ward 大正区 --year R2 empty.rec || t_fail "new --year R2"
-tm_start 80 24 "$TORIKUMI" view empty.rec
-tm_wait "取組項目 0/0"
-tm_keys F5
-tm_wait "取組項目がありません"
+view_list empty.rec "取組項目がありません"
 tm_screen | grep -q "Ctrl-N" && t_fail "reading offers Ctrl-N"
 tm_keys Escape q
 tm_wait_exit
