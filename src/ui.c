@@ -79,6 +79,8 @@ static const char *base_name(const char *path)
 
 int ui_text_cut(int y, int x, int w, const char *s, size_t n, enum tui_role role)
 {
+    if (w <= 0)
+        return 0;
     if (tui_width(s, n) <= w)
         return tui_text(y, x, w, s, n, role);
     size_t cut = 0;
