@@ -1,5 +1,6 @@
 /*
- * cmd_edit.c - `torikumi [edit] FILE`: open a sheet in the editor.
+ * cmd_edit.c - `torikumi [edit] [--previous LAST.rec] FILE`: open a sheet
+ * in the editor (with last year's sheet to show beside it).
  * A file the user cannot write opens read-only, saying why.
  */
 #include <errno.h>
@@ -20,6 +21,43 @@ static void edit_usage(FILE *to)
 {
     fprintf(to, _("usage: torikumi [edit] [--form FORMFILE] FILE\n"
                   "Open a sheet in the editor (F1 inside lists every key).\n"));
+    fprintf(to, "%s", _("  --previous LAST.rec  last year's sheet, shown beside the field with "
+                        "Ctrl-P\n                       (instead of the one the sheet names as "
+                        "Previous)\n"));
+}
+
+/* Returns -1 to go on, or the status to exit with. */
+static int parse_edit_options(int argc, char **argv, struct form **form, const char **previous)
+{
+    static const struct option opts[] = {
+        { "form", required_argument, NULL, 'f' },
+        { "previous", required_argument, NULL, 'p' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "f:p:h", opts, NULL)) != -1) {
+        if (c == 'f') {
+            form_free(*form);
+            *form = cmd_load_form_option(optarg);
+        } else if (c == 'p') {
+            *previous = optarg;
+        } else {
+            edit_usage(c == 'h' ? stdout : stderr);
+            return c == 'h' ? EXIT_OK : EXIT_TROUBLE;
+        }
+    }
+    if (optind != argc - 1) {
+        edit_usage(stderr);
+        return EXIT_TROUBLE;
+    }
+    if (*previous && access(*previous, R_OK) < 0) {
+        char *msg = xasprintf(_("torikumi: --previous %s: %s"), *previous, strerror(errno));
+        cmd_print_sanitized(stderr, msg);
+        free(msg);
+        return EXIT_TROUBLE;
+    }
+    return -1;
 }
 
 /* True when nobody is meant to write it: no write bit at all (chmod a-w). */
@@ -52,10 +90,13 @@ static const char *why_read_only(const char *path)
 
 int cmd_edit(int argc, char **argv)
 {
-    struct form *form;
-    int early = cmd_parse_sheet_options(argc, argv, edit_usage, 1, 1, &form);
-    if (early >= 0)
+    struct form *form = NULL;
+    const char *previous = NULL;
+    int early = parse_edit_options(argc, argv, &form, &previous);
+    if (early >= 0) {
+        form_free(form);
         return early;
+    }
     const char *path = argv[optind];
     struct error e;
     char *text;
@@ -72,7 +113,7 @@ int cmd_edit(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     const char *why = why_read_only(path);
-    struct ui_start start = { why != NULL, why, why ? NULL : &stamp, NULL };
+    struct ui_start start = { why != NULL, why, why ? NULL : &stamp, NULL, previous };
     int rc = ui_run(&s, 1, &start);
     sheet_free(s);
     form_free(form);

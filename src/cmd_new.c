@@ -2,7 +2,8 @@
  * cmd_new.c - `torikumi new --ward W --year Y [--title T] [--items N] FILE`:
  * an empty sheet with its header and descriptors, saved atomically;
  * `torikumi new --from LAST.rec [--year Y] [--ward W] FILE`: the next
- * fiscal year's sheet from last year's (carryover.h).
+ * fiscal year's sheet from last year's (carryover.h), which names last
+ * year's file in its header (Previous, previous.h).
  * Refuses to overwrite an existing file.
  */
 #include <getopt.h>
@@ -16,6 +17,7 @@
 #include "cmd.h"
 #include "era.h"
 #include "i18n.h"
+#include "previous.h"
 #include "save.h"
 #include "sheet.h"
 #include "utf8.h"
@@ -30,20 +32,6 @@ static void new_usage(FILE *to)
                         "Start the next fiscal year from last year's sheet: every item keeps its "
                         "number,\ntitle and plan; the later stages, done marks and stamps start "
                         "empty.\nA year is 西暦 or 和暦: 2018, ２０１８, 平成30, H30, 令和元, R2.\n"));
-}
-
-/* Any control character (C0, DEL, C1, U+2028/9), as the header's %type regexp refuses. */
-static bool has_control(const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (utf8_is_control(cp))
-            return true;
-        i += k ? k : 1;
-    }
-    return false;
 }
 
 /* More items than any ward's sheet has (23); enough for the 100,000-item tests. */
@@ -97,6 +85,18 @@ static long last_fiscal_year(const struct sheet *last, const char *from)
     return y;
 }
 
+/* The new sheet names last year's, so the editor can show it beside (Ctrl-P). */
+static void link_previous(struct sheet *next, const char *path, const char *from)
+{
+    char *link = previous_link(path, from);
+    if (link)
+        previous_record(next, link);
+    else
+        fprintf(stderr, "%s", _("torikumi: last year's file name is not one line of UTF-8 "
+                                "text; not recorded as Previous (edit --previous names it)\n"));
+    free(link);
+}
+
 static int write_from_last(const char *path, const char *from, struct form *form,
                            const char *ward, long year)
 {
@@ -117,6 +117,7 @@ static int write_from_last(const char *path, const char *from, struct form *form
     int rc = EXIT_TROUBLE;
     if (year > 0) {
         struct sheet *next = carryover_sheet(last, ward, year);
+        link_previous(next, path, from);
         rc = save_sheet(path, next);
         sheet_free(next);
     }
@@ -178,7 +179,8 @@ int cmd_new(int argc, char **argv)
                                 "Ward)\n"));
         return EXIT_TROUBLE;
     }
-    if ((o.ward && has_control(o.ward)) || (o.title && has_control(o.title))) {
+    if ((o.ward && utf8_has_control(o.ward, strlen(o.ward))) ||
+        (o.title && utf8_has_control(o.title, strlen(o.title)))) {
         fprintf(stderr, "%s", _("torikumi: --ward and --title must be one line without control "
                                 "characters\n"));
         return EXIT_TROUBLE;

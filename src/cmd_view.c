@@ -40,7 +40,7 @@ int cmd_view(int argc, char **argv)
                     l.skipped, l.errors.buf);
     else
         strbuf_addstr(&why, _("read-only: viewing; nothing can be changed"));
-    struct ui_start start = { true, why.buf, NULL, stamps };
+    struct ui_start start = { true, why.buf, NULL, stamps, NULL };
     int rc = l.n ? ui_run(sheets, l.n, &start) : EXIT_TROUBLE;
     if (rc == EXIT_OK && l.skipped)
         rc = EXIT_PROBLEMS;

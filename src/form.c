@@ -207,6 +207,9 @@ static int parse_stage_record(struct form_parser *fp, const struct rec_record *r
         } else if (str_eq(en->name, "Label")) {
             free(st->label);
             st->label = xstrdup(en->value);
+        } else if (str_eq(en->name, "ShortLabel")) {
+            free(st->short_label);
+            st->short_label = xstrdup(en->value);
         } else if (str_eq(en->name, "Alias"))
             st->aliases = strv_push(st->aliases, &st->n_aliases, en->value);
         else if (str_eq(en->name, "Help")) {
@@ -510,6 +513,7 @@ static int check_texts(struct form_parser *fp)
         return -1;
     for (size_t i = 0; i < f->n_stages; i++)
         if (check_clean(fp, _("a Stage's Label"), f->stages[i].label) < 0 ||
+            check_clean(fp, _("a Stage's ShortLabel"), f->stages[i].short_label) < 0 ||
             check_strv(fp, _("a Stage's Alias"), f->stages[i].aliases, f->stages[i].n_aliases) < 0)
             return -1;
     for (size_t i = 0; i < f->n_fields; i++) {
@@ -644,6 +648,7 @@ void form_free(struct form *f)
         struct form_stage *st = &f->stages[i];
         free(st->id);
         free(st->label);
+        free(st->short_label);
         free(st->help);
         strv_free(st->aliases, st->n_aliases);
         free(st->requires);

@@ -61,6 +61,7 @@ struct form_field {
 struct form_stage {
     char *id;                    /* e.g. plan */
     char *label;                 /* e.g. 計画 */
+    char *short_label;           /* where a column is narrow (中間 for 中間振り返り), or NULL */
     char **aliases;              /* other headings found in old sheets (自己評価...) */
     size_t n_aliases;
     int done_field;              /* index of its bool done field, or -1 */

@@ -31,16 +31,6 @@ void save_set_io(const struct save_io *new_io)
     io = new_io ? new_io : &save_real_io;
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return xstrdup(".");
-    if (slash == path)
-        return xstrdup("/");
-    return xstrndup(path, (size_t)(slash - path));
-}
-
 static int open_temp(const char *target, char **tmp_path, mode_t mode)
 {
     const char *slash = strrchr(target, '/');
@@ -143,7 +133,7 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     st->fd = open_temp(st->target, &st->tmp, mode);
     if (st->fd < 0) {
         int err = errno;
-        char *dir = dir_of(st->target);
+        char *dir = path_dir(st->target);
         error_set(e, path, 0, 0, _("cannot create a temporary file in %s: %s"), dir, strerror(err));
         free(dir);
         free(st->target);
@@ -207,7 +197,7 @@ enum save_result save_stream_commit(struct save_stream *st, struct error *e)
         stream_free(st);
         return SAVE_FAILED;
     }
-    char *dir = dir_of(st->target);
+    char *dir = path_dir(st->target);
     enum save_result rc = SAVE_OK;
     if (save_io_fsync_dir(io, dir) < 0) {
         error_set(e, st->path, 0, 0, _("saved, but not confirmed on disk (fsync of %s: %s)"), dir,

@@ -60,12 +60,13 @@ static enum screen_id top(const struct ui *ui)
 
 int ui_body_rows(const struct ui *ui)
 {
-    return ui->rows - 3 - UI_KEYBAR_ROWS;     /* header, status and message lines */
+    /* header, status and message lines, and last year's pane when it is below */
+    return ui->rows - 3 - UI_KEYBAR_ROWS - ui_previous_rows(ui);
 }
 
-static int field_width(int cols)
+int ui_field_width(const struct ui *ui)
 {
-    return cols - UI_TEXT_INDENT - 2;
+    return ui->cols - ui_previous_cols(ui) - UI_TEXT_INDENT - 2;
 }
 
 /* ---- shared chrome ------------------------------------------------------------- */
@@ -76,19 +77,12 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path ? path : "";
 }
 
-/*
- * The status area: a line of facts (file, unsaved mark, item N/total,
- * problems: N) and below it a line for the message or the focused
- * field's problem, spelled out in full.
- */
-/* Draw s in at most w columns from the left; what does not fit ends in "…", never cut silently. */
-static void draw_line_cut(int y, int w, const char *s, enum tui_role role)
+int ui_text_cut(int y, int x, int w, const char *s, size_t n, enum tui_role role)
 {
-    size_t n = strlen(s);
-    if (tui_width(s, n) <= w) {
-        tui_text(y, 0, w, s, n, role);
-        return;
-    }
+    if (w <= 0)
+        return 0;
+    if (tui_width(s, n) <= w)
+        return tui_text(y, x, w, s, n, role);
     size_t cut = 0;
     int used = 0;
     while (cut < n) {
@@ -99,10 +93,32 @@ static void draw_line_cut(int y, int w, const char *s, enum tui_role role)
         used += cw;
         cut = next;
     }
-    int x = tui_text(y, 0, w - 1, s, cut, role);
-    tui_str(y, x, w - x, "…", role);
+    int drawn = tui_text(y, x, w - 1, s, cut, role);
+    return drawn + tui_str(y, x + drawn, w - drawn, "…", role);
 }
 
+static bool draw_line_cut(int y, int w, const char *s, enum tui_role role)
+{
+    size_t n = strlen(s);
+    ui_text_cut(y, 0, w, s, n, role);
+    return tui_width(s, n) > w;
+}
+
+/* A message that did not fit is kept whole for F1 (the help does not replace it). */
+static void remember_message(struct ui *ui, const char *message, bool cut)
+{
+    if (top(ui) == SCREEN_HELP)
+        return;
+    strbuf_reset(&ui->message_whole);
+    if (cut)
+        strbuf_addstr(&ui->message_whole, message);
+}
+
+/*
+ * The status area: a line of facts (file, unsaved mark, item N/total,
+ * problems: N) and below it a line for the message or the focused
+ * field's problem, spelled out in full (F1 shows one that does not fit).
+ */
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message)
 {
     int y = ui->rows - UI_KEYBAR_ROWS - 2;
@@ -112,11 +128,13 @@ void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message
     /* A sheet changed on disk: said until R reloads it, over anything but a fresh message. */
     const char *notice = ui_watch_notice(ui);
     bool fresh = message && *message && message == ui->ed.message;
+    bool cut = false;
     if (notice && !fresh)
-        draw_line_cut(y + 1, ui->cols, notice, ROLE_PROBLEM);
+        cut = draw_line_cut(y + 1, ui->cols, notice, ROLE_PROBLEM);
     else if (message && *message)
-        draw_line_cut(y + 1, ui->cols, message,
-                      ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+        cut = draw_line_cut(y + 1, ui->cols, message,
+                            ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
+    remember_message(ui, notice && !fresh ? notice : message, cut);
 }
 
 void ui_draw_status(struct ui *ui, const char *message)
@@ -631,7 +649,8 @@ bool ui_search_idle(struct ui *ui)
 static void handle_resize(struct ui *ui)
 {
     tui_size(&ui->rows, &ui->cols);
-    editor_set_width(&ui->ed, field_width(ui->cols));
+    ui_previous_fit(ui);
+    editor_set_width(&ui->ed, ui_field_width(ui));
     form_layout_changed(ui);
 }
 
@@ -744,8 +763,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
     ui->sheets = sheets;
+    ui->previous.given = start->previous;
     tui_size(&ui->rows, &ui->cols);
-    editor_init(&ui->ed, sheets, n, field_width(ui->cols));
+    editor_init(&ui->ed, sheets, n, ui_field_width(ui));
     ui->ed.read_only = start->read_only || n > 1;
     if (ui->ed.read_only && start->why)
         editor_message(&ui->ed, false, "%s", start->why);
@@ -774,6 +794,8 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     free(ui->layouts);
     free(ui->layout_keys);
     strbuf_release(&ui->stamp_shown);
+    strbuf_release(&ui->message_whole);
+    ui_previous_free(ui);
     free(ui->page);
     problems_free(&ui->all);
     free(ui->all_sheet);

@@ -22,6 +22,7 @@
 #include "textlayout.h"
 #include "tui.h"
 #include "hitlist.h"
+#include "previous.h"
 #include "wardcount.h"
 
 #define UI_MIN_ROWS 24
@@ -62,6 +63,20 @@ struct page_row {
  * a field's choices; a row draws only the first UI_MAX_CHOICES of them.
  */
 #define UI_MAX_CHOICES 16
+
+/* Last year's value beside the focused field (ui_previous.c). */
+struct ui_previous {
+    bool shown;                     /* Ctrl-P */
+    int beside_cols;                /* its width beside the form; 0: below it */
+    const char *given;              /* edit --previous (borrowed), else the sheet's Previous */
+    const struct sheet *for_sheet;  /* the sheet last was read for */
+    bool loaded;
+    struct previous last;
+    struct strbuf trouble;          /* why there is none for for_sheet */
+    struct strbuf shown_value;      /* a value made readable, or a note */
+    struct layout lay;              /* of the text shown, reused while it stays */
+    const char *lay_text;
+};
 
 struct ui {
     struct editor ed;
@@ -134,6 +149,9 @@ struct ui {
     int reasons_stage;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
+    /* The message line's text when it did not fit (ends in "…"): F1 shows it whole. */
+    struct strbuf message_whole;
+    struct ui_previous previous;
 };
 
 struct ui_start {
@@ -141,6 +159,7 @@ struct ui_start {
     const char *why;                /* shown when read-only */
     const struct filestamp *stamp;  /* editing: the file as loaded (lock, journal, checks) */
     const struct filestamp *view_stamps;   /* viewing: per sheet, as read; watched when set */
+    const char *previous;           /* edit --previous LAST.rec, or NULL */
 };
 
 /*
@@ -186,13 +205,20 @@ bool ui_merge_resolve_recorded(struct ui *ui);
 
 void ui_push(struct ui *ui, enum screen_id id);
 void ui_pop(struct ui *ui);
-/* Rows of the form body (between the header and the status line). */
+/* Rows of the form body (between the header and the status line, or last year's pane). */
 int ui_body_rows(const struct ui *ui);
+/* Columns of a field's text in the form (the pane beside takes its share). */
+int ui_field_width(const struct ui *ui);
 /* The status line and key bar shared by all screens. */
 void ui_draw_status(struct ui *ui, const char *message);
 /* The same two rows with other text: bar (reverse) and the message line below it. */
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message);
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
+/*
+ * Draw s[0..n) at (y, x) in at most w columns; what does not fit ends in
+ * "…", never cut silently.  Returns the columns used.
+ */
+int ui_text_cut(int y, int x, int w, const char *s, size_t n, enum tui_role role);
 
 void form_draw(struct ui *ui);
 void form_key(struct ui *ui, const struct key *k);
@@ -249,6 +275,13 @@ void quit_draw(struct ui *ui);
 void quit_key(struct ui *ui, const struct key *k);
 void reasons_draw(struct ui *ui);
 void reasons_key(struct ui *ui, const struct key *k);
+/* ui_previous.c: Ctrl-P shows or hides last year's value of the focused field. */
+void ui_previous_toggle(struct ui *ui);
+void ui_previous_fit(struct ui *ui);          /* after a resize: beside or below */
+int ui_previous_rows(const struct ui *ui);    /* rows it takes below the form body */
+int ui_previous_cols(const struct ui *ui);    /* columns it takes beside the form */
+void ui_previous_draw(struct ui *ui);
+void ui_previous_free(struct ui *ui);
 /* ui_items.c: Ctrl-T, the current item's menu (delete, duplicate, move, renumber). */
 void item_menu_open(struct ui *ui);
 void item_menu_draw(struct ui *ui);

@@ -226,8 +226,8 @@ static void draw_header(struct ui *ui)
         strbuf_addf(&sb, _("| no %s yet: Ctrl-N adds one"), s->form->item_label);
     }
     tui_fill(0, 0, ui->cols, ROLE_BAR);
-    /* The title may hold anything from the file: tui_text escapes it. */
-    tui_text(0, 1, ui->cols - 2, sb.buf, sb.len, ROLE_BAR);
+    /* The title may hold anything from the file: tui_text escapes it; a long one ends in …. */
+    ui_text_cut(0, 1, ui->cols - 2, sb.buf, sb.len, ROLE_BAR);
     strbuf_release(&sb);
 }
 
@@ -274,7 +274,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         char counter[48];
         snprintf(counter, sizeof(counter), "%s%zu/%zu", c.exceeded ? "!" : "", c.chars, c.max);
         int w = (int)strlen(counter);
-        right = ui->cols - w - 1;
+        right = ui->cols - w - 2;      /* a gap before the scroll mark in the last column */
         tui_str(y, right, w, counter, c.exceeded ? ROLE_PROBLEM : ROLE_NORMAL);
     }
     const struct problem *p = editor_field_problem(ed, f);
@@ -284,7 +284,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         problem_message(ed->sheet, p, &m);
         if (p->code == PROB_HALFWIDTH_KANA && focused)
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
-        tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
+        ui_text_cut(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
     }
 }
@@ -393,6 +393,16 @@ static void draw_body(struct ui *ui)
         tui_str(body, ui->cols - 1, 1, "v", ROLE_DIM);
 }
 
+/* The body's rows draw up to ui->cols: last year's pane beside takes the rest. */
+static void draw_form_body(struct ui *ui)
+{
+    int cols = ui->cols;
+    ui->cols -= ui_previous_cols(ui);
+    draw_body(ui);
+    ui->cols = cols;
+    ui_previous_draw(ui);
+}
+
 /* Two rows of 80 columns, in English and in Japanese. */
 static const char *const form_keys[] = {
     "F1", N_("Help"), "Tab", N_("Next"), "F2-4", N_("Stage"), "F7/F8", N_("Item"),
@@ -412,7 +422,7 @@ void form_draw(struct ui *ui)
 {
     form_layout_changed(ui);
     draw_header(ui);
-    draw_body(ui);
+    draw_form_body(ui);
     struct editor *ed = &ui->ed;
     struct strbuf right = STRBUF_INIT;
     if (ed->message[0])
@@ -634,7 +644,8 @@ static void click(struct ui *ui, int y, int x)
 {
     struct editor *ed = &ui->ed;
     int i = y - 1;
-    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->scroll + i) >= ui->n_page)
+    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->scroll + i) >= ui->n_page ||
+        x >= ui->cols - ui_previous_cols(ui))       /* last year's pane is not the form */
         return;
     const struct page_row *r = &ui->page[ui->scroll + i];
     if (r->field < 0 || !editor_focusable(ed, r->field))
@@ -670,6 +681,7 @@ static bool command_key(struct ui *ui, const struct key *k)
         case CTRL('e'): ui_external_edit(ui); return true;
         case CTRL('n'): editor_new_item(ed); ui->scroll = 0; return true;
         case CTRL('t'): item_menu_open(ui); return true;
+        case CTRL('p'): ui_previous_toggle(ui); return true;
         }
         return false;
     }

@@ -1,6 +1,7 @@
 /*
- * ui_help.c - F1: every key, and the help the form gives for the focused
- * field and its stage.  The same keys are listed in docs/torikumi.1.
+ * ui_help.c - F1: every key, the help the form gives for the focused
+ * field and its stage, and the status line's message in full when it did
+ * not fit.  The same keys are listed in docs/torikumi.1.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -31,6 +32,8 @@ static const char *const help_keys[][2] = {
     { "Ctrl-Q", N_("quit (asks when there are unsaved changes)") },
     { "Ctrl-Z / Ctrl-Y", N_("undo / redo") },
     { "Ctrl-E", N_("edit the focused text field in $VISUAL or $EDITOR") },
+    { "Ctrl-P", N_("last year's value of the focused field, read-only, beside or below the form "
+                   "(last year's sheet: the sheet's Previous, or edit --previous); again hides it") },
     { "", "" },
     { N_("In a text field"), "" },
     { N_("typing"), N_("inserts at the caret; Enter starts a new line") },
@@ -70,6 +73,7 @@ static const char *const help_keys[][2] = {
     { "[?]", N_("a warning (half-width katakana): saving and completing are still allowed") },
     { N_("[x] complete"), N_("the stage is marked complete (F9)") },
     { "[+]", N_("unsaved changes") },
+    { "…", N_("cut to fit: a message cut so is shown in full at the top of this help") },
 };
 
 static void add_line(struct strbuf *lines, size_t *n, const char *text)
@@ -111,6 +115,11 @@ static size_t help_lines(struct ui *ui, struct strbuf *lines)
     size_t n = 0;
     struct strbuf one = STRBUF_INIT;
     struct editor *ed = &ui->ed;
+    if (ui->message_whole.len) {     /* the status line cut it: here it is whole */
+        add_line(lines, &n, _("The message in full:"));
+        add_line(lines, &n, ui->message_whole.buf);
+        add_line(lines, &n, "");
+    }
     if (ed->field >= 0) {
         const struct form_field *fld = &ed->sheet->form->fields[ed->field];
         const struct form_stage *st = &ed->sheet->form->stages[fld->stage];
@@ -198,6 +207,13 @@ void help_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
+/* Opened again, it starts at the top, where the cut message is. */
+static void help_close(struct ui *ui)
+{
+    ui->help_top = 0;
+    ui_pop(ui);
+}
+
 void help_key(struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_FUNC) {
@@ -206,9 +222,9 @@ void help_key(struct ui *ui, const struct key *k)
         else if (k->code == KEY_UP || k->code == KEY_PPAGE)
             ui->help_top -= k->code == KEY_UP ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
         else
-            ui_pop(ui);
+            help_close(ui);
         return;
     }
     if (k->kind == KEY_KIND_CHAR)
-        ui_pop(ui);
+        help_close(ui);
 }

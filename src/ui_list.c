@@ -139,6 +139,15 @@ void list_filter_ward(struct ui *ui, const char *ward, long year)
     select_rows(ui);
 }
 
+/* A stage's column heading: its label, or the form's short one when that does not fit. */
+static void draw_stage_heading(const struct form_stage *st, int x, int w)
+{
+    const char *label = st->label;
+    if (st->short_label && tui_width(label, strlen(label)) > w)
+        label = st->short_label;
+    ui_text_cut(1, x, w, label, strlen(label), ROLE_LABEL);
+}
+
 static void draw_list_header(struct ui *ui, bool wards)
 {
     const struct overview *ov = ui->ov;
@@ -180,7 +189,7 @@ static void draw_list_header(struct ui *ui, bool wards)
     x += tw + 1;
     int sw = state_col_width();
     for (size_t i = 0; i < overview_n_stages(ov); i++, x += sw)
-        tui_str(1, x, sw - 1, form->stages[overview_stage(ov, i)].label, ROLE_LABEL);
+        draw_stage_heading(&form->stages[overview_stage(ov, i)], x, sw - 1);
     if (form->result_field >= 0)
         tui_str(1, x, COL_RESULT, form->fields[form->result_field].label, ROLE_LABEL);
 }
@@ -213,7 +222,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     x += COL_NO;
     int tw = title_width(ui, overview_n_stages(ov), wards);
     if (r->title)
-        tui_text(y, x, tw, r->title, strlen(r->title), role);
+        ui_text_cut(y, x, tw, r->title, strlen(r->title), role);
     x += tw + 1;
     int sw = state_col_width();
     for (size_t c = 0; c < overview_n_stages(ov); c++, x += sw) {
@@ -266,9 +275,30 @@ static const char *empty_list_text(struct ui *ui)
     if (list_filtered(ui))
         return _("Nothing matches these filters.");
     static char text[160];
-    snprintf(text, sizeof(text), _("there is no %s here (Ctrl-N adds one)"),
+    /* Reading cannot add one: Ctrl-N is not offered there. */
+    snprintf(text, sizeof(text), ui->ed.read_only ? _("there is no %s here")
+                                                  : _("there is no %s here (Ctrl-N adds one)"),
              ui->ed.sheet->form->item_label);
     return text;
+}
+
+/* Reading (view mode) offers no item menu: it would change the sheet. */
+static void draw_list_keys(struct ui *ui)
+{
+    static const char *const keys[] = {
+        "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
+        N_("Incomplete stage"), "w", N_("Per ward"), "s", N_("Sort"), "Space", N_("Read on"),
+        "d", N_("Details"), "^T", N_("Item menu"), "F5/Esc", N_("Back"),
+    };
+    const char *shown[ARRAY_LEN(keys)];
+    size_t n = 0;
+    for (size_t i = 0; i + 1 < ARRAY_LEN(keys); i += 2) {
+        if (ui->ed.read_only && str_eq(keys[i], "^T"))
+            continue;
+        shown[n++] = keys[i];
+        shown[n++] = keys[i + 1];
+    }
+    ui_draw_keybar(ui, shown, n);
 }
 
 void list_draw(struct ui *ui)
@@ -294,13 +324,7 @@ void list_draw(struct ui *ui)
     ui_draw_bar_and_message(ui, results.buf, ui->ed.message[0] ? ui->ed.message : stages.buf);
     strbuf_release(&results);
     strbuf_release(&stages);
-    static const char *const keys[] = {
-        "Enter", N_("Open"), "p", N_("Problems only"), "r", N_("Result"), "i",
-        N_("Incomplete stage"), "w", N_("Per ward"), "s", N_("Sort"), "Space", N_("Read on"),
-        "d", N_("Details"), "^T", N_("Item menu"),
-        "F5/Esc", N_("Back"),
-    };
-    ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
+    draw_list_keys(ui);
 }
 
 static bool list_filtered(const struct ui *ui)
@@ -491,6 +515,8 @@ void list_key(struct ui *ui, const struct key *k)
     default:
         if (k->code == KEY_F(5))
             ui_pop(ui);
+        else if (k->code == KEY_F(1))      /* the keys, and a message that was cut, in full */
+            ui_push(ui, SCREEN_HELP);
         break;
     }
 }

@@ -35,7 +35,7 @@ void problems_draw(struct ui *ui)
             tui_fill(1 + i, 0, ui->cols, ROLE_FOCUS);
             tui_caret(1 + i, 0);
         }
-        tui_text(1 + i, 0, ui->cols, line.buf, line.len, sel ? ROLE_FOCUS : ROLE_NORMAL);
+        ui_text_cut(1 + i, 0, ui->cols, line.buf, line.len, sel ? ROLE_FOCUS : ROLE_NORMAL);
     }
     strbuf_release(&line);
     ui_draw_status(ui, ui->ed.message);

@@ -129,6 +129,18 @@ bool utf8_is_control(uint32_t cp)
     return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
 }
 
+bool utf8_has_control(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, n - i, &cp);
+        if (utf8_is_control(cp))
+            return true;
+        i += k ? k : 1;
+    }
+    return false;
+}
+
 bool utf8_is_bidi_control(uint32_t cp)
 {
     return cp == 0x061C || cp == 0x200E || cp == 0x200F ||

@@ -38,6 +38,8 @@ size_t utf8_count(const char *s, size_t n);
 
 /* C0 and C1 controls, DEL, U+2028/U+2029 (what glibc's [:cntrl:] holds). */
 bool utf8_is_control(uint32_t cp);
+/* Any control character in s[0..n) (what the header's %type regexps refuse). */
+bool utf8_has_control(const char *s, size_t n);
 /* Bidirectional formatting characters that can reorder what a terminal shows. */
 bool utf8_is_bidi_control(uint32_t cp);
 /* Must be shown escaped, never written to the terminal (controls, bidi, invalid). */

@@ -343,6 +343,16 @@ bool str_eq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+char *path_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
 char *path_follow_symlinks(const char *path)
 {
     char *target = xstrdup(path);

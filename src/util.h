@@ -100,6 +100,8 @@ int open_for_reading(const char *path, struct stat *st, struct error *e);
  * target and the link stays a link.  A missing file ends the walk there.
  */
 char *path_follow_symlinks(const char *path);
+/* The directory part of path: "a/b.rec" -> "a", "b.rec" -> ".", "/b.rec" -> "/".  Free it. */
+char *path_dir(const char *path);
 
 /* Compare two byte strings of given lengths for equality. */
 bool mem_eq(const char *a, size_t alen, const char *b, size_t blen);

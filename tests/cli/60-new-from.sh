@@ -17,6 +17,10 @@ expect_eq "$(recsel -t Initiative -p "$later" next.rec | tr -d '\n')" "" "later 
 expect_eq "$(recsel -t Sheet -P FiscalYear next.rec)" 2018 "fiscal year"
 expect_eq "$(recsel -t Sheet -P Ward next.rec)" "$(recsel -t Sheet -P Ward "$sample")" "ward"
 grep -q '^# .* 平成30年度$' next.rec || t_fail "the first comment does not name 平成30年度"
+# Last year's file is named relative to the new sheet, for the editor's Ctrl-P.
+link=$(recsel -t Sheet -P Previous next.rec)
+case "$link" in /*) t_fail "Previous is absolute: $link" ;; esac
+expect_eq "$(realpath "$link")" "$(realpath "$sample")" "Previous names last year's sheet"
 
 t "without --year the year after last year's; --ward renames"
 expect_exit 0 "$TORIKUMI" new --from "$sample" --ward 西区 after.rec

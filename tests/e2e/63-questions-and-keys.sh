@@ -54,7 +54,7 @@ t "word-processor keys: by word (Ctrl-Left, Alt-b), Ctrl-W, Ctrl-U, Ctrl-Home/En
 tm_keys Tab Tab
 tm_wait "> 副題"
 tm_keys C-u
-tm_wait "> 副題                                                                    0/200"
+tm_wait "> 副題                                                                   0/200"
 tm_type "改善策を検討する 97.53%"
 tm_wait "改善策を検討する 97.53%"
 tm_keys C-Left C-w                            # before %, then 53 goes

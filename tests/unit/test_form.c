@@ -32,6 +32,9 @@ static void test_builtin_form(void **state)
     assert_int_equal(f->key_field, form_field_index(f, "No"));
     assert_int_equal(f->stages[1].n_requires, 6);
     assert_true(f->fields[form_field_index(f, "Plan_Done")].hidden);
+    /* A narrow column (the F5 list) shows 中間 for 中間振り返り; the others have no short label. */
+    assert_string_equal(f->stages[2].short_label, "中間");
+    assert_null(f->stages[1].short_label);
     form_free(f);
 }
 
@@ -61,6 +64,9 @@ static void test_form_errors_name_the_line(void **state)
     expect_form_error(HEAD "Key: No\nStage: a\n", 18, "defined twice");
     expect_form_error(HEAD "Key: C\nStage: a\nKind: choice\n", 18, "needs Choice lines");
     expect_form_error(HEAD "Key: C\nStage: a\nKind: choice\nChoice: 入 x\n", 21, "ASCII KEY");
+    expect_form_error("%rec: Form\n\nId: t\nSheetRecord: S\nItemRecord: I\nKeyField: No\n\n"
+                      "%rec: Stage\n\nId: a\nShortLabel: a\x01b\n\n%rec: Field\n\nKey: No\n"
+                      "Stage: a\nKind: integer\n", 1, "a Stage's ShortLabel holds");
     expect_form_error("%rec: Stage\n\nId: a\n", 1, "no Form record");
     expect_form_error("Id: x\n", 1, "unexpected record");
 }
