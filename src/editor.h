@@ -47,6 +47,14 @@ struct edit_step {
     unsigned char held_state;      /* item_state; 0: a new item, unsaved) */
 };
 
+/* A field value's hash, remembered for its version (editor.c). */
+struct value_hash {
+    unsigned long version;
+    const char *value;
+    size_t len;
+    uint64_t hash;
+};
+
 /* One open sheet and the rules' verdict on it. */
 struct open_sheet {
     struct sheet *sheet;
@@ -91,6 +99,18 @@ struct editor {
     char message[512];
     bool message_is_error;
     long long (*clock_ms)(void);   /* tests replace it */
+    /*
+     * What is remembered about the current item's values between keys, so
+     * that a key costs the size of the field typed in, not of the item:
+     * each field's rule checks (rules_memo) and hash, and the screen's
+     * layouts.  A field's version changes whenever its value may have
+     * (editor_value_version); every answer is tied to one.
+     */
+    unsigned long *versions;       /* per form field of the current item */
+    size_t n_versions;
+    unsigned long versions_at;     /* ed->changes when the versions were last brought up to date */
+    struct rules_memo rules_memo;
+    struct value_hash *value_hashes;   /* per form field */
     /* Persistence of an editing session (NULL / unset when read-only). */
     struct journal *journal;       /* every change goes here too (recovery) */
     struct filestamp stamp;        /* the file as loaded or last saved */
@@ -120,6 +140,13 @@ bool editor_next_field(struct editor *ed);
 bool editor_prev_field(struct editor *ed);
 void editor_focus_stage(struct editor *ed, int stage);
 void editor_set_width(struct editor *ed, int width);
+
+/*
+ * A number that changes whenever field f of the current item may have
+ * changed (an edit, undo, another item, a reload, a save's stamp).  Equal
+ * versions mean the same value: caches of what a value looks like key on it.
+ */
+unsigned long editor_value_version(struct editor *ed, int f);
 
 /* The current value of field f of the current item (live while editing), or NULL. */
 const char *editor_value(const struct editor *ed, int f);

@@ -775,6 +775,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     free(ui->layout_keys);
     strbuf_release(&ui->stamp_shown);
     free(ui->page);
+    free(ui->page_sig);
     problems_free(&ui->all);
     free(ui->all_sheet);
     problems_free(&ui->reasons);
