@@ -700,6 +700,61 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Enter or Tab: a command when typed, text when it comes inside a paste. */
+static bool is_line_key(const struct key *k)
+{
+    return (k->kind == KEY_KIND_CHAR && (k->ch == '\r' || k->ch == '\n' || k->ch == '\t')) ||
+           (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER);
+}
+
+/*
+ * A terminal without bracketed paste sends pasted lines as keys with Enter
+ * between them.  An Enter or Tab that arrived together with the keys
+ * before and after it is such a paste, not a person's key: it goes into
+ * the focused text field as text (a line break; a space in a one-line
+ * field, by the paste rules), instead of moving on and spilling the rest
+ * of the paste into the following fields.  False when it is not for a
+ * text field here (the key is then handled as a key).
+ */
+static bool paste_line_key(struct ui *ui, const struct key *k)
+{
+    if (too_small(ui) || top(ui) != SCREEN_FORM || !ui->ed.fe_active || ui->ed.read_only)
+        return false;
+    bool tab = k->kind == KEY_KIND_CHAR && k->ch == '\t';
+    ui->ed.message[0] = '\0';
+    editor_type(&ui->ed, tab ? "\t" : "\n", 1);
+    return true;
+}
+
+/*
+ * Take everything already typed (an IME commits many characters at once)
+ * before drawing again.  A key is read ahead after an Enter or Tab, to
+ * tell a paste (more keys right behind it) from a key pressed alone.
+ */
+static void take_typed_ahead(struct ui *ui)
+{
+    struct key k, next;
+    bool have_next = false;
+    while (!ui->quit) {
+        if (have_next)
+            k = next;
+        else
+            tui_read_key(&k, 0);
+        have_next = false;
+        if (k.kind == KEY_KIND_NONE)
+            return;
+        if (is_line_key(&k)) {
+            tui_read_key(&next, 0);
+            have_next = next.kind != KEY_KIND_NONE;
+            if (have_next && paste_line_key(ui, &k))
+                continue;
+        }
+        handle_key(ui, &k);
+        if (k.kind == KEY_KIND_HANGUP)
+            return;
+    }
+}
+
 static void main_loop(struct ui *ui)
 {
     bool redraw = true;
@@ -723,14 +778,8 @@ static void main_loop(struct ui *ui)
             redraw = counting && ui->hit_shown;     /* the count on screen moves */
         }
         handle_key(ui, &k);
-        /* Take everything already typed (an IME commits many characters at once)
-         * before drawing again. */
-        while (!ui->quit && k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP) {
-            tui_read_key(&k, 0);
-            if (k.kind == KEY_KIND_NONE)
-                break;
-            handle_key(ui, &k);
-        }
+        if (k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP)
+            take_typed_ahead(ui);
         ui_session_tick(ui, now_ms());
         if (ui_watch_tick(ui, now_ms()))
             redraw = true;
