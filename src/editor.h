@@ -9,9 +9,12 @@
  * value after, caret before and after).  Typing into one field joins the
  * previous step while it continues where it left off within a second.
  *
- * Cost per key: O(size of the current item).  Nothing here walks the
- * whole sheet on a keystroke; per-item error counts are kept, and the
+ * Cost per key: O(size of the field typed in), with the checks between
+ * fields (mandatory, required-when, stages) on top.  Nothing here walks
+ * the whole sheet on a keystroke; per-item error counts are kept, and the
  * sheet-level check (numbers used twice) runs only when a number changes.
+ * The other fields of the item are not read again: their rule checks and
+ * hashes are remembered per value version (below).
  *
  * Ownership: the editor borrows the sheet (the caller frees it after
  * editor_free).
