@@ -190,6 +190,7 @@ static void draw_too_small(struct ui *ui)
                                              : _("Make the window larger; nothing is lost. Ctrl-S "
                                                  "saves, Ctrl-Q quits."),
                      ROLE_NORMAL);
+    y = draw_wrapped(ui, y, _("Until then other keys are not used."), ROLE_NORMAL);
     if (ui->ed.message[0])      /* a key that was not used says so: nothing is dropped silently */
         draw_wrapped(ui, y, ui->ed.message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     tui_hide_caret();

@@ -59,6 +59,14 @@ tm_wait "> 課題と改善策"
 tm_type "$(printf 'いち\nに\tタブ\nさん')"
 tm_wait "    さん"
 tm_wait "> 課題と改善策"
+t "the too-small screen says that keys wait for a larger window, and a key typed says it was not used"
+tm_resize 70 20
+tm_wait "それまではほかのキーは使われません。"
+tm_type "x"
+tm_wait "そのキーは使われませんでした"
+tm_resize 80 24
+tm_wait "> 課題と改善策"
+
 tm_keys C-s
 tm_wait "保存しました"
 tm_keys C-q
