@@ -512,7 +512,8 @@ static void check_value_memo(struct item_ctx *c, int f, struct rules_memo *m,
         return;
     }
     size_t first = c->out->n;
-    check_value(c, f, v, n);
+    /* Checked up to a NUL, as always (a file may hold one); remembered by its whole length. */
+    check_value(c, f, v, strlen(v));
     if (m && versions)
         memo_store(&m->fields[f], c, f, v, n, versions[f], first);
 }
