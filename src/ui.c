@@ -708,14 +708,21 @@ static bool is_line_key(const struct key *k)
            (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER);
 }
 
+/* A key that types text (what a paste is made of). */
+static bool is_text_key(const struct key *k)
+{
+    return (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && k->ch != 0x7f) ||
+           k->kind == KEY_KIND_PASTE;
+}
+
 /*
  * A terminal without bracketed paste sends pasted lines as keys with Enter
- * between them.  An Enter or Tab that arrived together with the keys
- * before and after it is such a paste, not a person's key: it goes into
- * the focused text field as text (a line break; a space in a one-line
- * field, by the paste rules), instead of moving on and spilling the rest
- * of the paste into the following fields.  False when it is not for a
- * text field here (the key is then handled as a key).
+ * between them.  Enter or Tab keys that arrived together with text right
+ * before and right after them are such a paste, not a person's keys: they
+ * go into the focused text field as text (a line break, a space in a
+ * one-line field by the paste rules, or a tab), instead of moving on and
+ * spilling the rest of the paste into the following fields.  False when
+ * it is not for a text field here (the key is then handled as a key).
  */
 static bool paste_line_key(struct ui *ui, const struct key *k)
 {
@@ -727,29 +734,34 @@ static bool paste_line_key(struct ui *ui, const struct key *k)
     return true;
 }
 
+/* Enter and Tab keys read ahead at most, after text, to see whether text follows them. */
+#define LINE_RUN_MAX 32
+
 /*
  * Take everything already typed (an IME commits many characters at once)
- * before drawing again.  A key is read ahead after an Enter or Tab, to
- * tell a paste (more keys right behind it) from a key pressed alone.
+ * before drawing again; first is the key that came first.  After text, a
+ * run of Enter and Tab keys is read ahead: with text right behind it, it
+ * is part of a paste.  Enter or Tab pressed alone, held down, or followed
+ * by another command key stays a key.
  */
-static void take_typed_ahead(struct ui *ui)
+static void take_typed_ahead(struct ui *ui, const struct key *first)
 {
-    struct key k, next;
-    bool have_next = false;
+    struct key run[LINE_RUN_MAX], k;
+    bool text = is_text_key(first);
     while (!ui->quit) {
-        if (have_next)
-            k = next;
-        else
+        tui_read_key(&k, 0);
+        size_t n = 0;
+        while (text && is_line_key(&k) && n < LINE_RUN_MAX) {
+            run[n++] = k;
             tui_read_key(&k, 0);
-        have_next = false;
-        if (k.kind == KEY_KIND_NONE)
-            return;
-        if (is_line_key(&k)) {
-            tui_read_key(&next, 0);
-            have_next = next.kind != KEY_KIND_NONE;
-            if (have_next && paste_line_key(ui, &k))
-                continue;
         }
+        bool pasted = n > 0 && is_text_key(&k);
+        for (size_t i = 0; i < n && !ui->quit; i++)
+            if (!pasted || !paste_line_key(ui, &run[i]))
+                handle_key(ui, &run[i]);
+        if (k.kind == KEY_KIND_NONE || ui->quit)
+            return;
+        text = is_text_key(&k);
         handle_key(ui, &k);
         if (k.kind == KEY_KIND_HANGUP)
             return;
@@ -780,7 +792,7 @@ static void main_loop(struct ui *ui)
         }
         handle_key(ui, &k);
         if (k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP)
-            take_typed_ahead(ui);
+            take_typed_ahead(ui, &k);
         ui_session_tick(ui, now_ms());
         if (ui_watch_tick(ui, now_ms()))
             redraw = true;

@@ -51,6 +51,14 @@ tm_type "$(printf '一行目\n二行目\n三行目')"
 tm_wait "【一行目 二行目 三行目】"
 tm_wait "> 取組項目名"
 
+t "keys, not a paste: text and Tab Tab at once, or Enter Enter, still move on"
+tm_keys "!" Tab Tab
+tm_wait "> 趣旨・目的"
+tm_wait "【一行目 二行目 三行目!】"
+tm_focus_back "取組項目名"
+tm_keys Enter Enter
+tm_wait "> 趣旨・目的"
+
 t "lines pasted as keys into a multi-line field keep their line breaks and tab there"
 tm_keys F3
 tm_wait "> 取組内容の実施見込み"
@@ -72,7 +80,7 @@ tm_wait "保存しました"
 tm_keys C-q
 tm_wait_exit
 expect_exit 0 recsel -t Initiative -P Title sheet.rec
-expect_eq "$(cat "$OUT")" "一行目 二行目 三行目" "the title, one line"
+expect_eq "$(cat "$OUT")" "一行目 二行目 三行目!" "the title, one line"
 expect_exit 0 recsel -t Initiative -P Mid_Issues sheet.rec
 printf 'いち\nに\tタブ\nさん\n' > want.txt
 expect_same_file "$OUT" want.txt
