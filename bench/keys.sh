@@ -10,6 +10,8 @@
 #   - bytes the program wrote to the terminal (tmux pipe-pane).
 # torikumi types into a text field of item 1; vim (-u NONE) opens the same file and types
 # in insert mode on a new line.  Results go to stdout as a Markdown table.
+# make bench adds bench/data/big-field.rec (bench/gen_big_field.sh): the sample with a
+# field of 7 million characters in item 1, next to the one typed in (issue 14).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2

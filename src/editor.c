@@ -64,12 +64,51 @@ static struct open_sheet *current(struct editor *ed)
     return &ed->open[ed->cur_sheet];
 }
 
+/* ---- versions of the current item's values (editor_value_version) --------------- */
+
+/* One clock for every editor: a version is never reused, even across sessions. */
+static unsigned long version_clock;
+
+static void versions_bump_all(struct editor *ed)
+{
+    size_t n = ed->sheet->form->n_fields;
+    if (ed->n_versions != n) {
+        free(ed->versions);
+        free(ed->value_hashes);
+        ed->versions = xcalloc(n ? n : 1, sizeof(*ed->versions));
+        ed->value_hashes = xcalloc(n ? n : 1, sizeof(*ed->value_hashes));
+        ed->n_versions = n;
+    }
+    for (size_t f = 0; f < n; f++)
+        ed->versions[f] = ++version_clock;
+    ed->versions_at = ed->changes;
+}
+
+/* The versions, made new when something changed that value_changed() did not see. */
+static const unsigned long *current_versions(struct editor *ed)
+{
+    if (ed->n_versions != ed->sheet->form->n_fields || ed->versions_at != ed->changes)
+        versions_bump_all(ed);
+    return ed->versions;
+}
+
+unsigned long editor_value_version(struct editor *ed, int f)
+{
+    return current_versions(ed)[f];
+}
+
+static bool is_current_item(const struct editor *ed, const struct open_sheet *os, size_t idx)
+{
+    return os->sheet == ed->sheet && idx == ed->cur && idx < ed->sheet->n_items;
+}
+
 static void refresh_current_problems(struct editor *ed)
 {
     problems_clear(&ed->cur_problems);
     if (ed->cur >= ed->sheet->n_items)
         return;
-    rules_check_item(ed->sheet, ed->cur, &ed->cur_problems);
+    rules_check_item_memo(ed->sheet, ed->cur, &ed->rules_memo, current_versions(ed),
+                          &ed->cur_problems);
     const struct problem_list *sl = &current(ed)->sheet_level;
     for (size_t i = 0; i < sl->n; i++)
         if (sl->v[i].item == (long)ed->cur) {
@@ -93,7 +132,10 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(os->sheet, idx, &pl);
+    if (is_current_item(ed, os, idx))
+        rules_check_item_memo(os->sheet, idx, &ed->rules_memo, current_versions(ed), &pl);
+    else
+        rules_check_item(os->sheet, idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
     os->errors = os->errors - os->item_errors[idx] + n;
     ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
@@ -104,8 +146,40 @@ static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 /* ---- what is unsaved ------------------------------------------------------------ */
 
 
-/* FNV-1a over the item's fields, the stamp (Updated) left out. */
-static uint64_t item_hash(const struct sheet *s, size_t idx)
+#define FNV_PRIME 1099511628211ull
+
+static uint64_t entry_hash(const struct rec_entry *en)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = en->name; *p; p++)
+        h = (h ^ (unsigned char)*p) * FNV_PRIME;
+    h = (h ^ 0xff) * FNV_PRIME;
+    for (size_t k = 0; k < en->value_len; k++)
+        h = (h ^ (unsigned char)en->value[k]) * FNV_PRIME;
+    return h;
+}
+
+/* An entry's hash; for a field of the current item, remembered for its version. */
+static uint64_t entry_hash_memo(struct editor *ed, const struct sheet *s,
+                                const struct rec_entry *en)
+{
+    int f = ed ? form_field_index(s->form, en->name) : -1;
+    if (f < 0)
+        return entry_hash(en);
+    unsigned long version = current_versions(ed)[f];
+    struct value_hash *vh = &ed->value_hashes[f];
+    if (vh->version != version || vh->value != en->value || vh->len != en->value_len) {
+        vh->hash = entry_hash(en);
+        vh->version = version;
+        vh->value = en->value;
+        vh->len = en->value_len;
+    }
+    return vh->hash;
+}
+
+/* A hash of the item's fields in order, the stamp (Updated) left out; with ed,
+ * the current item's values are hashed once per version. */
+static uint64_t item_hash_memo(struct editor *ed, const struct sheet *s, size_t idx)
 {
     const struct rec_record *r = s->items[idx].rec;
     const char *stamp = s->form->stamp_field >= 0 ? s->form->fields[s->form->stamp_field].key : NULL;
@@ -114,14 +188,21 @@ static uint64_t item_hash(const struct sheet *s, size_t idx)
         const struct rec_entry *en = &r->entries[i];
         if (!en->name || (stamp && strcmp(en->name, stamp) == 0))
             continue;
-        for (const char *p = en->name; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211ull;
-        h = (h ^ 0xff) * 1099511628211ull;
-        for (size_t k = 0; k < en->value_len; k++)
-            h = (h ^ (unsigned char)en->value[k]) * 1099511628211ull;
-        h = (h ^ 0xfe) * 1099511628211ull;
+        h = (h ^ entry_hash_memo(ed, s, en)) * FNV_PRIME;
+        h ^= h >> 29;
     }
     return h;
+}
+
+static uint64_t item_hash(const struct sheet *s, size_t idx)
+{
+    return item_hash_memo(NULL, s, idx);
+}
+
+/* item_hash() of item idx of the current sheet, cheap for the current item. */
+static uint64_t current_item_hash(struct editor *ed, size_t idx)
+{
+    return item_hash_memo(is_current_item(ed, current(ed), idx) ? ed : NULL, ed->sheet, idx);
 }
 
 static void reset_unsaved(struct open_sheet *os)
@@ -140,7 +221,7 @@ static void before_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
     if (!(os->item_state[idx] & HASH_TAKEN)) {
-        os->saved_hash[idx] = item_hash(os->sheet, idx);
+        os->saved_hash[idx] = current_item_hash(ed, idx);
         os->item_state[idx] |= HASH_TAKEN;
     }
 }
@@ -156,7 +237,7 @@ static void update_modified(struct editor *ed)
 static void after_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
-    bool dirty = item_hash(os->sheet, idx) != os->saved_hash[idx];
+    bool dirty = current_item_hash(ed, idx) != os->saved_hash[idx];
     bool was = os->item_state[idx] & ITEM_DIRTY;
     if (dirty != was) {
         os->item_state[idx] ^= ITEM_DIRTY;
@@ -198,8 +279,14 @@ void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
 /* After field f of item idx of the current sheet changed. */
 static void value_changed(struct editor *ed, size_t idx, int f)
 {
-    after_item_change(ed, idx);
+    bool only_f = ed->versions_at == ed->changes && idx == ed->cur && f >= 0 &&
+                  (size_t)f < ed->n_versions;
     ed->changes++;
+    if (only_f) {
+        ed->versions[f] = ++version_clock;
+        ed->versions_at = ed->changes;
+    }
+    after_item_change(ed, idx);
     recheck_item(ed, current(ed), idx);
     if (f == ed->sheet->form->key_field)
         recheck_sheet_level(ed, current(ed));
@@ -256,6 +343,9 @@ void editor_free(struct editor *ed)
     }
     free(ed->open);
     problems_free(&ed->cur_problems);
+    rules_memo_free(&ed->rules_memo);
+    free(ed->versions);
+    free(ed->value_hashes);
     free(ed->find_query);
 }
 
@@ -350,6 +440,9 @@ void editor_goto(struct editor *ed, size_t sh, size_t idx)
         idx = ed->sheet->n_items - 1;
     bool same = same_sheet && idx == ed->cur && ed->field >= 0;
     ed->cur = idx;
+    versions_bump_all(ed);
+    /* Hash the item now, not on its first key: that key stays as cheap as the others. */
+    before_item_change(ed, idx);
     refresh_current_problems(ed);
     if (!same)
         editor_focus(ed, first_focusable(ed));
@@ -769,6 +862,7 @@ static void stamp_changed_items(struct editor *ed)
     for (size_t i = 0; i < s->n_items; i++)
         if (s->items[i].changed && (os->item_state[i] & ITEM_DIRTY))
             item_set(s, &s->items[i], sf, stamp.buf, stamp.len);
+    versions_bump_all(ed);
     strbuf_release(&name);
     strbuf_release(&stamp);
 }
@@ -841,6 +935,8 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
     }
     sheet_mark_saved(ed->sheet);
     reset_unsaved(current(ed));
+    if (ed->cur < ed->sheet->n_items)
+        before_item_change(ed, ed->cur);
     update_modified(ed);
     if (rc == SAVE_UNCONFIRMED)
         editor_message(ed, true, "%s", e.msg);

@@ -9,9 +9,12 @@
  * value after, caret before and after).  Typing into one field joins the
  * previous step while it continues where it left off within a second.
  *
- * Cost per key: O(size of the current item).  Nothing here walks the
- * whole sheet on a keystroke; per-item error counts are kept, and the
+ * Cost per key: O(size of the field typed in), with the checks between
+ * fields (mandatory, required-when, stages) on top.  Nothing here walks
+ * the whole sheet on a keystroke; per-item error counts are kept, and the
  * sheet-level check (numbers used twice) runs only when a number changes.
+ * The other fields of the item are not read again: their rule checks and
+ * hashes are remembered per value version (below).
  *
  * Ownership: the editor borrows the sheet (the caller frees it after
  * editor_free).
@@ -45,6 +48,14 @@ struct edit_step {
     struct rec_record *held;       /* an item out of the sheet while the step holds it */
     uint64_t held_hash;            /* and what was unsaved about it (open_sheet.saved_hash, */
     unsigned char held_state;      /* item_state; 0: a new item, unsaved) */
+};
+
+/* A field value's hash, remembered for its version (editor.c). */
+struct value_hash {
+    unsigned long version;
+    const char *value;
+    size_t len;
+    uint64_t hash;
 };
 
 /* One open sheet and the rules' verdict on it. */
@@ -91,6 +102,18 @@ struct editor {
     char message[512];
     bool message_is_error;
     long long (*clock_ms)(void);   /* tests replace it */
+    /*
+     * What is remembered about the current item's values between keys, so
+     * that a key costs the size of the field typed in, not of the item:
+     * each field's rule checks (rules_memo) and hash, and the screen's
+     * layouts.  A field's version changes whenever its value may have
+     * (editor_value_version); every answer is tied to one.
+     */
+    unsigned long *versions;       /* per form field of the current item */
+    size_t n_versions;
+    unsigned long versions_at;     /* ed->changes when the versions were last brought up to date */
+    struct rules_memo rules_memo;
+    struct value_hash *value_hashes;   /* per form field */
     /* Persistence of an editing session (NULL / unset when read-only). */
     struct journal *journal;       /* every change goes here too (recovery) */
     struct filestamp stamp;        /* the file as loaded or last saved */
@@ -120,6 +143,13 @@ bool editor_next_field(struct editor *ed);
 bool editor_prev_field(struct editor *ed);
 void editor_focus_stage(struct editor *ed, int stage);
 void editor_set_width(struct editor *ed, int width);
+
+/*
+ * A number that changes whenever field f of the current item may have
+ * changed (an edit, undo, another item, a reload, a save's stamp).  Equal
+ * versions mean the same value: caches of what a value looks like key on it.
+ */
+unsigned long editor_value_version(struct editor *ed, int f);
 
 /* The current value of field f of the current item (live while editing), or NULL. */
 const char *editor_value(const struct editor *ed, int f);

@@ -280,6 +280,7 @@ static void edit(struct fieldedit *fe, enum fieldedit_kind kind, size_t pos, siz
     replace_bytes(&fe->text, pos, del_len, ins, n);
     relayout(fe);
     fe->caret = layout_snap(&fe->layout, pos + n);
+    fe->caret_at_end = false;
     fe->goal_col = -1;
     open->caret_after = fe->caret;
     fe->group_open = kind != FIELDEDIT_PASTE && memchr(ins, '\n', n) == NULL;
@@ -306,6 +307,7 @@ static void replay(struct fieldedit *fe, const struct fieldedit_step *st, bool f
     replace_bytes(&fe->text, st->pos, out->len, strbuf_cstr(in), in->len);
     relayout(fe);
     fe->caret = forward ? st->caret_after : st->caret_before;
+    fe->caret_at_end = false;
     fe->goal_col = -1;
     fe->group_open = false;
 }
@@ -342,6 +344,7 @@ void fieldedit_set_text(struct fieldedit *fe, const char *text, size_t len)
     strbuf_add(&fe->text, text ? text : "", text ? len : 0);
     relayout(fe);
     fe->caret = fe->text.len;
+    fe->caret_at_end = false;
     fe->goal_col = -1;
     fe->group_open = false;
 }
@@ -377,7 +380,7 @@ const struct layout *fieldedit_layout(const struct fieldedit *fe)
 
 struct layout_pos fieldedit_caret_pos(const struct fieldedit *fe)
 {
-    return layout_caret(&fe->layout, fe->caret);
+    return layout_caret_at(&fe->layout, fe->caret, fe->caret_at_end);
 }
 
 /* utf8_count() skips stray continuation bytes; count as utf8_decode does. */
@@ -455,16 +458,23 @@ void fieldedit_seal(struct fieldedit *fe)
 
 /* ---- public: movement --------------------------------------------------- */
 
-/* Put the caret at offset (a boundary); ends the undo group. */
-static bool move_to(struct fieldedit *fe, size_t offset, bool keep_goal)
+/* Put the caret at offset (a boundary), shown at the end of the row it ends
+ * when at_end; ends the undo group.  True when the caret moved on screen. */
+static bool place(struct fieldedit *fe, size_t offset, bool at_end, bool keep_goal)
 {
     fe->group_open = false;
     if (!keep_goal)
         fe->goal_col = -1;
-    if (offset == fe->caret)
+    if (offset == fe->caret && at_end == fe->caret_at_end)
         return false;
     fe->caret = offset;
+    fe->caret_at_end = at_end;
     return true;
+}
+
+static bool move_to(struct fieldedit *fe, size_t offset, bool keep_goal)
+{
+    return place(fe, offset, false, keep_goal);
 }
 
 bool fieldedit_left(struct fieldedit *fe)
@@ -479,14 +489,15 @@ bool fieldedit_right(struct fieldedit *fe)
 
 bool fieldedit_home(struct fieldedit *fe)
 {
-    size_t row = layout_row_of(&fe->layout, fe->caret);
+    size_t row = fieldedit_caret_pos(fe).row;
     return move_to(fe, fe->layout.rows[row].start, false);
 }
 
 bool fieldedit_end(struct fieldedit *fe)
 {
-    size_t row = layout_row_of(&fe->layout, fe->caret);
-    return move_to(fe, layout_row_last_caret(&fe->layout, row), false);
+    bool at_end;
+    size_t offset = layout_row_last_caret(&fe->layout, fieldedit_caret_pos(fe).row, &at_end);
+    return place(fe, offset, at_end, false);
 }
 
 bool fieldedit_text_home(struct fieldedit *fe)
@@ -541,7 +552,7 @@ bool fieldedit_clear(struct fieldedit *fe)
 /* Up (dir -1) or Down (+1) one display row, keeping the goal column. */
 static bool vertical(struct fieldedit *fe, int dir)
 {
-    struct layout_pos p = layout_caret(&fe->layout, fe->caret);
+    struct layout_pos p = fieldedit_caret_pos(fe);
     if (fe->goal_col < 0)
         fe->goal_col = p.col;
     if ((dir < 0 && p.row == 0) || (dir > 0 && p.row + 1 >= fe->layout.nrows)) {
@@ -549,7 +560,9 @@ static bool vertical(struct fieldedit *fe, int dir)
         return false;
     }
     size_t row = dir < 0 ? p.row - 1 : p.row + 1;
-    move_to(fe, layout_offset_at(&fe->layout, row, fe->goal_col), true);
+    bool at_end;
+    size_t offset = layout_offset_at_end(&fe->layout, row, fe->goal_col, &at_end);
+    place(fe, offset, at_end, true);
     return true;
 }
 
@@ -565,7 +578,9 @@ bool fieldedit_down(struct fieldedit *fe)
 
 bool fieldedit_click(struct fieldedit *fe, size_t row, int col)
 {
-    return move_to(fe, layout_offset_at(&fe->layout, row, col), false);
+    bool at_end;
+    size_t offset = layout_offset_at_end(&fe->layout, row, col, &at_end);
+    return place(fe, offset, at_end, false);
 }
 
 bool fieldedit_set_caret(struct fieldedit *fe, size_t offset)

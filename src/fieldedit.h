@@ -81,6 +81,7 @@ struct fieldedit_stack {
 struct fieldedit {
     struct strbuf text;
     size_t caret;
+    bool caret_at_end;          /* shown at the end of the soft row it ends (textlayout.h) */
     int goal_col;               /* column kept by Up/Down, -1 when none */
     bool single_line;
     size_t max_chars;           /* 0: no maximum */
@@ -130,7 +131,9 @@ bool fieldedit_delete(struct fieldedit *fe);
 bool fieldedit_left(struct fieldedit *fe);
 bool fieldedit_right(struct fieldedit *fe);
 bool fieldedit_home(struct fieldedit *fe);          /* start of the display row */
-bool fieldedit_end(struct fieldedit *fe);           /* layout_row_last_caret() */
+/* After the last character of the display row (layout_row_last_caret()): on a
+ * wrapped row the caret shows there, at the row's end, not on the next row. */
+bool fieldedit_end(struct fieldedit *fe);
 bool fieldedit_text_home(struct fieldedit *fe);     /* Ctrl-Home */
 bool fieldedit_text_end(struct fieldedit *fe);      /* Ctrl-End */
 /* By word (wordmove.h): Ctrl-Left/Right, Alt-b/f; Ctrl-W deletes the word before the caret. */
@@ -141,6 +144,8 @@ bool fieldedit_delete_word_back(struct fieldedit *fe);
 bool fieldedit_replace_all(struct fieldedit *fe, const char *s, size_t n);
 /* Empty the field (one undo step). */
 bool fieldedit_clear(struct fieldedit *fe);
+/* One display row up or down at the goal column; onto a shorter wrapped row,
+ * the caret goes after its last character. */
 bool fieldedit_up(struct fieldedit *fe);
 bool fieldedit_down(struct fieldedit *fe);
 /* Caret to a display position (mouse click); clamps. */

@@ -236,6 +236,12 @@ struct item_ctx {
     long *first;            /* per form field: index of its first entry, or -1 */
 };
 
+/* The length of field f's value (its first entry). */
+static size_t value_len(const struct item_ctx *c, int f)
+{
+    return c->it->rec->entries[c->first[f]].value_len;
+}
+
 static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
 {
     if (code != PROB_HALFWIDTH_KANA && code != PROB_PADDED_VALUE)
@@ -256,10 +262,9 @@ static bool too_long(const struct form_field *fld, const char *v, size_t n, stru
     return ts->chars > (size_t)fld->max_length;
 }
 
-static void check_text_value(struct item_ctx *c, int f, const char *v)
+static void check_text_value(struct item_ctx *c, int f, const char *v, size_t n)
 {
     const struct form_field *fld = &c->s->form->fields[f];
-    size_t n = strlen(v);
     struct text_scan ts;
     scan_text(v, n, fld->kind == FIELD_TEXT, &ts);
     if (fld->kind != FIELD_TEXT && memchr(v, '\n', n)) {
@@ -316,7 +321,7 @@ static struct problem *check_choice(struct item_ctx *c, int f, const char *v)
     return NULL;
 }
 
-static void check_value(struct item_ctx *c, int f, const char *v)
+static void check_value(struct item_ctx *c, int f, const char *v, size_t n)
 {
     const struct form_field *fld = &c->s->form->fields[f];
     struct problem *p = NULL;
@@ -335,11 +340,11 @@ static void check_value(struct item_ctx *c, int f, const char *v)
     case FIELD_LINE:
     case FIELD_TEXT:
     case FIELD_STAMP:
-        check_text_value(c, f, v);
+        check_text_value(c, f, v, n);
         break;
     }
     if (p)
-        rules_set_detail(p, v, strlen(v));
+        rules_set_detail(p, v, n);
 }
 
 static bool condition_holds(const struct item_ctx *c, const struct form_condition *cond)
@@ -434,9 +439,102 @@ static void check_conflicts(const struct sheet *s, const struct rec_record *r, l
     merge_conflicts_free(v);
 }
 
+/* ---- remembering value checks (rules.h: rules_memo) ----------------------- */
+
+/* The memo's entry for field f, when it still answers for value v[0..n). */
+static struct rules_memo_field *memo_hit(struct rules_memo *m, const unsigned long *versions,
+                                         int f, const char *v, size_t n)
+{
+    if (!m || !versions)
+        return NULL;
+    struct rules_memo_field *mf = &m->fields[f];
+    if (!mf->valid || mf->version != versions[f] || mf->value != v || mf->len != n)
+        return NULL;
+    return mf;
+}
+
+/* Forget everything when the memo was made for another record or form. */
+static void memo_prepare(struct rules_memo *m, const struct sheet *s, size_t idx)
+{
+    const struct rec_record *rec = s->items[idx].rec;
+    if (m->rec == rec && m->form == s->form)
+        return;
+    free(m->fields);
+    m->fields = xcalloc(s->form->n_fields ? s->form->n_fields : 1, sizeof(*m->fields));
+    m->rec = rec;
+    m->form = s->form;
+}
+
+/* Lines are kept relative to the field's line, which a save may move. */
+static void memo_store(struct rules_memo_field *mf, const struct item_ctx *c, int f,
+                       const char *v, size_t n, unsigned long version, size_t first)
+{
+    size_t count = c->out->n - first;
+    if (count > ARRAY_LEN(mf->p)) {
+        mf->valid = false;
+        return;
+    }
+    long line = item_line(c->s, c->it, f);
+    mf->has_error = false;
+    for (size_t i = 0; i < count; i++) {
+        mf->p[i] = c->out->v[first + i];
+        mf->p[i].line -= line;
+        mf->has_error |= mf->p[i].severity == SEV_ERROR;
+    }
+    mf->n = count;
+    mf->value = v;
+    mf->len = n;
+    mf->version = version;
+    mf->valid = true;
+}
+
+static void memo_replay(const struct rules_memo_field *mf, struct item_ctx *c, int f)
+{
+    long line = item_line(c->s, c->it, f);
+    for (size_t i = 0; i < mf->n; i++) {
+        struct problem *p = rules_add(c->out, mf->p[i].code, c->idx, f, 0);
+        *p = mf->p[i];
+        p->item = c->idx;
+        p->line += line;
+    }
+    if (mf->has_error)
+        c->has_error[f] = true;
+}
+
+static void check_value_memo(struct item_ctx *c, int f, struct rules_memo *m,
+                             const unsigned long *versions)
+{
+    const char *v = c->value[f];
+    size_t n = value_len(c, f);
+    const struct rules_memo_field *hit = memo_hit(m, versions, f, v, n);
+    if (hit) {
+        memo_replay(hit, c, f);
+        return;
+    }
+    size_t first = c->out->n;
+    /* Checked up to a NUL, as always (a file may hold one); remembered by its whole length. */
+    check_value(c, f, v, strlen(v));
+    if (m && versions)
+        memo_store(&m->fields[f], c, f, v, n, versions[f], first);
+}
+
+void rules_memo_free(struct rules_memo *m)
+{
+    free(m->fields);
+    memset(m, 0, sizeof(*m));
+}
+
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out)
 {
+    rules_check_item_memo(s, idx, NULL, NULL, out);
+}
+
+void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo *memo,
+                           const unsigned long *versions, struct problem_list *out)
+{
     const struct form *form = s->form;
+    if (memo)
+        memo_prepare(memo, s, idx);
     bool small[64];
     bool *has_error = form->n_fields <= 64 ? small : xcalloc(form->n_fields, sizeof(bool));
     memset(has_error, 0, form->n_fields * sizeof(bool));
@@ -455,7 +553,7 @@ void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *ou
         const char *v = value[f];
         enum field_kind kind = form->fields[f].kind;
         if (v && (*v || kind == FIELD_CHOICE || kind == FIELD_BOOL))
-            check_value(&c, (int)f, v);
+            check_value_memo(&c, (int)f, memo, versions);
     }
     for (size_t f = 0; f < form->n_fields; f++)
         check_presence(&c, (int)f);

@@ -78,6 +78,38 @@ void problems_sort(struct problem_list *pl);
 
 /* Problems of item idx alone (duplicate numbers need the whole sheet). */
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out);
+/*
+ * Typing in one field must not cost the size of the item's other fields
+ * (a 7-million-character field next door made every key take 0.46 s).  A
+ * memo remembers each field's own checks (kind, characters, length: what
+ * depends on that value alone) for one item; the checks between fields
+ * (mandatory, required-when, stages) run every time, and they only ask
+ * whether a value is filled in.  The caller gives a version per form field
+ * and promises it changes whenever that field's value may have changed;
+ * besides, an answer is reused only for the same record and the same value
+ * pointer and length.  Zero-initialise; free with rules_memo_free().
+ */
+struct rules_memo_field {
+    bool valid;
+    bool has_error;
+    unsigned long version;
+    const char *value;
+    size_t len;
+    size_t n;
+    struct problem p[2];    /* an error and a warning at most; lines relative to the field's */
+};
+
+struct rules_memo {
+    const struct rec_record *rec;   /* the item remembered */
+    const struct form *form;
+    struct rules_memo_field *fields;  /* per form field */
+};
+
+/* rules_check_item(), reusing memo's answers for fields whose version is unchanged. */
+void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo *memo,
+                           const unsigned long *versions, struct problem_list *out);
+void rules_memo_free(struct rules_memo *m);
+
 /* Problems of the header and of item numbers used twice. */
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out);
 /* Everything: the sheet level and every item, appended to out and sorted by line. */

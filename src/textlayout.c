@@ -268,17 +268,19 @@ static size_t lay_row(struct layout *lay, size_t start)
     struct layout_cell c;
 
     for (;;) {
+        /* The caret after the row's last cluster stands at column x: in the
+         * cell beside the row (x == width) at most.  Only a lone cluster wider
+         * than the row goes further; the caret after it gets a row of its own. */
+        bool too_wide = x > width;
         if (pos == lay->len) {
-            /* The end-of-text caret needs a free column. */
-            bool full = pos > start && x + 1 > width;
             push_row(lay, start, pos, x, false);
-            if (full)
+            if (too_wide)
                 push_row(lay, pos, pos, 0, false);
             return SIZE_MAX;
         }
         layout_cell(lay, pos, x, &c);
         if (c.kind == LAYOUT_CELL_NEWLINE) {
-            if (pos > start && x + 1 > width) {     /* no room for the caret before it */
+            if (too_wide) {
                 push_row(lay, start, pos, x, false);
                 return pos;
             }
@@ -383,19 +385,36 @@ size_t layout_offset_at(const struct layout *lay, size_t row, int col)
     return best;
 }
 
-size_t layout_row_last_caret(const struct layout *lay, size_t row)
+/* The row ends where the next one starts, without a '\n': the caret may show at its end. */
+static bool row_is_soft(const struct layout *lay, size_t row)
+{
+    return !lay->rows[row].hard && row + 1 < lay->nrows;
+}
+
+size_t layout_row_last_caret(const struct layout *lay, size_t row, bool *at_end)
 {
     if (row >= lay->nrows)
         row = lay->nrows - 1;
-    size_t end = row_text_end(lay, row);
-    if (row_end_is_caret(lay, row))
-        return end;
-    size_t pos = lay->rows[row].start, last = pos;
-    while (pos < end) {
-        last = pos;
-        pos = utf8_cluster_end(lay->text, lay->len, pos);
+    *at_end = row_is_soft(lay, row);
+    return *at_end ? lay->rows[row].end : row_text_end(lay, row);
+}
+
+size_t layout_offset_at_end(const struct layout *lay, size_t row, int col, bool *at_end)
+{
+    if (row >= lay->nrows)
+        row = lay->nrows - 1;
+    *at_end = row_is_soft(lay, row) && col >= lay->rows[row].width;
+    return *at_end ? lay->rows[row].end : layout_offset_at(lay, row, col);
+}
+
+struct layout_pos layout_caret_at(const struct layout *lay, size_t offset, bool at_end)
+{
+    size_t row = layout_row_of(lay, offset);
+    if (at_end && row > 0 && lay->rows[row].start == offset && row_is_soft(lay, row - 1)) {
+        struct layout_pos p = { row - 1, lay->rows[row - 1].width };
+        return p;
     }
-    return last;
+    return layout_caret(lay, offset);
 }
 
 size_t layout_prev_boundary(const struct layout *lay, size_t offset)

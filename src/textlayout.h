@@ -10,11 +10,16 @@
  *   sequences, as utf8_cluster_end() sees them) is never split.  Its width
  *   is the sum of utf8_width() over its code points (wide = 2).  It goes on
  *   the current row only if it fits whole: x + w <= width.
- * - The caret needs a free cell.  Every caret position has column < width:
- *   a zero-width cluster needs one free column to go on a row, a '\n' needs
- *   one free column before it (so a line that fills the row exactly is
- *   followed by a row holding only its '\n'), and when the last row of the
- *   text is full an empty row is added at the end for the end-of-text caret.
+ * - The caret may stand in the cell just right of a row (column == width):
+ *   the screen keeps that cell free beside every field.  So a line that
+ *   fills the row exactly is followed by nothing: the caret before its
+ *   '\n', or at the end of the text, shows after its last character, as
+ *   word processors show it and where an IME opens its preedit.  (Until
+ *   issue 14 an empty row followed such a line, where Backspace deleted
+ *   the character above.)  A zero-width cluster still needs one free
+ *   column (x < width) to go on a row.  Every caret position has column
+ *   <= width: after a lone cluster wider than the width (below), a '\n' or
+ *   the end of the text goes on a row of its own.
  * - A row ends after a '\n' (a "hard" row; the '\n' is the last byte of the
  *   row and takes no columns in row.width).  Text ending in '\n' ends with
  *   an empty row where the caret can sit.
@@ -51,6 +56,12 @@
  * offset just before a '\n' is the end of its hard row; the end of text is
  * on the last row.  The caret positions of a row are its cluster starts,
  * plus its end when it is hard (just before the '\n') or the last row.
+ *
+ * The end of a soft row.  The offset where a soft row ends is also where
+ * the next row starts; the caret there shows at the start of the next row,
+ * unless it was put there as the end of this row (End, Up/Down or a click
+ * past the row's end), when it shows after the row's last character
+ * (at_end).  Typing or Backspace there acts on the same offset either way.
  *
  * Cost: one pass, linear in the text (a 4,000-character field takes
  * well under a millisecond); 24 bytes per row (a hostile text of only
@@ -141,8 +152,15 @@ struct layout_pos layout_caret(const struct layout *lay, size_t offset);
  */
 size_t layout_offset_at(const struct layout *lay, size_t row, int col);
 /* Last caret position of a row: before its '\n', at the end of text, or
- * (soft row) before its last cluster.  Used for End. */
-size_t layout_row_last_caret(const struct layout *lay, size_t row);
+ * (soft row) its end, with *at_end set.  Used for End. */
+size_t layout_row_last_caret(const struct layout *lay, size_t row, bool *at_end);
+/* layout_offset_at(), except that a column at or past the end of a soft
+ * row gives the row's end with *at_end set (Up/Down onto a shorter row,
+ * a click right of a row). */
+size_t layout_offset_at_end(const struct layout *lay, size_t row, int col, bool *at_end);
+/* Where the caret at offset shows: layout_caret(), or with at_end, after
+ * the last character of the soft row that offset ends (if it ends one). */
+struct layout_pos layout_caret_at(const struct layout *lay, size_t offset, bool at_end);
 
 /* Cluster boundaries.  prev: the greatest boundary < offset (0 at 0);
  * next: the smallest boundary > offset (len at len); snap: offset itself

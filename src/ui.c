@@ -208,6 +208,7 @@ static void draw_too_small(struct ui *ui)
                                              : _("Make the window larger; nothing is lost. Ctrl-S "
                                                  "saves, Ctrl-Q quits."),
                      ROLE_NORMAL);
+    y = draw_wrapped(ui, y, _("Until then other keys are not used."), ROLE_NORMAL);
     if (ui->ed.message[0])      /* a key that was not used says so: nothing is dropped silently */
         draw_wrapped(ui, y, ui->ed.message, ui->ed.message_is_error ? ROLE_PROBLEM : ROLE_NORMAL);
     tui_hide_caret();
@@ -719,6 +720,73 @@ static long long now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Enter or Tab: a command when typed, text when it comes inside a paste. */
+static bool is_line_key(const struct key *k)
+{
+    return (k->kind == KEY_KIND_CHAR && (k->ch == '\r' || k->ch == '\n' || k->ch == '\t')) ||
+           (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER);
+}
+
+/* A key that types text (what a paste is made of). */
+static bool is_text_key(const struct key *k)
+{
+    return (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && k->ch != 0x7f) ||
+           k->kind == KEY_KIND_PASTE;
+}
+
+/*
+ * A terminal without bracketed paste sends pasted lines as keys with Enter
+ * between them.  Enter or Tab keys that arrived together with text right
+ * before and right after them are such a paste, not a person's keys: they
+ * go into the focused text field as text (a line break, a space in a
+ * one-line field by the paste rules, or a tab), instead of moving on and
+ * spilling the rest of the paste into the following fields.  False when
+ * it is not for a text field here (the key is then handled as a key).
+ */
+static bool paste_line_key(struct ui *ui, const struct key *k)
+{
+    if (too_small(ui) || top(ui) != SCREEN_FORM || !ui->ed.fe_active || ui->ed.read_only)
+        return false;
+    bool tab = k->kind == KEY_KIND_CHAR && k->ch == '\t';
+    ui->ed.message[0] = '\0';
+    editor_type(&ui->ed, tab ? "\t" : "\n", 1);
+    return true;
+}
+
+/* Enter and Tab keys read ahead at most, after text, to see whether text follows them. */
+#define LINE_RUN_MAX 32
+
+/*
+ * Take everything already typed (an IME commits many characters at once)
+ * before drawing again; first is the key that came first.  After text, a
+ * run of Enter and Tab keys is read ahead: with text right behind it, it
+ * is part of a paste.  Enter or Tab pressed alone, held down, or followed
+ * by another command key stays a key.
+ */
+static void take_typed_ahead(struct ui *ui, const struct key *first)
+{
+    struct key run[LINE_RUN_MAX], k;
+    bool text = is_text_key(first);
+    while (!ui->quit) {
+        tui_read_key(&k, 0);
+        size_t n = 0;
+        while (text && is_line_key(&k) && n < LINE_RUN_MAX) {
+            run[n++] = k;
+            tui_read_key(&k, 0);
+        }
+        bool pasted = n > 0 && is_text_key(&k);
+        for (size_t i = 0; i < n && !ui->quit; i++)
+            if (!pasted || !paste_line_key(ui, &run[i]))
+                handle_key(ui, &run[i]);
+        if (k.kind == KEY_KIND_NONE || ui->quit)
+            return;
+        text = is_text_key(&k);
+        handle_key(ui, &k);
+        if (k.kind == KEY_KIND_HANGUP)
+            return;
+    }
+}
+
 static void main_loop(struct ui *ui)
 {
     bool redraw = true;
@@ -742,14 +810,8 @@ static void main_loop(struct ui *ui)
             redraw = counting && ui->hit_shown;     /* the count on screen moves */
         }
         handle_key(ui, &k);
-        /* Take everything already typed (an IME commits many characters at once)
-         * before drawing again. */
-        while (!ui->quit && k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP) {
-            tui_read_key(&k, 0);
-            if (k.kind == KEY_KIND_NONE)
-                break;
-            handle_key(ui, &k);
-        }
+        if (k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP)
+            take_typed_ahead(ui, &k);
         ui_session_tick(ui, now_ms());
         if (ui_watch_tick(ui, now_ms()))
             redraw = true;
@@ -797,6 +859,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     strbuf_release(&ui->message_whole);
     ui_previous_free(ui);
     free(ui->page);
+    free(ui->page_sig);
     problems_free(&ui->all);
     free(ui->all_sheet);
     problems_free(&ui->reasons);

@@ -90,11 +90,15 @@ struct ui {
     /* Form. */
     struct page_row *page;
     size_t n_page, cap_page;
+    /* What the page was built from (ui_form.c): per form field its rows (or
+     * a mark for none, a placeholder, choices).  Same as now: nothing to build. */
+    long *page_sig;
+    size_t n_page_sig;
+    const struct form *page_form;
     struct layout *layouts;         /* per form field, for fields without focus */
     struct layout_key {             /* what each layout was made from, to reuse it */
         const char *text;
-        size_t len;
-        unsigned long long hash;
+        unsigned long version;      /* editor_value_version() */
         int width;
     } *layout_keys;
     size_t n_layouts;

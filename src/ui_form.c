@@ -26,22 +26,6 @@ static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
     return r;
 }
 
-static unsigned long long text_hash(const char *s, size_t n)
-{
-    unsigned long long h = 14695981039346656037ULL;     /* FNV-1a */
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-/*
- * The layout a text field is drawn from: the live editor's for the focused
- * one; for the others a layout made once and reused while the text (same
- * bytes: length and hash) and the width stay the same, since laying out
- * every field on every key would cost more than everything else together.
- */
 /* A field's value as shown: a stamp torikumi wrote reads as 和暦 date and time. */
 static const char *shown_value(struct ui *ui, int f)
 {
@@ -52,21 +36,25 @@ static const char *shown_value(struct ui *ui, int f)
     return stamp_display(v, &ui->stamp_shown) ? ui->stamp_shown.buf : v;
 }
 
+/*
+ * The layout a text field is drawn from: the live editor's for the focused
+ * one; for the others a layout made once and reused while the value (its
+ * version, editor_value_version) and the width stay the same.  Laying out,
+ * or even reading, every field on every key would make a key cost the size
+ * of fields it does not touch.
+ */
 static const struct layout *field_layout(struct ui *ui, int f)
 {
     struct editor *ed = &ui->ed;
     if (ed->fe_active && f == ed->field)
         return fieldedit_layout(&ed->fe);
     const char *v = shown_value(ui, f);
-    size_t n = v ? strlen(v) : 0;
-    struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
+    struct layout_key key = { v ? v : "", editor_value_version(ed, f), ed->width };
     struct layout_key *old = &ui->layout_keys[f];
-    if (old->text && old->len == key.len && old->hash == key.hash && old->width == key.width &&
-        ui->layouts[f].nrows > 0) {
-        ui->layouts[f].text = key.text;     /* the layout borrows the text: point at today's copy */
+    if (old->text == key.text && old->version == key.version && old->width == key.width &&
+        ui->layouts[f].nrows > 0)
         return &ui->layouts[f];
-    }
-    layout_text(&ui->layouts[f], key.text, n, ed->width);
+    layout_text(&ui->layouts[f], key.text, strlen(key.text), ed->width);
     *old = key;
     return &ui->layouts[f];
 }
@@ -77,27 +65,67 @@ static bool shown_in_body(const struct ui *ui, int f)
     return !fld->hidden;
 }
 
-static void add_field_rows(struct ui *ui, int f)
+/* What field f puts on the page: its layout's rows, or one of these. */
+enum { SIG_HIDDEN = -3, SIG_CHOICES = -2, SIG_PLACEHOLDER = -1 };
+
+static long field_rows(struct ui *ui, int f)
 {
     const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    if (!shown_in_body(ui, f))
+        return SIG_HIDDEN;
+    if (fld->kind == FIELD_CHOICE)
+        return SIG_CHOICES;
+    const char *v = editor_value(&ui->ed, f);
+    if ((!v || !*v) && ui->ed.field != f)
+        return SIG_PLACEHOLDER;
+    return (long)field_layout(ui, f)->nrows;
+}
+
+static void add_field_rows(struct ui *ui, int f, long rows)
+{
     add_row(ui, ROW_LABEL, f);
-    if (fld->kind == FIELD_CHOICE) {
+    if (rows == SIG_CHOICES) {
         add_row(ui, ROW_CHOICES, f);
         return;
     }
-    const char *v = editor_value(&ui->ed, f);
-    bool focused = ui->ed.field == f;
-    if ((!v || !*v) && !focused) {
+    if (rows == SIG_PLACEHOLDER) {
         add_row(ui, ROW_TEXT, f)->placeholder = true;
         return;
     }
-    const struct layout *lay = field_layout(ui, f);
-    for (size_t r = 0; r < lay->nrows; r++)
-        add_row(ui, ROW_TEXT, f)->lrow = r;
+    xgrow((void **)&ui->page, &ui->cap_page, ui->n_page + (size_t)rows, sizeof(*ui->page));
+    for (long r = 0; r < rows; r++)
+        add_row(ui, ROW_TEXT, f)->lrow = (size_t)r;
+}
+
+/*
+ * The rows every field puts on the page, in ui->page_sig; false when they
+ * are what the page was built from.  Text changes that keep the row count
+ * leave the page as it is (rows are drawn from the layouts), so a key does
+ * not rebuild the rows of a long field it does not touch.
+ */
+static bool page_sig_changed(struct ui *ui)
+{
+    const struct form *form = ui->ed.sheet->form;
+    size_t n = ui->ed.sheet->n_items ? form->n_fields : 0;
+    bool changed = ui->page_form != form || ui->n_page_sig != n;
+    if (changed) {
+        free(ui->page_sig);
+        ui->page_sig = xcalloc(n + 1, sizeof(*ui->page_sig));
+        ui->n_page_sig = n;
+        ui->page_form = form;
+    }
+    for (size_t f = 0; f < n; f++) {
+        long rows = field_rows(ui, (int)f);
+        changed |= rows != ui->page_sig[f];
+        ui->page_sig[f] = rows;
+    }
+    return changed;
 }
 
 static void build_page(struct ui *ui)
 {
+    if (!page_sig_changed(ui))
+        return;
     ui->n_page = 0;
     struct editor *ed = &ui->ed;
     if (ed->sheet->n_items == 0)
@@ -109,7 +137,7 @@ static void build_page(struct ui *ui)
     const char *group = NULL;
     for (size_t i = 0; i < n; i++) {
         int f = order[i];
-        if (!shown_in_body(ui, f))
+        if (ui->page_sig[f] == SIG_HIDDEN)
             continue;
         const struct form_field *fld = &form->fields[f];
         if (fld->stage != stage) {
@@ -122,7 +150,7 @@ static void build_page(struct ui *ui)
         if (fld->group && (!group || !str_eq(group, fld->group)))
             add_row(ui, ROW_GROUP, f);
         group = fld->group;
-        add_field_rows(ui, f);
+        add_field_rows(ui, f, ui->page_sig[f]);
     }
     free(order);
 }
@@ -135,8 +163,12 @@ static long caret_page_row(const struct ui *ui, long *label_row)
     *label_row = -1;
     for (size_t i = 0; i < ui->n_page; i++) {
         const struct page_row *r = &ui->page[i];
-        if (r->field != ed->field)
+        if (r->field != ed->field) {
+            /* Over another field's text in one step: a long one costs nothing here. */
+            if (r->kind == ROW_TEXT && !r->placeholder && r->lrow == 0)
+                i += (size_t)ui->page_sig[r->field] - 1;
             continue;
+        }
         if (r->kind == ROW_LABEL)
             *label_row = (long)i;
         if (r->kind == ROW_CHOICES)

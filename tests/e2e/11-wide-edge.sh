@@ -21,14 +21,14 @@ expect_eq "$(tm_screen | sed -n "${row}p" | sed 's/ *$//')" "    ${a36}x" "first
 expect_eq "$(tm_screen | sed -n "$((row + 1))p" | sed 's/ *$//')" "    漢字" "second row"
 expect_eq "$(tm_cursor)" "8,$row" "cursor after 漢字"
 
-t "37 wide characters fill the row exactly; the caret moves to the start of the next row"
+t "37 wide characters fill the row exactly; the caret shows beside the row, after ゆ (issue 14)"
 tm_keys Tab
 tm_wait "> 取組の概要"
 a37=${a36}ゆ
 tm_type "$a37"
 tm_wait "$a37"
 row=$(tm_line_of "$a37")
-expect_eq "$(tm_cursor)" "4,$row" "cursor on the next row"
+expect_eq "$(tm_cursor)" "78,$((row - 1))" "cursor beside the full row"
 
 t "Left moves back over a whole wide character; Backspace removes one whole character"
 tm_keys Left

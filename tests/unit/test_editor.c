@@ -727,10 +727,59 @@ static void test_typing_after_undo_is_a_new_step(void **state)
     sheet_free(s);
 }
 
+/*
+ * A key re-checks and re-hashes only the field typed in: a long neighbour
+ * keeps its version, its remembered checks and hash (so its cost is not
+ * paid again), and what the editor says about it stays true.
+ */
+static void test_key_leaves_other_fields_alone(void **state)
+{
+    (void)state;
+    struct strbuf items = STRBUF_INIT;
+    strbuf_addstr(&items, "No: 1\nTitle: t\nPlan_Goal: ");
+    for (int i = 0; i < 20000; i++)
+        strbuf_addstr(&items, "目標");
+    strbuf_addstr(&items, "ｱ\n");
+    struct sheet *s = parse_items(items.buf);
+    strbuf_release(&items);
+    struct editor ed;
+    start(&ed, s);
+    int goal = fld(&ed, "Plan_Goal"), sub = fld(&ed, "Subtitle");
+    editor_focus(&ed, sub);
+    unsigned long goal_v = editor_value_version(&ed, goal), sub_v = editor_value_version(&ed, sub);
+    assert_true(editor_type(&ed, "副", strlen("副")));
+    fake_now += 100;
+    assert_true(editor_type(&ed, "題", strlen("題")));
+    assert_int_equal(editor_value_version(&ed, goal), goal_v);
+    assert_int_not_equal(editor_value_version(&ed, sub), sub_v);
+    assert_true(ed.rules_memo.fields[goal].valid);
+    assert_int_equal(ed.rules_memo.fields[goal].version, goal_v);
+    assert_int_equal(ed.value_hashes[goal].version, goal_v);
+    const struct problem *p = editor_field_problem(&ed, goal);
+    assert_non_null(p);
+    assert_int_equal(p->code, PROB_TOO_LONG);
+    assert_int_equal(p->num, 40001);
+    /* Unsaved by content still holds: typed and taken back is nothing to save. */
+    assert_true(ed.modified);
+    assert_true(editor_backspace(&ed));
+    assert_true(editor_backspace(&ed));
+    assert_false(ed.modified);
+    /* The long field edited: its verdict follows. */
+    editor_focus(&ed, goal);
+    assert_true(editor_backspace(&ed));
+    assert_int_not_equal(editor_value_version(&ed, goal), goal_v);
+    assert_int_equal(editor_field_problem(&ed, goal)->num, 40000);
+    assert_true(editor_undo(&ed));
+    assert_int_equal(editor_field_problem(&ed, goal)->num, 40001);
+    editor_free(&ed);
+    sheet_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typing_after_undo_is_a_new_step),
+        cmocka_unit_test(test_key_leaves_other_fields_alone),
         cmocka_unit_test(test_undo_redo_across_fields),
         cmocka_unit_test(test_typing_100ms_apart_is_one_step),
         cmocka_unit_test(test_typing_2s_apart_is_two_steps),

@@ -140,8 +140,10 @@ static void test_home_end(void **state)
     open_field(&fe, "あいうえお\nab", 7, false);
     assert_int_equal(fieldedit_layout(&fe)->nrows, 3);
     fieldedit_text_home(&fe);
-    assert_true(fieldedit_end(&fe));                    /* soft row: before its last cluster */
-    assert_int_equal(fieldedit_caret(&fe), 6);
+    assert_true(fieldedit_end(&fe));                    /* soft row: after its last cluster */
+    assert_int_equal(fieldedit_caret(&fe), 9);
+    assert_int_equal(fieldedit_caret_pos(&fe).row, 0);
+    assert_int_equal(fieldedit_caret_pos(&fe).col, 6);
     assert_false(fieldedit_end(&fe));
     fieldedit_right(&fe);                               /* start of row 1 */
     assert_int_equal(fieldedit_caret_pos(&fe).row, 1);
@@ -157,6 +159,88 @@ static void test_home_end(void **state)
     assert_int_equal(fieldedit_caret(&fe), 18);
     assert_true(fieldedit_text_home(&fe));
     assert_int_equal(fieldedit_caret(&fe), 0);
+    fieldedit_free(&fe);
+}
+
+/*
+ * Issue 14: a line that fills the field exactly is followed by no empty
+ * row (the caret after it shows in the cell beside the row), so Backspace
+ * never acts on a line the clerk does not see; End on a wrapped row and
+ * Down onto a shorter wrapped row land after its last character, shown
+ * on that row, and typing or Backspace there act right there.
+ */
+static void test_full_rows_and_row_ends(void **state)
+{
+    struct fieldedit fe;
+    struct layout_pos p;
+    (void)state;
+    /* width 6: "あいう\n" fills its row exactly | "えお" */
+    open_field(&fe, "あいう\nえお", 6, false);
+    assert_int_equal(fieldedit_layout(&fe)->nrows, 2);
+    fieldedit_text_home(&fe);
+    assert_true(fieldedit_end(&fe));
+    assert_int_equal(fieldedit_caret(&fe), 9);          /* before the '\n' */
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 0);
+    assert_int_equal(p.col, 6);                         /* beside the full row */
+    assert_true(fieldedit_down(&fe));
+    assert_int_equal(fieldedit_caret_pos(&fe).row, 1);
+    assert_false(fieldedit_down(&fe));                  /* no row after it */
+    assert_true(fieldedit_up(&fe));                     /* goal column 6: beside the row again */
+    assert_int_equal(fieldedit_caret(&fe), 9);
+    assert_true(fieldedit_backspace(&fe));              /* う, the character the caret follows */
+    assert_text(&fe, "あい\nえお");
+    fieldedit_free(&fe);
+
+    /* The end of a text that fills its last row: no empty row either. */
+    open_field(&fe, "あいう", 6, false);
+    assert_int_equal(fieldedit_layout(&fe)->nrows, 1);
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 0);
+    assert_int_equal(p.col, 6);
+    assert_true(fieldedit_type(&fe, "え", strlen("え")));     /* wraps: after え on row 1 */
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 1);
+    assert_int_equal(p.col, 2);
+    fieldedit_free(&fe);
+
+    /* width 7, wrapped: "あいう" (6) | "えおかき" (7, soft) | "く" */
+    open_field(&fe, "あいうえおかきく", 7, false);
+    assert_int_equal(fieldedit_layout(&fe)->nrows, 3);
+    fieldedit_text_home(&fe);
+    assert_true(fieldedit_end(&fe));                    /* after う, on row 0 */
+    assert_int_equal(fieldedit_caret(&fe), 9);
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 0);
+    assert_int_equal(p.col, 6);
+    assert_true(fieldedit_type(&fe, "x", 1));           /* typed after う */
+    assert_text(&fe, "あいうxえおかきく");
+    assert_true(fieldedit_backspace(&fe));
+    fieldedit_text_home(&fe);
+    assert_true(fieldedit_end(&fe));
+    assert_true(fieldedit_backspace(&fe));              /* う, not え */
+    assert_text(&fe, "あいえおかきく");
+    fieldedit_free(&fe);
+
+    /* Down onto a shorter wrapped row: after its last character. */
+    open_field(&fe, "あいうえおかきくけ", 7, false);    /* "あいう" | "えおか" | "きくけ" */
+    fieldedit_text_home(&fe);
+    assert_true(fieldedit_end(&fe));
+    assert_true(fieldedit_down(&fe));
+    assert_int_equal(fieldedit_caret(&fe), 18);         /* after か */
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 1);
+    assert_int_equal(p.col, 6);
+    assert_true(fieldedit_backspace(&fe));              /* か */
+    assert_text(&fe, "あいうえおきくけ");
+    fieldedit_free(&fe);
+
+    /* A click right of a wrapped row: after its last character too. */
+    open_field(&fe, "あいうえおかき", 7, false);
+    assert_true(fieldedit_click(&fe, 0, 40));
+    p = fieldedit_caret_pos(&fe);
+    assert_int_equal(p.row, 0);
+    assert_int_equal(p.col, 6);
     fieldedit_free(&fe);
 }
 
@@ -688,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_caret_never_inside_cluster),
         cmocka_unit_test(test_left_right),
         cmocka_unit_test(test_home_end),
+        cmocka_unit_test(test_full_rows_and_row_ends),
         cmocka_unit_test(test_up_down_goal_column),
         cmocka_unit_test(test_click),
         cmocka_unit_test(test_resize_keeps_caret),

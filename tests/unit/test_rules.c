@@ -298,11 +298,58 @@ static void test_second_form_is_data(void **state)
     form_free(f);
 }
 
+/* The memo answers as the full check does, and only while a field's version holds. */
+static void expect_same(const struct sheet *s, struct rules_memo *m, const unsigned long *ver)
+{
+    struct problem_list full = { NULL, 0, 0 }, memo = { NULL, 0, 0 };
+    rules_check_item(s, 0, &full);
+    rules_check_item_memo(s, 0, m, ver, &memo);
+    char *a = summary(s, &full), *b = summary(s, &memo);
+    assert_string_equal(b, a);
+    for (size_t i = 0; i < full.n; i++) {
+        assert_int_equal(memo.v[i].num, full.v[i].num);
+        assert_string_equal(memo.v[i].detail, full.v[i].detail);
+    }
+    free(a);
+    free(b);
+    problems_free(&full);
+    problems_free(&memo);
+}
+
+static void test_memo_answers_as_the_full_check(void **state)
+{
+    (void)state;
+    struct sheet *s = load("No: 1\nTitle: t\nPlan_Goal: ｱｲ\nEnd_Result: bad\n");
+    const struct form *form = s->form;
+    int goal = form_field_index(form, "Plan_Goal"), res = form_field_index(form, "End_Result");
+    unsigned long *ver = xcalloc(form->n_fields, sizeof(*ver));
+    struct rules_memo m = { 0 };
+    expect_same(s, &m, ver);
+    assert_true(m.fields[goal].valid);
+    assert_true(m.fields[res].valid && m.fields[res].has_error);
+    /* A changed value with a new version: checked again. */
+    item_set(s, &s->items[0], goal, "目標", strlen("目標"));
+    ver[goal]++;
+    expect_same(s, &m, ver);
+    /* A changed value under an old version but at another address: checked again too. */
+    item_set(s, &s->items[0], res, "achieved", strlen("achieved"));
+    expect_same(s, &m, ver);
+    assert_false(m.fields[res].has_error);
+    /* Another record: everything forgotten. */
+    struct sheet *t = load("No: 1\nTitle: t\nPlan_Goal: a\x01b\n");
+    expect_same(t, &m, ver);
+    rules_memo_free(&m);
+    free(ver);
+    sheet_free(t);
+    sheet_free(s);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_item_has_no_problems),
+        cmocka_unit_test(test_memo_answers_as_the_full_check),
         cmocka_unit_test(test_required_when),
         cmocka_unit_test(test_done_needs_complete_stage),
         cmocka_unit_test(test_value_validity),

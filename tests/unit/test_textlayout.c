@@ -75,9 +75,11 @@ static void check_row(const struct layout *lay, size_t r, const size_t *b, size_
         assert_int_equal(clusters, 1);
         assert_true(widest > lay->width);
     }
-    /* Room for the caret before a '\n' and at the end of the text. */
-    if (row->hard || r == lay->nrows - 1)
-        assert_true(row->width < lay->width);
+    /* The caret after a full row stands in the cell beside it: no empty row
+     * (or row of only a '\n') ever follows a full one. */
+    bool blank = row->end == row->start || (row->hard && row->end - row->start == 1);
+    if (r > 0 && blank)     /* only after a line break, or a lone cluster wider than the row */
+        assert_true(lay->rows[r - 1].hard || lay->rows[r - 1].width > lay->width);
     if (r + 1 < lay->nrows)
         assert_true(row->end > row->start);     /* only the last row may be empty */
 }
@@ -90,7 +92,7 @@ static void check_mapping(const struct layout *lay, const size_t *b, size_t nb, 
         size_t off = b[i];
         struct layout_pos p = layout_caret(lay, off);
         assert_int_equal(p.row, layout_row_of(lay, off));
-        assert_true(p.col < lay->width);
+        assert_true(p.col <= lay->width);
         size_t back = layout_offset_at(lay, p.row, p.col);
         struct layout_pos q = layout_caret(lay, back);
         assert_int_equal(q.row, p.row);
@@ -118,10 +120,20 @@ static void check_mapping(const struct layout *lay, const size_t *b, size_t nb, 
         }
     }
     for (size_t r = 0; r < lay->nrows; r++) {
-        size_t last = layout_row_last_caret(lay, r);
+        bool at_end, at_end2;
+        size_t last = layout_row_last_caret(lay, r, &at_end);
         assert_true(is_boundary(b, nb, last));
-        assert_int_equal(layout_row_of(lay, last), r);
-        assert_int_equal(layout_offset_at(lay, r, 1 << 20), last);
+        /* A soft row's end shows on that row, after its last character. */
+        struct layout_pos p = layout_caret_at(lay, last, at_end);
+        assert_int_equal(p.row, r);
+        assert_int_equal(p.col, lay->rows[r].width);
+        assert_int_equal(at_end, !lay->rows[r].hard && r + 1 < lay->nrows);
+        if (!at_end) {
+            assert_int_equal(layout_row_of(lay, last), r);
+            assert_int_equal(layout_offset_at(lay, r, 1 << 20), last);
+        }
+        assert_int_equal(layout_offset_at_end(lay, r, 1 << 20, &at_end2), last);
+        assert_int_equal(at_end2, at_end);
         assert_int_equal(layout_offset_at(lay, r, -5), lay->rows[r].start);
     }
 }
@@ -302,7 +314,8 @@ static void test_wide_char_at_edge(void **state)
     assert_rows("あいう", 5, "あい|う|");
     assert_rows("aあい", 4, "aあ|い|");
     assert_rows("abcあ", 4, "abc|あ|");
-    assert_rows("あいう", 6, "あいう||");       /* full last row: caret row added */
+    assert_rows("あいう", 6, "あいう|");        /* full last row: the caret shows after it */
+    assert_rows("あいう\nえ", 6, "あいう\\n|え|");  /* a full line: no empty row after it */
     assert_rows("あいう", 7, "あいう|");
 }
 
@@ -319,16 +332,16 @@ static void test_kinsoku(void **state)
 {
     (void)state;
     assert_rows("あいう。", 6, "あい|う。|");      /* 。 pulls う down */
-    assert_rows("あいう、え", 6, "あい|う、え||");
+    assert_rows("あいう、え", 6, "あい|う、え|");
     assert_rows("あいう」", 6, "あい|う」|");
     assert_rows("あいうっ", 6, "あい|うっ|");
     assert_rows("あいうー", 6, "あい|うー|");
     assert_rows("あい「う", 6, "あい|「う|");      /* 「 does not end a row */
     assert_rows("いあ。」ああ", 6, "い|あ。」|ああ|");  /* two in a row */
     /* Unavoidable: pulling would leave a row empty, or not fit. */
-    assert_rows("あ。", 2, "あ|。||");
+    assert_rows("あ。", 2, "あ|。|");
     assert_rows("aあ。", 3, "aあ|。|");
-    assert_rows("あ。。。。。", 4, "あ。|。。|。。||");
+    assert_rows("あ。。。。。", 4, "あ。|。。|。。|");
     /* At most LAYOUT_KINSOKU_MAX (3) clusters move; beyond that, the plain break. */
     assert_rows("ああい。。。", 10, "ああ|い。。。|");
     assert_rows("あい。。。。", 10, "あい。。。|。|");
@@ -361,9 +374,9 @@ static void test_kinsoku_seed(void **state)
 static void test_words(void **state)
 {
     (void)state;
-    assert_rows("ab cdefgh", 6, "ab |cdefgh||");
+    assert_rows("ab cdefgh", 6, "ab |cdefgh|");
     assert_rows("abcdefghij", 4, "abcd|efgh|ij|");     /* longer than a row: cut */
-    assert_rows("収納率97.53%です", 10, "収納率|97.53%です||");
+    assert_rows("収納率97.53%です", 10, "収納率|97.53%です|");
     assert_rows("収納率97.53%です", 11, "収納率|97.53%です|");
     /* ASCII brackets belong to the word; （ does not, and a long word never
      * leaves it at a row end. */
@@ -389,9 +402,11 @@ static void test_newlines(void **state)
     assert_rows("\n", 5, "\\n||");
     assert_rows("ab\n", 5, "ab\\n||");
     assert_rows("ab\n\ncd", 5, "ab\\n|\\n|cd|");
-    /* A line that fills the row leaves its '\n' a row of its own. */
-    assert_rows("あい\nう", 4, "あい|\\n|う|");
+    /* A line that fills the row keeps its '\n' (the caret before it shows
+     * beside the row): no empty row after it. */
+    assert_rows("あい\nう", 4, "あい\\n|う|");
     assert_rows("abc\nd", 4, "abc\\n|d|");
+    assert_rows("abcd\nd", 4, "abcd\\n|d|");
 }
 
 static void test_tabs(void **state)
@@ -405,7 +420,7 @@ static void test_tabs(void **state)
     assert_int_equal(layout_caret(&lay, 4).col, 8);
     assert_int_equal(layout_caret(&lay, 5).col, 9);
     layout_text(&lay, "\t\t\t", 3, 3);              /* width 3: each tab cut to 3 */
-    assert_int_equal(lay.nrows, 4);
+    assert_int_equal(lay.nrows, 3);
     assert_int_equal(lay.rows[0].width, 3);
     layout_free(&lay);
 }
@@ -434,14 +449,14 @@ static void test_escapes(void **state)
 static void test_narrow_widths(void **state)
 {
     (void)state;
-    assert_rows("あいa", 1, "あ|い|a||");
-    assert_rows("あいa", 0, "あ|い|a||");            /* below 1 counts as 1 */
-    assert_rows("あいa", -7, "あ|い|a||");
-    assert_rows("ab", 1, "a|b||");
-    assert_rows("a\nb", 1, "a|\\n|b||");
-    assert_rows("あいう", 2, "あ|い|う||");
-    /* A zero-width cluster needs a free cell too. */
-    assert_rows("a\xe2\x80\x8b" "b", 1, "a|\xe2\x80\x8b" "b||");
+    assert_rows("あいa", 1, "あ|い|a|");
+    assert_rows("あいa", 0, "あ|い|a|");             /* below 1 counts as 1 */
+    assert_rows("あいa", -7, "あ|い|a|");
+    assert_rows("ab", 1, "a|b|");
+    assert_rows("a\nb", 1, "a\\n|b|");
+    assert_rows("あいう", 2, "あ|い|う|");
+    /* A zero-width cluster needs a free cell (x < width) to go on a row. */
+    assert_rows("a\xe2\x80\x8b" "b", 1, "a|\xe2\x80\x8b" "b|");
     assert_rows("ab\xe2\x80\x8b", 2, "ab|\xe2\x80\x8b|");
 }
 
@@ -461,8 +476,25 @@ static void test_caret_rules(void **state)
     p = layout_caret(&lay, strlen(s));             /* end of text */
     assert_int_equal(p.row, 2);
     assert_int_equal(p.col, 2);
-    assert_int_equal(layout_row_last_caret(&lay, 0), 3);   /* soft: before い */
-    assert_int_equal(layout_row_last_caret(&lay, 1), 9);   /* hard: before '\n' */
+    bool at_end;
+    assert_int_equal(layout_row_last_caret(&lay, 0, &at_end), 6);   /* soft: after い */
+    assert_true(at_end);
+    p = layout_caret_at(&lay, 6, at_end);         /* shown at its row's end */
+    assert_int_equal(p.row, 0);
+    assert_int_equal(p.col, 4);
+    p = layout_caret_at(&lay, 6, false);
+    assert_int_equal(p.row, 1);
+    assert_int_equal(p.col, 0);
+    assert_int_equal(layout_row_last_caret(&lay, 1, &at_end), 9);   /* hard: before '\n' */
+    assert_false(at_end);
+    assert_int_equal(layout_caret_at(&lay, 9, true).col, 2);     /* not a soft end: as is */
+    /* Past the end of a soft row: its end; of a hard row: before its '\n'. */
+    assert_int_equal(layout_offset_at_end(&lay, 0, 4, &at_end), 6);
+    assert_true(at_end);
+    assert_int_equal(layout_offset_at_end(&lay, 0, 3, &at_end), 3);
+    assert_false(at_end);
+    assert_int_equal(layout_offset_at_end(&lay, 1, 99, &at_end), 9);
+    assert_false(at_end);
     /* A click on either half of a wide character lands before it. */
     assert_int_equal(layout_offset_at(&lay, 0, 2), 3);
     assert_int_equal(layout_offset_at(&lay, 0, 3), 3);
