@@ -10,7 +10,8 @@
  *
  * Problems are plain data; problem_message() turns one into text in the
  * user's language (gettext).  The editor re-checks one item per edit,
- * so rules_check_item() costs O(size of that item), never of the sheet.
+ * so rules_check_item() costs O(size of that item), never of the sheet;
+ * rules_check_record() checks a record that belongs to no sheet (import).
  */
 #ifndef TORIKUMI_RULES_H
 #define TORIKUMI_RULES_H
@@ -76,7 +77,14 @@ size_t problems_count(const struct problem_list *pl, enum severity sev);
 /* Sort by line (stable), as `torikumi check` prints them. */
 void problems_sort(struct problem_list *pl);
 
-/* Problems of item idx alone (duplicate numbers need the whole sheet). */
+/*
+ * Problems of record r alone against form f, as item idx (the index the
+ * problems carry): every item rule but numbers used twice, which need the
+ * whole sheet.  No sheet needed: import checks each record as it writes it.
+ */
+void rules_check_record(const struct form *f, const struct rec_record *r, long idx,
+                        struct problem_list *out);
+/* Problems of item idx alone: rules_check_record() on its record. */
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out);
 /* Problems of the header and of item numbers used twice. */
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out);
@@ -134,7 +142,10 @@ bool rules_text_is_plain(const char *v, size_t n, bool multiline, size_t *chars)
 
 /* The message for p, in the user's language, without file/line/item prefix. */
 void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out);
+/* The same for a problem rules_check_record() found in record r. */
+void problem_record_message(const struct form *f, const struct rec_record *r,
+                            const struct problem *p, struct strbuf *out);
 /* The name used for the FIELD column: the field's key (or header name). */
-const char *problem_field_name(const struct sheet *s, const struct problem *p);
+const char *problem_field_name(const struct form *f, const struct problem *p);
 
 #endif
