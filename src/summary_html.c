@@ -331,13 +331,8 @@ static size_t required_by(const struct report *r, size_t k, int *req)
     const struct form *f = r->form;
     size_t n = 0;
     for (size_t i = 0; i < f->n_fields; i++)
-        for (size_t j = 0; j < f->fields[i].n_required_when; j++) {
-            const struct form_condition *cond = &f->fields[i].required_when[j];
-            if (cond->field == f->result_field && cond->choice == (int)k) {
-                req[n++] = (int)i;
-                break;
-            }
-        }
+        if (form_required_by_choice(&f->fields[i], f->result_field, (int)k))
+            req[n++] = (int)i;
     return n;
 }
 
