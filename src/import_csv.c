@@ -5,7 +5,7 @@
  * each data row is checked and converted into a record view whose
  * entries point into the CSV reader's row buffer (no copy, no malloc per
  * cell), written with rec_format_field(), and checked with the form's
- * rules through a one-item sheet built around that view.
+ * rules on that record alone (rules_check_record: no sheet needed).
  */
 #include "import_csv.h"
 
@@ -20,6 +20,7 @@
 #include "import_csv_impl.h"
 #include "recfile.h"
 #include "rules.h"
+#include "sheet.h"
 #include "utf8.h"
 
 #define FLUSH_AT 65536

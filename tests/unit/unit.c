@@ -95,3 +95,20 @@ struct sheet *unit_parse_sheet(const char *text)
         fail_msg("the test's sheet does not parse: %ld:%ld %s", e.line, e.column, e.msg);
     return s;
 }
+
+struct form *unit_form;
+
+int unit_builtin_form_setup(void **state)
+{
+    (void)state;
+    unit_form = form_builtin();
+    return 0;
+}
+
+int unit_form_teardown(void **state)
+{
+    (void)state;
+    form_free(unit_form);
+    unit_form = NULL;
+    return 0;
+}
