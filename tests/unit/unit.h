@@ -52,6 +52,11 @@ struct sheet *unit_parse_sheet(const char *text);
  * are ITEMS (rec text after the "%rec: Initiative" line); parsed as above.
  */
 struct sheet *unit_ward_sheet(const char *ward, const char *items);
+/* The same for fiscal year YEAR. */
+struct sheet *unit_ward_year_sheet(const char *ward, int year, const char *items);
+
+/* DIR/NAME in a static buffer, one of four used in turn (so a call may take two or three). */
+char *unit_path(const char *dir, const char *name);
 
 /*
  * The built-in form for a whole group of tests: run the group with
