@@ -118,10 +118,11 @@ struct import_sheet {
 };
 
 /*
- * The words the parser takes from a form: each stage's heading and its
- * aliases (年度評価: 自己評価, 評価, 直前評価...), each 計画 value's
- * sub-heading and aliases (趣旨・目的: 戦略...), and each choice's two keys
- * and labels in form order.  Pointers are borrowed; lists need not be
+ * The words the parser takes from a form: the key of the field each value
+ * fills (its warnings name it), each stage's heading and its aliases
+ * (年度評価: 自己評価, 評価, 直前評価...), each 計画 value's sub-heading
+ * and aliases (趣旨・目的: 戦略...), and each choice's two keys and labels
+ * in form order.  Pointers are borrowed; lists need not be
  * NULL-terminated.  The column headings of the printed form (取組の方針・
  * 目標内容, 課題と改善策 ...) are the layout's own and built in.
  */
