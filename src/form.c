@@ -69,6 +69,12 @@ bool form_bool_valid(const char *v)
            strcmp(v, "0") == 0;
 }
 
+bool form_condition_holds(const struct form *f, const struct form_condition *c,
+                          const char *value)
+{
+    return value && str_eq(value, f->fields[c->field].choices[c->choice].key);
+}
+
 bool form_required_by_choice(const struct form_field *fld, int field, int choice)
 {
     for (size_t i = 0; i < fld->n_required_when; i++)

@@ -110,6 +110,13 @@ int form_field_index(const struct form *f, const char *key);
  * stage) into ORDER, which has room for f->n_fields; returns the count.
  */
 size_t form_display_order(const struct form *f, int *order);
+/*
+ * True when value (of c's field; NULL when absent) makes the RequiredWhen
+ * condition c hold: exactly its choice's key, as recutils' = compares (a
+ * padded value does not).
+ */
+bool form_condition_holds(const struct form *f, const struct form_condition *c,
+                          const char *value);
 /* True when one of fld's RequiredWhen conditions is field `field` holding its choice `choice`. */
 bool form_required_by_choice(const struct form_field *fld, int field, int choice);
 /*

@@ -344,13 +344,6 @@ static void check_value(struct item_ctx *c, int f, const char *v)
         rules_set_detail(p, v, strlen(v));
 }
 
-static bool condition_holds(const struct item_ctx *c, const struct form_condition *cond)
-{
-    const struct form_field *of = &c->form->fields[cond->field];
-    const char *v = c->value[cond->field];
-    return v && str_eq(v, of->choices[cond->choice].key);
-}
-
 static void check_presence(struct item_ctx *c, int f)
 {
     const struct form_field *fld = &c->form->fields[f];
@@ -361,11 +354,13 @@ static void check_presence(struct item_ctx *c, int f)
         field_problem(c, PROB_MISSING, f);
         return;
     }
-    for (size_t k = 0; k < fld->n_required_when; k++)
-        if (condition_holds(c, &fld->required_when[k])) {
+    for (size_t k = 0; k < fld->n_required_when; k++) {
+        const struct form_condition *cond = &fld->required_when[k];
+        if (form_condition_holds(c->form, cond, c->value[cond->field])) {
             field_problem(c, PROB_REQUIRED_WHEN, f)->cond = (int)k;
             return;
         }
+    }
 }
 
 /* Stage st is marked done: the plan stage must be too (the descriptor says the same). */

@@ -139,6 +139,11 @@ static void test_result_needing_more(void **state)
     assert_false(form_required_by_choice(ei, er, 0));
     assert_false(form_required_by_choice(ei, mp, 1));
     assert_true(form_required_by_choice(&f->fields[form_field_index(f, "Mid_Issues")], mp, 1));
+    const struct form_condition *when = &ei->required_when[0];
+    assert_true(form_condition_holds(f, when, "not_achieved"));
+    assert_false(form_condition_holds(f, when, "not_achieved "));   /* as recutils' = */
+    assert_false(form_condition_holds(f, when, "achieved"));
+    assert_false(form_condition_holds(f, when, NULL));
     form_free(f);
 
     struct error e;
