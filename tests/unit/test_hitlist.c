@@ -29,9 +29,9 @@ static void test_hits_per_item(void **state)
     (void)state;
     struct fixture f = { { NULL, NULL }, NULL, { NULL, 0, 0, false } };
     f.s[0] = unit_ward_sheet("北区", "No: 1\nTitle: 防災訓練\nPlan_Actions: 防災と防災\n\n"
-                           "No: 2\nTitle: 広報\nEnd_Result: not_achieved\nEnd_Issues: 課題\n\n");
+                                     "No: 2\nTitle: 広報\nEnd_Result: not_achieved\nEnd_Issues: 課題\n\n");
     f.s[1] = unit_ward_sheet("港区", "No: 1\nTitle: 地域\nPlan_Goal: ｺﾝﾋﾟｭｰﾀ防災\n"
-                           "End_Result: not_achieved\nEnd_Issues: 目標未達成の理由\n\n");
+                                     "End_Result: not_achieved\nEnd_Issues: 目標未達成の理由\n\n");
     f.se = search_new(f.s, 2);
     int title = form_field_index(f.s[0]->form, "Title");
     int actions = form_field_index(f.s[0]->form, "Plan_Actions");

@@ -19,8 +19,9 @@ static void test_counts_per_ward_and_year(void **state)
 {
     (void)state;
     struct sheet *s[3];
-    s[0] = unit_ward_year_sheet("北区", 2017, "No: 1\nTitle: a\n" DONE_PLAN DONE_MID "End_Result: achieved\n\n"
-                              "No: 2\nTitle: b\n" DONE_PLAN "End_Result: not_achieved\n\n");
+    s[0] = unit_ward_year_sheet("北区", 2017,
+                                "No: 1\nTitle: a\n" DONE_PLAN DONE_MID "End_Result: achieved\n\n"
+                                "No: 2\nTitle: b\n" DONE_PLAN "End_Result: not_achieved\n\n");
     /* Item 1: mid marked done without its answers, so complete with problems. */
     s[1] = unit_ward_year_sheet("港区", 2017, "No: 1\nTitle: c\n" DONE_PLAN "Mid_Done: yes\n\n");
     s[2] = unit_ward_year_sheet("北区", 2018, "No: 1\nTitle: d\n" DONE_PLAN DONE_MID "\n");
