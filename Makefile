@@ -100,24 +100,30 @@ build/asan/torikumi: build/asan/obj/main.o build/asan/libtorikumi.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
 # A unit test may name extra link flags (e.g. -Wl,--wrap=fsync) in tests/unit/NAME.ldflags.
-# Every unit test links the shared helpers of tests/unit/unit.c.
-build/tests/%: tests/unit/%.c build/tests/unit.o build/libtorikumi.a $(CONFIG_STAMP)
+# Every unit test links the shared helpers: tests/unit/unit.c, and tests/common/*.c, which
+# the fuzz targets link too.
+TEST_COMMON  := $(wildcard tests/common/*.c)
+TEST_HELPERS := unit.o $(notdir $(TEST_COMMON:.c=.o))
+vpath unit.c tests/unit
+vpath %.c tests/common
+build/tests/%: tests/unit/%.c $(TEST_HELPERS:%=build/tests/%) build/libtorikumi.a $(CONFIG_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< build/tests/unit.o build/libtorikumi.a \
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -Itests/common -o $@ $< $(TEST_HELPERS:%=build/tests/%) \
+	    build/libtorikumi.a $$(cat tests/unit/$*.ldflags 2>/dev/null) $(CMOCKA_LIBS) $(LIBS)
+
+build/asan/tests/%: tests/unit/%.c $(TEST_HELPERS:%=build/asan/tests/%) build/asan/libtorikumi.a $(CONFIG_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -Itests/common -o $@ $< \
+	    $(TEST_HELPERS:%=build/asan/tests/%) build/asan/libtorikumi.a \
 	    $$(cat tests/unit/$*.ldflags 2>/dev/null) $(CMOCKA_LIBS) $(LIBS)
 
-build/asan/tests/%: tests/unit/%.c build/asan/tests/unit.o build/asan/libtorikumi.a $(CONFIG_STAMP)
+$(TEST_HELPERS:%=build/tests/%): build/tests/%.o: %.c $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< build/asan/tests/unit.o build/asan/libtorikumi.a \
-	    $$(cat tests/unit/$*.ldflags 2>/dev/null) $(CMOCKA_LIBS) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -Itests/common -c $< -o $@
 
-build/tests/unit.o: tests/unit/unit.c $(CONFIG_STAMP) | build/gen/form_builtin.c
+$(TEST_HELPERS:%=build/asan/tests/%): build/asan/tests/%.o: %.c $(CONFIG_STAMP) | build/gen/form_builtin.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -Itests/unit -c $< -o $@
-
-build/asan/tests/unit.o: tests/unit/unit.c $(CONFIG_STAMP) | build/gen/form_builtin.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(DEPFLAGS) -Itests/unit -Itests/common -c $< -o $@
 
 # The crash harness (tests/crash): an LD_PRELOAD shim that fails or kills at
 # the K-th file operation, and the drivers it runs, plain and sanitized.
@@ -165,9 +171,14 @@ build/fuzz/obj/form_builtin.o: build/gen/form_builtin.c
 build/fuzz/libtorikumi.a: $(FUZZ_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libtorikumi.a
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(TEST_COMMON:tests/common/%.c=build/fuzz/%.o) build/fuzz/libtorikumi.a
 	@mkdir -p $(@D)
-	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(DEPFLAGS) $< build/fuzz/libtorikumi.a -o $@ $(LIBS)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(DEPFLAGS) -Itests/common $< \
+	    $(TEST_COMMON:tests/common/%.c=build/fuzz/%.o) build/fuzz/libtorikumi.a -o $@ $(LIBS)
+
+build/fuzz/%.o: tests/common/%.c $(CONFIG_STAMP) | build/gen/form_builtin.c
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_CFLAGS) $(DEPFLAGS) -Itests/common -c $< -o $@
 
 $(MO): po/ja.po
 	@mkdir -p $(@D)

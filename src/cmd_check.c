@@ -26,7 +26,7 @@ static void print_problem(const char *file, const struct sheet *s, const struct 
             strbuf_addf(line, "%s ?: ", s->form->item_label);
     } else
         strbuf_addf(line, "%s: ", s->form->sheet_type);
-    strbuf_addf(line, "%s: ", problem_field_name(s, p));
+    strbuf_addf(line, "%s: ", problem_field_name(s->form, p));
     if (p->severity == SEV_WARNING)
         strbuf_addstr(line, _("warning: "));
     problem_message(s, p, line);

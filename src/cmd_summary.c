@@ -45,6 +45,7 @@ struct summary_opts {
     const char *out;            /* -o, for --format html */
     const char *fields;         /* --fields KEY,...: text columns added at the end */
     bool cp932;                 /* --encoding cp932 */
+    bool result_needing_more;   /* --not-achieved: the result that asks for more (form.h) */
 };
 
 /*
@@ -442,6 +443,14 @@ static void summary_usage(FILE *to)
 /* Turn --result / --not-achieved / --incomplete into the filter; false on a bad name. */
 static bool resolve_filter(const struct overview *ov, struct summary_opts *o)
 {
+    if (o->result_needing_more) {
+        o->filter.result = overview_form(ov) ? form_result_needing_more(overview_form(ov)) : -1;
+        if (o->filter.result < 0) {
+            fprintf(stderr, _("torikumi: summary: --not-achieved: no result of this form asks "
+                              "for more fields\n"));
+            return false;
+        }
+    }
     if (o->result) {
         o->filter.result = overview_result_choice(ov, o->result);
         if (o->filter.result < 0) {
@@ -583,8 +592,14 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
         case 'c': o->counts_only = true; break;
         case 'p': o->filter.problems_only = true; break;
         /* The kaikaku form's key; other forms say --result. */
-        case 'n': o->result = "not_achieved"; break;
-        case 'r': o->result = optarg; break;
+        case 'n':       /* the last of --not-achieved and --result counts */
+            o->result_needing_more = true;
+            o->result = NULL;
+            break;
+        case 'r':
+            o->result = optarg;
+            o->result_needing_more = false;
+            break;
         case 'i': o->incomplete = optarg; break;
         case 's':
             if (!str_eq(optarg, "no") && !str_eq(optarg, "state"))
@@ -604,7 +619,7 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
         }
     }
     bool filtered = o->bom || o->counts_only || o->filter.problems_only || o->result
-                    || o->incomplete;
+                    || o->result_needing_more || o->incomplete;
     if (o->html && filtered)
         fprintf(stderr, _("torikumi: summary: --format html is the whole report: it takes no "
                           "--problems, --not-achieved, --result, --incomplete, --counts or --bom\n"));
@@ -660,7 +675,7 @@ static char **distinct_paths(char **given, size_t count, size_t *n)
 int cmd_summary(int argc, char **argv)
 {
     struct summary_opts o = { false, false, false, false, OVERVIEW_SORT_NUMBER,
-                              OVERVIEW_FILTER_ALL, NULL, NULL, NULL, NULL, false };
+                              OVERVIEW_FILTER_ALL, NULL, NULL, NULL, NULL, false, false };
     struct form *form = NULL;
     int rc = parse_options(argc, argv, &o, &form);
     if (rc >= 0) {

@@ -20,22 +20,12 @@ static bool shown(const struct form_field *fld, int stage)
            fld->kind != FIELD_BOOL;
 }
 
-/* A rule makes fld required when the result field holds choice result. */
-static bool required_by_result(const struct form *form, const struct form_field *fld, int result)
-{
-    for (size_t i = 0; i < fld->n_required_when; i++)
-        if (fld->required_when[i].field == form->result_field &&
-            fld->required_when[i].choice == result)
-            return true;
-    return false;
-}
-
 /* Rank of a field in the pane: choices, then what the result requires, then the rest. */
 static int rank(const struct form *form, const struct form_field *fld, int result)
 {
     if (fld->kind == FIELD_CHOICE || fld->kind == FIELD_INTEGER)
         return 0;
-    if (result >= 0 && required_by_result(form, fld, result))
+    if (result >= 0 && form_required_by_choice(fld, form->result_field, result))
         return 1;
     return 2;
 }

@@ -1006,8 +1006,7 @@ bool editor_field_required(const struct editor *ed, int f)
     const struct item *it = &ed->sheet->items[ed->cur];
     for (size_t k = 0; k < fld->n_required_when; k++) {
         const struct form_condition *c = &fld->required_when[k];
-        const char *v = item_get(ed->sheet, it, c->field);
-        if (v && str_eq(v, field_def(ed, c->field)->choices[c->choice].key))
+        if (form_condition_holds(ed->sheet->form, c, item_get(ed->sheet, it, c->field)))
             return true;
     }
     return false;

@@ -25,11 +25,7 @@
 #define ROW_COLUMNS 120
 
 static const char css[] =
-    "@page { size: A4 landscape; margin: 10mm 12mm; }\n"
-    "html { font-family: \"IPAGothic\", \"IPAPGothic\", \"Noto Sans CJK JP\", \"Hiragino Sans\",\n"
-    "  \"Yu Gothic\", \"Meiryo\", sans-serif; font-size: 10pt; line-height: 1.45;\n"
-    "  color: #000; background: #fff; }\n"
-    "body { margin: 0 auto; padding: 8px; max-width: 273mm; }\n"
+    HTML_CSS_PAGE
     "section.item + section.item { break-before: page; }\n"
     "table.sheet { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
     "col.stagecol { width: 10%; }\n"
@@ -51,9 +47,9 @@ static const char css[] =
     ".label { font-weight: bold; }\n"
     ".v { white-space: pre-wrap; margin: 0 0 4px; min-height: 1.45em; }\n"
     ".choice { margin: 0 0 4px; white-space: nowrap; }\n"
-    ".ctl { border: 1px dashed #000; font-family: monospace; }\n"
+    HTML_CSS_CTL
     "@media screen { section.item { margin-bottom: 2.5em; } }\n"
-    "@media print { body { padding: 0; max-width: none; } }\n";
+    HTML_CSS_PRINT;
 
 /* The cells of one stage: cell k holds fields field[start[k] .. start[k + 1]). */
 struct cells {
@@ -332,11 +328,16 @@ static void add_stage(const struct sheet *s, const struct item *it, int st, size
     cells_free(&c);
 }
 
-void export_html_heading_lines(const struct sheet *s, struct strbuf *out)
+const char *export_html_title(const struct sheet *s)
 {
     const char *title = sheet_header_get(s, "Title");
+    return title && *title ? title : s->form->title;
+}
+
+void export_html_heading_lines(const struct sheet *s, struct strbuf *out)
+{
     const char *ward = sheet_header_get(s, "Ward");
-    strbuf_addstr(out, title && *title ? title : s->form->title);
+    strbuf_addstr(out, export_html_title(s));
     strbuf_addch(out, '\0');
     strbuf_addstr(out, ward ? ward : "");
     strbuf_addstr(out, ward && *ward ? "　" : "");
@@ -349,11 +350,10 @@ void export_html_heading_lines(const struct sheet *s, struct strbuf *out)
 
 static void add_sheet_heading(const struct sheet *s, size_t columns, struct strbuf *out)
 {
-    const char *title = sheet_header_get(s, "Title");
     const char *ward = sheet_header_get(s, "Ward");
     strbuf_addf(out, "<thead>\n<tr><th colspan=\"%zu\" scope=\"colgroup\">"
                      "<div class=\"sheettitle\">", columns + 1);
-    html_escape_str(title && *title ? title : s->form->title, out);
+    html_escape_str(export_html_title(s), out);
     strbuf_addstr(out, "</div><div class=\"wardyear\">");
     html_escape_str(ward, out);
     strbuf_addstr(out, ward && *ward ? "　" : "");
@@ -417,9 +417,8 @@ void export_html_begin(const struct sheet *first, size_t n_sheets, struct strbuf
 {
     struct strbuf title = STRBUF_INIT;
     if (first) {
-        const char *t = sheet_header_get(first, "Title");
         const char *ward = sheet_header_get(first, "Ward");
-        strbuf_addstr(&title, t && *t ? t : first->form->title);
+        strbuf_addstr(&title, export_html_title(first));
         if (ward && *ward)
             strbuf_addf(&title, " %s", ward);
         if (n_sheets > 1)

@@ -38,6 +38,8 @@
 /* The word printed for a stage marked complete; import_sheet reads it back. */
 #define EXPORT_HTML_DONE "完了"
 
+/* The sheet's title as printed: its header's Title, or the form's when it has none. */
+const char *export_html_title(const struct sheet *s);
 /* The heading line of s: "平成29年度（2017年度）" style year after the ward. */
 void export_html_year(const struct sheet *s, struct strbuf *out);
 

@@ -70,6 +70,31 @@ bool form_bool_valid(const char *v)
            strcmp(v, "0") == 0;
 }
 
+bool form_condition_holds(const struct form *f, const struct form_condition *c,
+                          const char *value)
+{
+    return value && str_eq(value, f->fields[c->field].choices[c->choice].key);
+}
+
+bool form_required_by_choice(const struct form_field *fld, int field, int choice)
+{
+    for (size_t i = 0; i < fld->n_required_when; i++)
+        if (fld->required_when[i].field == field && fld->required_when[i].choice == choice)
+            return true;
+    return false;
+}
+
+int form_result_needing_more(const struct form *f)
+{
+    if (f->result_field < 0)
+        return -1;
+    for (size_t c = 0; c < f->fields[f->result_field].n_choices; c++)
+        for (size_t i = 0; i < f->n_fields; i++)
+            if (form_required_by_choice(&f->fields[i], f->result_field, (int)c))
+                return (int)c;
+    return -1;
+}
+
 int form_field_index(const struct form *f, const char *key)
 {
     for (size_t i = 0; i < f->n_fields; i++)

@@ -111,6 +111,21 @@ int form_field_index(const struct form *f, const char *key);
  * stage) into ORDER, which has room for f->n_fields; returns the count.
  */
 size_t form_display_order(const struct form *f, int *order);
+/*
+ * True when value (of c's field; NULL when absent) makes the RequiredWhen
+ * condition c hold: exactly its choice's key, as recutils' = compares (a
+ * padded value does not).
+ */
+bool form_condition_holds(const struct form *f, const struct form_condition *c,
+                          const char *value);
+/* True when one of fld's RequiredWhen conditions is field `field` holding its choice `choice`. */
+bool form_required_by_choice(const struct form_field *fld, int field, int choice);
+/*
+ * The first choice of the result field that makes another field required
+ * (目標未達成, which asks for 課題と改善策), or -1: the result that asks for
+ * more, which `summary --not-achieved` selects.
+ */
+int form_result_needing_more(const struct form *f);
 /* Index of the choice with this key (or label when by_label), or -1. */
 int form_choice_index(const struct form_field *fld, const char *s, size_t len, bool by_label);
 /* True when a bool value means yes (yes, true, 1). */

@@ -386,7 +386,7 @@ static void warn_problems(struct run *r, const struct sheet *s)
                         item_number(s, &s->items[p->item]));
         else
             strbuf_addf(&msg, "%s: ", s->form->sheet_type);
-        strbuf_addf(&msg, "%s: ", problem_field_name(s, p));
+        strbuf_addf(&msg, "%s: ", problem_field_name(s->form, p));
         problem_message(s, p, &msg);
         warn_text(r, p->line, msg.buf);
     }

@@ -5,7 +5,7 @@
  * each data row is checked and converted into a record view whose
  * entries point into the CSV reader's row buffer (no copy, no malloc per
  * cell), written with rec_format_field(), and checked with the form's
- * rules through a one-item sheet built around that view.
+ * rules on that record alone (rules_check_record: no sheet needed).
  */
 #include "import_csv.h"
 
@@ -51,6 +51,7 @@ struct import_csv {
     long hdr_row[3];            /* row they came from (0: the options) */
     bool header_written;
     long next_no;
+    long row_no;                /* the current row's item number */
     struct numset seen;
     struct rec_record rec;      /* view of the current row (entries borrowed) */
     int *entry_field;           /* form field of each entry, -1 for extras */
@@ -439,6 +440,7 @@ static int field_cell(struct import_csv *ic, int f, size_t col, struct error *e)
             return rc;
         }
         if (f == ic->o.form->key_field) {
+            ic->row_no = x;
             long other = numset_add(&ic->seen, x, ic->row->number);
             if (other)
                 return cell_error(ic, e, col, IMPORT_CSV_INPUT,
@@ -491,7 +493,8 @@ static int fill_record(struct import_csv *ic, struct error *e)
     for (size_t i = 0; i < f->n_fields; i++) {
         int col = ic->field_col[i];
         if ((int)i == f->key_field && col < 0) {
-            int k = snprintf(ic->no_text, sizeof(ic->no_text), "%ld", ++ic->next_no);
+            ic->row_no = ++ic->next_no;
+            int k = snprintf(ic->no_text, sizeof(ic->no_text), "%ld", ic->row_no);
             push_entry(ic, (int)i, f->fields[i].key, ic->no_text, (size_t)k, row->line);
             continue;
         }
@@ -547,20 +550,14 @@ static void check_rules(struct import_csv *ic)
             en->value_len = 1;
         }
     }
-    struct item it = { &ic->rec, false };
-    struct sheet view;
-    memset(&view, 0, sizeof(view));
-    view.form = ic->o.form;
-    view.items = &it;
-    view.n_items = 1;
     problems_clear(&ic->problems);
-    rules_check_item(&view, 0, &ic->problems);
+    rules_check_record(form, &ic->rec, 0, &ic->problems);
     for (size_t i = 0; i < ic->problems.n; i++) {
         const struct problem *p = &ic->problems.v[i];
         strbuf_reset(&ic->msg);
-        strbuf_addf(&ic->msg, "%s %ld: %s: ", ic->o.form->item_label,
-                    item_number(&view, &it), problem_field_name(&view, p));
-        problem_message(&view, p, &ic->msg);
+        strbuf_addf(&ic->msg, "%s %ld: %s: ", form->item_label, ic->row_no,
+                    problem_field_name(form, p));
+        problem_record_message(form, &ic->rec, p, &ic->msg);
         int col = p->field >= 0 ? ic->field_col[p->field] : -1;
         warn_at(ic, p->line, col + 1, ic->msg.buf);
     }
@@ -605,7 +602,7 @@ struct import_csv *import_csv_new(const struct import_csv_options *opt)
     struct import_csv *ic = xcalloc(1, sizeof(*ic));
     ic->o = *opt;
     ic->reader = csv_reader_new(opt->file, on_row, ic);
-    /* rules_check_item() computes v + n: keep v non-NULL (NULL + 0 is undefined). */
+    /* rules_check_record() computes v + n: keep v non-NULL (NULL + 0 is undefined). */
     xgrow((void **)&ic->problems.v, &ic->problems.cap, 16, sizeof(*ic->problems.v));
     ic->field_col = xmalloc((opt->form->n_fields + 1) * sizeof(int));
     for (size_t i = 0; i < opt->form->n_fields; i++)

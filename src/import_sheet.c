@@ -20,47 +20,6 @@
 #define MAX_ITEMS 100000
 #define MAX_ITEM_DIGITS 9
 
-static const char *const field_keys[IMPORT_N_FIELDS] = {
-    "Title", "Subtitle", "Plan_Purpose", "Plan_Overview", "Plan_Goal",
-    "Plan_Actions", "Plan_YearGoal", "Mid_Progress", "Mid_Outlook", "Mid_Issues",
-    "End_Results", "End_Result", "End_Issues",
-};
-
-static const char *const end_aliases[] = { "自己評価", "評価", "直前評価" };
-static const char *const purpose_aliases[] = { "戦略" };
-static const char *const goal_aliases[] = { "取組の目標" };
-static const char *const actions_aliases[] = { "取組内容", "当年度の取組内容" };
-
-static const struct import_sheet_vocab default_vocab = {
-    .stages = {
-        { "計画", NULL, 0 },
-        { "中間振り返り", NULL, 0 },
-        { "年度評価", end_aliases, ARRAY_LEN(end_aliases) },
-    },
-    .plan = {
-        { "趣旨・目的", purpose_aliases, ARRAY_LEN(purpose_aliases) },
-        { "取組の概要", NULL, 0 },
-        { "目標", goal_aliases, ARRAY_LEN(goal_aliases) },
-        { "取組の内容", actions_aliases, ARRAY_LEN(actions_aliases) },
-        { "当年度の目標", NULL, 0 },
-    },
-    .choices = {
-        { { "on_track", "off_track" }, { "実施見込み", "実施できない見込み" } },
-        { { "likely", "unlikely" }, { "達成見込み", "達成できない見込み" } },
-        { { "achieved", "not_achieved" }, { "目標達成", "目標未達成" } },
-    },
-};
-
-const struct import_sheet_vocab *import_sheet_default_vocab(void)
-{
-    return &default_vocab;
-}
-
-const char *import_sheet_field_key(enum import_sheet_field f)
-{
-    return (unsigned)f < IMPORT_N_FIELDS ? field_keys[f] : NULL;
-}
-
 /* ---- output ---- */
 
 void import_warn(struct parser *p, long line, long column, const char *fmt, ...)
@@ -449,7 +408,7 @@ int import_sheet_parse(const char *text, size_t len, const char *file,
         return -1;
     struct parser p;
     memset(&p, 0, sizeof p);
-    p.v = vocab ? vocab : &default_vocab;
+    p.v = vocab;
     p.file = file;
     p.e = e;
     p.out = out;

@@ -14,8 +14,11 @@
  * What the parser owns: turning bytes into items of (field key, value,
  * line, column) and warnings.  It is pure (no I/O, no globals), linear
  * in the input, and never guesses: a choice whose tick did not survive
- * is left empty and reported.  import_sheet_fill() is the thin step that
- * copies the items into a struct sheet.
+ * is left empty and reported.  The words it reads (stage names, the
+ * 計画 sub-headings, the choices' labels) come from the form through a
+ * struct import_sheet_vocab; import_sheet_fill() is the thin step that
+ * copies the items into a struct sheet, each value into the field the
+ * form's structure gives it (import_sheet_layout).
  *
  * Text tidying (values are otherwise the input's characters, unchanged):
  *   - <p>, <p attr...>, </p> and <br> end a paragraph; paragraphs of one
@@ -115,10 +118,11 @@ struct import_sheet {
 };
 
 /*
- * The words the parser takes from a form: each stage's heading and its
- * aliases (年度評価: 自己評価, 評価, 直前評価...), each 計画 value's
- * sub-heading and aliases (趣旨・目的: 戦略...), and each choice's two keys
- * and labels in form order.  Pointers are borrowed; lists need not be
+ * The words the parser takes from a form: the key of the field each value
+ * fills (its warnings name it), each stage's heading and its aliases
+ * (年度評価: 自己評価, 評価, 直前評価...), each 計画 value's sub-heading
+ * and aliases (趣旨・目的: 戦略...), and each choice's two keys and labels
+ * in form order.  Pointers are borrowed; lists need not be
  * NULL-terminated.  The column headings of the printed form (取組の方針・
  * 目標内容, 課題と改善策 ...) are the layout's own and built in.
  */
@@ -136,6 +140,7 @@ struct import_sheet_choice_labels {
 #define IMPORT_N_PLAN (IMPORT_PLAN_YEARGOAL - IMPORT_PLAN_PURPOSE + 1)
 
 struct import_sheet_vocab {
+    const char *keys[IMPORT_N_FIELDS];   /* the field each value fills, as warnings name it */
     struct import_sheet_names stages[IMPORT_N_STAGES];
     /* by field - IMPORT_PLAN_PURPOSE; the goal's names in the right-hand
        column (当年度の取組内容) mean the year goal */
@@ -143,15 +148,10 @@ struct import_sheet_vocab {
     struct import_sheet_choice_labels choices[IMPORT_N_CHOICES];
 };
 
-/* The vocabulary of the kaikaku-2.0 form, built in. */
-const struct import_sheet_vocab *import_sheet_default_vocab(void);
-
-/* The form field key of f ("Plan_Goal"...). */
-const char *import_sheet_field_key(enum import_sheet_field f);
-
 /*
  * Parse text[0..len) (UTF-8; a leading BOM and CRLF line ends are fine).
- * file names the input in errors; vocab NULL means the built-in one.
+ * file names the input in errors; vocab is the form's words
+ * (import_sheet_vocab_from_form, import_sheet_default_vocab).
  * Returns 0 with out filled, or -1 with e set to the line, column and
  * what was expected (out is then empty).  Invalid UTF-8, NUL and control
  * characters other than tab, CR, FF and VT are errors.
@@ -165,13 +165,32 @@ struct form;
 struct sheet;
 
 /*
- * The vocabulary of form f: its stages with ids plan, mid and end, the
- * labels and aliases of its Plan_* fields, the choices of Mid_Progress,
- * Mid_Outlook and End_Result.  v borrows f's strings.  Returns 0, or -1
- * with e naming what the form lacks.
+ * Where form f puts what the layout carries, read from the form's
+ * structure as export_html.h prints it, never from field names: the
+ * stage of the key field is the item's heading (its TitleField in 【】,
+ * the one other shown text field of that stage under it); the other
+ * stages, in form order, are 計画, 中間振り返り and 年度評価, and each
+ * one's shown text and choice fields, in form order, are that stage's
+ * values in the order of enum import_sheet_field (計画: five texts;
+ * 中間振り返り: two choices of two, a text; 年度評価: a text, a choice
+ * of two, a text).  Returns 0, or -1 with e naming where f differs.
+ */
+struct import_sheet_layout {
+    int field[IMPORT_N_FIELDS];      /* form field of each value */
+    int stage[IMPORT_N_STAGES];      /* form stage of each stage of the layout */
+};
+int import_sheet_layout(const struct form *f, struct import_sheet_layout *out, struct error *e);
+
+/*
+ * The vocabulary of form f (laid out as import_sheet_layout says): its
+ * fields' keys, its stages' labels and aliases, the labels and aliases
+ * of the 計画 fields, the keys and labels of the three choices.  v borrows
+ * f's strings.  Returns 0, or -1 with e naming what the form lacks.
  */
 int import_sheet_vocab_from_form(struct import_sheet_vocab *v, const struct form *f,
                                  struct error *e);
+/* The vocabulary of the built-in form (kaikaku-2.0), made once. */
+const struct import_sheet_vocab *import_sheet_default_vocab(void);
 
 /*
  * Append the items of in to sheet s (new or loaded), in order: No, then

@@ -528,7 +528,7 @@ static void choice_warning(struct parser *p, int c)
 {
     const struct choice_state *cs = &p->choice[c];
     const struct import_sheet_choice_labels *cl = &p->v->choices[c];
-    const char *key = import_sheet_field_key(choice_field[c]);
+    const char *key = nz(p->v->keys[choice_field[c]]);
     int st = c == IMPORT_CHOICE_RESULT ? IMPORT_END : IMPORT_MID;
     if (!cs->found)
         import_warn(p, p->stage_line[st], 0, _("no %s / %s boxes found; %s left empty"),
@@ -552,7 +552,7 @@ static void item_warnings(struct parser *p)
         for (int f = IMPORT_PLAN_PURPOSE; f <= IMPORT_PLAN_YEARGOAL; f++)
             if (p->acc[f].sb.len == 0)
                 import_warn(p, p->stage_line[IMPORT_PLAN], 0, _("no %s text found; %s left empty"),
-                            _(plan_names[f]), import_sheet_field_key(f));
+                            _(plan_names[f]), nz(p->v->keys[f]));
     if (p->seen[IMPORT_MID]) {
         choice_warning(p, IMPORT_CHOICE_PROGRESS);
         choice_warning(p, IMPORT_CHOICE_OUTLOOK);
@@ -560,7 +560,8 @@ static void item_warnings(struct parser *p)
     if (p->seen[IMPORT_END]) {
         if (p->acc[IMPORT_END_RESULTS].sb.len == 0)
             import_warn(p, p->stage_line[IMPORT_END], 0,
-                        _("no 当年度の取組実績及び目標の達成状況 text found; End_Results left empty"));
+                        _("no 当年度の取組実績及び目標の達成状況 text found; %s left empty"),
+                        nz(p->v->keys[IMPORT_END_RESULTS]));
         choice_warning(p, IMPORT_CHOICE_RESULT);
     }
 }
@@ -664,7 +665,7 @@ bool import_sheet_line_needs_mark(const struct import_sheet_vocab *v, const char
         return true;
     struct parser p;
     memset(&p, 0, sizeof p);
-    p.v = v ? v : import_sheet_default_vocab();
+    p.v = v;
     p.side = LEFT;
     bool hit = tidy_changes(&p.tidy, s, n);
     const struct para *pa = hit ? NULL : &p.tidy.paras[0];

@@ -227,8 +227,8 @@ bool rules_find_control(const char *v, size_t n, long *col, uint32_t *cp)
 }
 
 struct item_ctx {
-    const struct sheet *s;
-    const struct item *it;
+    const struct form *form;
+    const struct rec_record *rec;
     long idx;
     struct problem_list *out;
     bool *has_error;        /* per form field */
@@ -239,14 +239,21 @@ struct item_ctx {
 /* The length of field f's value (its first entry). */
 static size_t value_len(const struct item_ctx *c, int f)
 {
-    return c->it->rec->entries[c->first[f]].value_len;
+    return c->rec->entries[c->first[f]].value_len;
+}
+
+/* Where item_line() would find field f: its first entry, else the record. */
+static long field_line(const struct item_ctx *c, int f)
+{
+    const struct rec_entry *en = c->first[f] >= 0 ? &c->rec->entries[c->first[f]] : NULL;
+    return en && en->line ? en->line : c->rec->line;
 }
 
 static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
 {
     if (code != PROB_HALFWIDTH_KANA && code != PROB_PADDED_VALUE)
         c->has_error[f] = true;
-    return rules_add(c->out, code, c->idx, f, item_line(c->s, c->it, f));
+    return rules_add(c->out, code, c->idx, f, field_line(c, f));
 }
 
 /*
@@ -264,7 +271,7 @@ static bool too_long(const struct form_field *fld, const char *v, size_t n, stru
 
 static void check_text_value(struct item_ctx *c, int f, const char *v, size_t n)
 {
-    const struct form_field *fld = &c->s->form->fields[f];
+    const struct form_field *fld = &c->form->fields[f];
     struct text_scan ts;
     scan_text(v, n, fld->kind == FIELD_TEXT, &ts);
     if (fld->kind != FIELD_TEXT && memchr(v, '\n', n)) {
@@ -308,7 +315,7 @@ static bool choice_valid(const struct form_field *fld, const char *v, size_t n)
  */
 static struct problem *check_choice(struct item_ctx *c, int f, const char *v)
 {
-    const struct form_field *fld = &c->s->form->fields[f];
+    const struct form_field *fld = &c->form->fields[f];
     size_t n = strlen(v), a = strspn(v, " \t\n"), b = n;
     while (b > a && strchr(" \t\n", v[b - 1]))
         b--;
@@ -323,7 +330,7 @@ static struct problem *check_choice(struct item_ctx *c, int f, const char *v)
 
 static void check_value(struct item_ctx *c, int f, const char *v, size_t n)
 {
-    const struct form_field *fld = &c->s->form->fields[f];
+    const struct form_field *fld = &c->form->fields[f];
     struct problem *p = NULL;
     switch (fld->kind) {
     case FIELD_INTEGER:
@@ -347,16 +354,9 @@ static void check_value(struct item_ctx *c, int f, const char *v, size_t n)
         rules_set_detail(p, v, n);
 }
 
-static bool condition_holds(const struct item_ctx *c, const struct form_condition *cond)
-{
-    const struct form_field *of = &c->s->form->fields[cond->field];
-    const char *v = c->value[cond->field];
-    return v && str_eq(v, of->choices[cond->choice].key);
-}
-
 static void check_presence(struct item_ctx *c, int f)
 {
-    const struct form_field *fld = &c->s->form->fields[f];
+    const struct form_field *fld = &c->form->fields[f];
     const char *v = c->value[f];
     if (c->has_error[f] || rules_filled(v))
         return;
@@ -364,17 +364,19 @@ static void check_presence(struct item_ctx *c, int f)
         field_problem(c, PROB_MISSING, f);
         return;
     }
-    for (size_t k = 0; k < fld->n_required_when; k++)
-        if (condition_holds(c, &fld->required_when[k])) {
+    for (size_t k = 0; k < fld->n_required_when; k++) {
+        const struct form_condition *cond = &fld->required_when[k];
+        if (form_condition_holds(c->form, cond, c->value[cond->field])) {
             field_problem(c, PROB_REQUIRED_WHEN, f)->cond = (int)k;
             return;
         }
+    }
 }
 
 /* Stage st is marked done: the plan stage must be too (the descriptor says the same). */
 static void check_stage_order(struct item_ctx *c, int st)
 {
-    const struct form *form = c->s->form;
+    const struct form *form = c->form;
     int plan = form_plan_stage(form);
     if (plan < 0 || st == plan || form_bool_true(c->value[form->stages[plan].done_field]))
         return;
@@ -385,7 +387,7 @@ static void check_stage_order(struct item_ctx *c, int st)
 
 static void check_done_stages(struct item_ctx *c)
 {
-    const struct form *form = c->s->form;
+    const struct form *form = c->form;
     for (size_t st = 0; st < form->n_stages; st++) {
         const struct form_stage *stage = &form->stages[st];
         if (stage->done_field < 0 || !form_bool_true(c->value[stage->done_field]))
@@ -406,12 +408,12 @@ static void check_done_stages(struct item_ctx *c)
  */
 static void index_fields(struct item_ctx *c)
 {
-    const struct rec_record *r = c->it->rec;
+    const struct rec_record *r = c->rec;
     for (size_t i = 0; i < r->n_entries; i++) {
         const struct rec_entry *en = &r->entries[i];
         if (!en->name)
             continue;
-        int f = form_field_index(c->s->form, en->name);
+        int f = form_field_index(c->form, en->name);
         if (f < 0)
             continue;       /* fields the form does not know may repeat */
         if (c->first[f] < 0) {
@@ -426,8 +428,7 @@ static void index_fields(struct item_ctx *c)
 }
 
 /* What a merge left unresolved in record r (merge.h): one problem per field or deleted item. */
-static void check_conflicts(const struct sheet *s, const struct rec_record *r, long item,
-                            struct problem_list *out)
+static void check_conflicts(const struct rec_record *r, long item, struct problem_list *out)
 {
     struct merge_conflict *v = NULL;
     size_t cap = 0;
@@ -454,15 +455,15 @@ static struct rules_memo_field *memo_hit(struct rules_memo *m, const unsigned lo
 }
 
 /* Forget everything when the memo was made for another record or form. */
-static void memo_prepare(struct rules_memo *m, const struct sheet *s, size_t idx)
+static void memo_prepare(struct rules_memo *m, const struct form *form,
+                         const struct rec_record *rec)
 {
-    const struct rec_record *rec = s->items[idx].rec;
-    if (m->rec == rec && m->form == s->form)
+    if (m->rec == rec && m->form == form)
         return;
     free(m->fields);
-    m->fields = xcalloc(s->form->n_fields ? s->form->n_fields : 1, sizeof(*m->fields));
+    m->fields = xcalloc(form->n_fields ? form->n_fields : 1, sizeof(*m->fields));
     m->rec = rec;
-    m->form = s->form;
+    m->form = form;
 }
 
 /* Lines are kept relative to the field's line, which a save may move. */
@@ -474,7 +475,7 @@ static void memo_store(struct rules_memo_field *mf, const struct item_ctx *c, in
         mf->valid = false;
         return;
     }
-    long line = item_line(c->s, c->it, f);
+    long line = field_line(c, f);
     mf->has_error = false;
     for (size_t i = 0; i < count; i++) {
         mf->p[i] = c->out->v[first + i];
@@ -490,7 +491,7 @@ static void memo_store(struct rules_memo_field *mf, const struct item_ctx *c, in
 
 static void memo_replay(const struct rules_memo_field *mf, struct item_ctx *c, int f)
 {
-    long line = item_line(c->s, c->it, f);
+    long line = field_line(c, f);
     for (size_t i = 0; i < mf->n; i++) {
         struct problem *p = rules_add(c->out, mf->p[i].code, c->idx, f, 0);
         *p = mf->p[i];
@@ -526,15 +527,27 @@ void rules_memo_free(struct rules_memo *m)
 
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out)
 {
-    rules_check_item_memo(s, idx, NULL, NULL, out);
+    rules_check_record(s->form, s->items[idx].rec, (long)idx, out);
 }
 
 void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo *memo,
                            const unsigned long *versions, struct problem_list *out)
 {
-    const struct form *form = s->form;
+    rules_check_record_memo(s->form, s->items[idx].rec, (long)idx, memo, versions, out);
+}
+
+void rules_check_record(const struct form *form, const struct rec_record *r, long idx,
+                        struct problem_list *out)
+{
+    rules_check_record_memo(form, r, idx, NULL, NULL, out);
+}
+
+void rules_check_record_memo(const struct form *form, const struct rec_record *r, long idx,
+                             struct rules_memo *memo, const unsigned long *versions,
+                             struct problem_list *out)
+{
     if (memo)
-        memo_prepare(memo, s, idx);
+        memo_prepare(memo, form, r);
     bool small[64];
     bool *has_error = form->n_fields <= 64 ? small : xcalloc(form->n_fields, sizeof(bool));
     memset(has_error, 0, form->n_fields * sizeof(bool));
@@ -546,7 +559,7 @@ void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo 
         value[f] = NULL;
         firsts[f] = -1;
     }
-    struct item_ctx c = { s, &s->items[idx], (long)idx, out, has_error, value, firsts };
+    struct item_ctx c = { form, r, idx, out, has_error, value, firsts };
     size_t first = out->n;
     index_fields(&c);
     for (size_t f = 0; f < form->n_fields; f++) {
@@ -558,7 +571,7 @@ void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo 
     for (size_t f = 0; f < form->n_fields; f++)
         check_presence(&c, (int)f);
     check_done_stages(&c);
-    check_conflicts(s, s->items[idx].rec, (long)idx, out);
+    check_conflicts(r, idx, out);
     if (has_error != small) {
         free(has_error);
         free(value);
@@ -649,7 +662,7 @@ void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)
     check_header(s, out);
     rules_check_header_values(s, out);
     if (s->header)
-        check_conflicts(s, s->header, -1, out);
+        check_conflicts(s->header, -1, out);
     check_duplicate_numbers(s, out);
 }
 
@@ -745,19 +758,19 @@ const char *rules_stage_state_name(enum stage_state state)
 
 /* ---- messages ------------------------------------------------------------ */
 
-const char *problem_field_name(const struct sheet *s, const struct problem *p)
+const char *problem_field_name(const struct form *f, const struct problem *p)
 {
     if (p->field >= 0)
-        return s->form->fields[p->field].key;
+        return f->fields[p->field].key;
     return p->name ? p->name : "-";
 }
 
-static void required_when_message(const struct sheet *s, const struct problem *p,
+static void required_when_message(const struct form *f, const struct problem *p,
                                   struct strbuf *out)
 {
-    const struct form_field *fld = &s->form->fields[p->field];
+    const struct form_field *fld = &f->fields[p->field];
     const struct form_condition *cond = &fld->required_when[p->cond];
-    const struct form_field *of = &s->form->fields[cond->field];
+    const struct form_field *of = &f->fields[cond->field];
     strbuf_addf(out, _("%s is required when %s is %s"), fld->label, of->label,
                 of->choices[cond->choice].label);
 }
@@ -782,10 +795,9 @@ static void duplicate_message(const struct sheet *s, const struct problem *p, st
     }
 }
 
-static void stage_order_message(const struct sheet *s, const struct problem *p,
+static void stage_order_message(const struct form *form, const struct problem *p,
                                 struct strbuf *out)
 {
-    const struct form *form = s->form;
     strbuf_addf(out, _("%s can be marked complete only after %s is marked complete"),
                 form->stages[p->stage].label, form->stages[form_plan_stage(form)].label);
 }
@@ -797,9 +809,9 @@ static void choices_list(const struct form_field *fld, struct strbuf *out)
 }
 
 /* The conflict's record still holds both sides: describe them from there. */
-static void conflict_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+static void conflict_message(const struct rec_record *r, const struct problem *p,
+                             struct strbuf *out)
 {
-    const struct rec_record *r = p->item >= 0 ? s->items[p->item].rec : s->header;
     struct merge_conflict *v = NULL;
     size_t cap = 0;
     size_t n = r ? merge_record_conflicts(r, p->item, &v, 0, &cap) : 0;
@@ -811,20 +823,21 @@ static void conflict_message(const struct sheet *s, const struct problem *p, str
     merge_conflicts_free(v);
 }
 
-void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+void problem_record_message(const struct form *f, const struct rec_record *r,
+                            const struct problem *p, struct strbuf *out)
 {
-    const struct form_field *fld = p->field >= 0 ? &s->form->fields[p->field] : NULL;
+    const struct form_field *fld = p->field >= 0 ? &f->fields[p->field] : NULL;
     const char *label = fld ? fld->label : p->name ? p->name : "";
     switch (p->code) {
     case PROB_MISSING:
         strbuf_addf(out, _("%s is required"), label);
         break;
     case PROB_REQUIRED_WHEN:
-        required_when_message(s, p, out);
+        required_when_message(f, p, out);
         break;
     case PROB_DONE_INCOMPLETE:
         strbuf_addf(out, _("%s must be filled in before %s can be marked complete"), label,
-                    s->form->stages[p->stage].label);
+                    f->stages[p->stage].label);
         break;
     case PROB_BAD_CHOICE:
         strbuf_addf(out, _("\"%s\" is not a choice of %s (expected one of: "), p->detail, label);
@@ -839,9 +852,6 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
             strbuf_addf(out, _("\"%s\" is too large (at most 999999999)"), p->detail);
         else
             strbuf_addf(out, _("\"%s\" is not a whole number of at least %ld"), p->detail, p->num);
-        break;
-    case PROB_DUPLICATE_KEY:
-        duplicate_message(s, p, out);
         break;
     case PROB_DUPLICATE_FIELD:
         strbuf_addf(out, _("%s appears more than once (first on line %ld)"), label, p->num);
@@ -861,7 +871,7 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
         break;
     case PROB_NO_HEADER:
         strbuf_addf(out, _("no %s record (expected %%rec: %s with Form, Ward and FiscalYear)"),
-                    s->form->sheet_type, s->form->sheet_type);
+                    f->sheet_type, f->sheet_type);
         break;
     case PROB_HEADER_FIELD:
         if (p->detail[0])
@@ -870,17 +880,33 @@ void problem_message(const struct sheet *s, const struct problem *p, struct strb
             strbuf_addf(out, _("%s is required"), p->name);
         break;
     case PROB_STAGE_ORDER:
-        stage_order_message(s, p, out);
+        stage_order_message(f, p, out);
         break;
     case PROB_FORM_MISMATCH:
         strbuf_addf(out, _("the sheet names form %s, but form %s is in use"), p->detail,
-                    s->form->id);
+                    f->id);
         break;
     case PROB_MERGE_CONFLICT:
-        conflict_message(s, p, out);
+        conflict_message(r, p, out);
         break;
     default:
-        rules_file_message(s, p, out);
+        rules_file_message(f, p, out);
         break;
     }
+}
+
+/* The record a problem is about: its item's, or the header's for the sheet's own. */
+static const struct rec_record *problem_record(const struct sheet *s, const struct problem *p)
+{
+    if (p->item < 0)
+        return s->header;
+    return (size_t)p->item < s->n_items ? s->items[p->item].rec : NULL;
+}
+
+void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+{
+    if (p->code == PROB_DUPLICATE_KEY)
+        duplicate_message(s, p, out);
+    else
+        problem_record_message(s->form, problem_record(s, p), p, out);
 }

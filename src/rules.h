@@ -10,7 +10,8 @@
  *
  * Problems are plain data; problem_message() turns one into text in the
  * user's language (gettext).  The editor re-checks one item per edit,
- * so rules_check_item() costs O(size of that item), never of the sheet.
+ * so rules_check_item() costs O(size of that item), never of the sheet;
+ * rules_check_record() checks a record that belongs to no sheet (import).
  */
 #ifndef TORIKUMI_RULES_H
 #define TORIKUMI_RULES_H
@@ -76,7 +77,14 @@ size_t problems_count(const struct problem_list *pl, enum severity sev);
 /* Sort by line (stable), as `torikumi check` prints them. */
 void problems_sort(struct problem_list *pl);
 
-/* Problems of item idx alone (duplicate numbers need the whole sheet). */
+/*
+ * Problems of record r alone against form f, as item idx (the index the
+ * problems carry): every item rule but numbers used twice, which need the
+ * whole sheet.  No sheet needed: import checks each record as it writes it.
+ */
+void rules_check_record(const struct form *f, const struct rec_record *r, long idx,
+                        struct problem_list *out);
+/* Problems of item idx alone: rules_check_record() on its record. */
 void rules_check_item(const struct sheet *s, size_t idx, struct problem_list *out);
 /*
  * Typing in one field must not cost the size of the item's other fields
@@ -108,6 +116,10 @@ struct rules_memo {
 /* rules_check_item(), reusing memo's answers for fields whose version is unchanged. */
 void rules_check_item_memo(const struct sheet *s, size_t idx, struct rules_memo *memo,
                            const unsigned long *versions, struct problem_list *out);
+/* rules_check_record(), the same way. */
+void rules_check_record_memo(const struct form *form, const struct rec_record *r, long idx,
+                             struct rules_memo *memo, const unsigned long *versions,
+                             struct problem_list *out);
 void rules_memo_free(struct rules_memo *m);
 
 /* Problems of the header and of item numbers used twice. */
@@ -166,7 +178,10 @@ bool rules_text_is_plain(const char *v, size_t n, bool multiline, size_t *chars)
 
 /* The message for p, in the user's language, without file/line/item prefix. */
 void problem_message(const struct sheet *s, const struct problem *p, struct strbuf *out);
+/* The same for a problem rules_check_record() found in record r. */
+void problem_record_message(const struct form *f, const struct rec_record *r,
+                            const struct problem *p, struct strbuf *out);
 /* The name used for the FIELD column: the field's key (or header name). */
-const char *problem_field_name(const struct sheet *s, const struct problem *p);
+const char *problem_field_name(const struct form *f, const struct problem *p);
 
 #endif

@@ -173,9 +173,8 @@ void rules_check_header_values(const struct sheet *s, struct problem_list *out)
 
 /* ---- messages ------------------------------------------------------------- */
 
-void rules_file_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
+void rules_file_message(const struct form *f, const struct problem *p, struct strbuf *out)
 {
-    const struct form *f = s->form;
     const char *label = p->field >= 0 ? f->fields[p->field].label : p->name ? p->name : "";
     switch (p->code) {
     case PROB_EMPTY_VALUE:

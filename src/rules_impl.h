@@ -21,6 +21,6 @@ bool rules_find_control(const char *v, size_t n, long *col, uint32_t *cp);
 /* The header's Ward and Title (one line, no control characters), its fields once (rules_file.c). */
 void rules_check_header_values(const struct sheet *s, struct problem_list *out);
 /* The messages of the problems rules_check_file() and the choice checks report. */
-void rules_file_message(const struct sheet *s, const struct problem *p, struct strbuf *out);
+void rules_file_message(const struct form *f, const struct problem *p, struct strbuf *out);
 
 #endif

@@ -21,11 +21,7 @@
 
 static const char css[] =
     /* landscape like the sheets: the table per ward has 3 columns per stage */
-    "@page { size: A4 landscape; margin: 10mm 12mm; }\n"
-    "html { font-family: \"IPAGothic\", \"IPAPGothic\", \"Noto Sans CJK JP\", \"Hiragino Sans\",\n"
-    "  \"Yu Gothic\", \"Meiryo\", sans-serif; font-size: 10pt; line-height: 1.45;\n"
-    "  color: #000; background: #fff; }\n"
-    "body { margin: 0 auto; padding: 8px; max-width: 273mm; }\n"
+    HTML_CSS_PAGE
     "section.year + section.year { break-before: page; }\n"
     "table { border-collapse: collapse; margin: 0 0 1.2em; width: 100%; }\n"
     "caption { text-align: left; font-weight: bold; padding: 4px 0; }\n"
@@ -38,11 +34,11 @@ static const char css[] =
     "tr { break-inside: avoid; }\n"
     "thead { display: table-header-group; }\n"
     ".v { white-space: pre-wrap; }\n"
-    ".ctl { border: 1px dashed #000; font-family: monospace; }\n"
+    HTML_CSS_CTL
     "figure { margin: 0 0 1.2em; break-inside: avoid; }\n"
     "svg { max-width: 100%; height: auto; }\n"
     "svg text { font-size: 12px; }\n"
-    "@media print { body { padding: 0; max-width: none; } }\n";
+    HTML_CSS_PRINT;
 
 struct report {
     const struct overview *ov;
@@ -335,13 +331,8 @@ static size_t required_by(const struct report *r, size_t k, int *req)
     const struct form *f = r->form;
     size_t n = 0;
     for (size_t i = 0; i < f->n_fields; i++)
-        for (size_t j = 0; j < f->fields[i].n_required_when; j++) {
-            const struct form_condition *cond = &f->fields[i].required_when[j];
-            if (cond->field == f->result_field && cond->choice == (int)k) {
-                req[n++] = (int)i;
-                break;
-            }
-        }
+        if (form_required_by_choice(&f->fields[i], f->result_field, (int)k))
+            req[n++] = (int)i;
     return n;
 }
 
@@ -488,9 +479,8 @@ static void year_section(struct report *r, const size_t *sheets, size_t n_sheets
 
 static void heading(struct report *r, size_t n_sheets)
 {
-    const char *t = header_or_empty(r->sheets[0], "Title");
     strbuf_addstr(r->out, "<h1>");
-    esc(r, *t ? t : r->form->title);
+    esc(r, export_html_title(r->sheets[0]));
     strbuf_addstr(r->out, " ");
     esc(r, _("summary report"));
     strbuf_addf(r->out, "</h1>\n<p>");
@@ -506,11 +496,8 @@ int summary_html(struct sheet *const *sheets, size_t n, struct strbuf *out, stru
     struct report r = { ov, overview_form(ov), sheets, NULL, 0, out, STRBUF_INIT };
     struct overview_filter all = OVERVIEW_FILTER_ALL;
     r.n_rows = overview_select(ov, &all, OVERVIEW_SORT_NUMBER, &r.rows);
-    strbuf_reset(&r.scratch);
-    const char *t = n ? header_or_empty(sheets[0], "Title") : "";
-    strbuf_addstr(&r.scratch, *t || !r.form ? t : r.form->title);
     /* lang follows the report's own words: the language of the messages */
-    html_begin(out, i18n_is_japanese() ? "ja" : "en", strbuf_cstr(&r.scratch), css);
+    html_begin(out, i18n_is_japanese() ? "ja" : "en", n ? export_html_title(sheets[0]) : "", css);
     size_t *order = xcalloc(n + 1, sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;

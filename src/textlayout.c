@@ -434,22 +434,26 @@ size_t layout_prev_boundary(const struct layout *lay, size_t offset)
     return prev;
 }
 
-size_t layout_next_boundary(const struct layout *lay, size_t offset)
+/*
+ * The first cluster boundary at or after offset (after it, when past), found
+ * from the start of offset's row: rows start on boundaries, the text does not.
+ */
+static size_t boundary_from(const struct layout *lay, size_t offset, bool past)
 {
     if (offset >= lay->len)
         return lay->len;
     size_t pos = lay->rows[layout_row_of(lay, offset)].start;
-    while (pos <= offset)
+    while (pos < offset || (past && pos == offset))
         pos = utf8_cluster_end(lay->text, lay->len, pos);
     return pos;
 }
 
+size_t layout_next_boundary(const struct layout *lay, size_t offset)
+{
+    return boundary_from(lay, offset, true);
+}
+
 size_t layout_snap(const struct layout *lay, size_t offset)
 {
-    if (offset >= lay->len)
-        return lay->len;
-    size_t pos = lay->rows[layout_row_of(lay, offset)].start;
-    while (pos < offset)
-        pos = utf8_cluster_end(lay->text, lay->len, pos);
-    return pos;
+    return boundary_from(lay, offset, false);
 }

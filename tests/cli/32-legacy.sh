@@ -17,6 +17,21 @@ expect_eq "$(recsel -t Initiative -c seed.rec)" 23 "items"
 grep -q '～' seed.rec || t_fail "～ (81 60 -> U+FF5E) missing"
 grep -q '①' seed.rec || t_fail "① (NEC extension 87 40) missing"
 
+t "a form with every key and stage id renamed takes the same texts into its own fields"
+expect_exit 0 "$TORIKUMI" import --form "$TOP/tests/forms/kaikaku-renamed.form" --ward 大正区 \
+    --year 2017 -o renamed.rec "$legacy/taisho-h29-sheet.sjis.txt"
+recsel -t Initiative -P "$fields" seed.rec > seed-values.txt
+recsel -t Torikumi -P Num,Heading,Tagline,Aim,Outline,Target,Deeds,ThisYear,Pace,Hope,MidFix,Outcome,EndFix \
+    renamed.rec > renamed-values.txt
+expect_same_file renamed-values.txt seed-values.txt
+expect_eq "$(recsel -t Torikumi -c renamed.rec)" 23 "items"
+
+t "a form the printed layout does not fit is refused, naming what differs; nothing written"
+expect_exit 2 "$TORIKUMI" import --form "$TOP/tests/forms/kenshu-1.0.form" --format sheet --ward 大正区 \
+    --year 2017 -o kenshu.rec "$legacy/taisho-h29-sheet.sjis.txt"
+expect_err_contains "form kenshu-1.0 has no field beside its title"
+[ ! -e kenshu.rec ] || t_fail "kenshu.rec written"
+
 t "the Excel CSV in CP932: extension characters, Alt+Enter line breaks, an extra column kept"
 expect_exit 0 "$TORIKUMI" import -o minato.rec "$legacy/minato-r5-excel.sjis.csv"
 expect_err_contains "column R (備考) is not a field of form kaikaku-2.0"

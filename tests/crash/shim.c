@@ -194,41 +194,26 @@ static int do_open(int dirfd, bool at, const char *path, int flags, mode_t mode)
     return fd;
 }
 
-int open(const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
+/*
+ * open, open64 and openat: the mode argument is there only when the call
+ * may create a file, so it is read only then.
+ */
+#define OPEN_LIKE(name, params, dir, at)                        \
+    int name params                                             \
+    {                                                           \
+        mode_t mode = 0;                                        \
+        if (flags & (O_CREAT | O_TMPFILE)) {                    \
+            va_list ap;                                         \
+            va_start(ap, flags);                                \
+            mode = (mode_t)va_arg(ap, int);                     \
+            va_end(ap);                                         \
+        }                                                       \
+        return do_open(dir, at, path, flags, mode);             \
     }
-    return do_open(AT_FDCWD, false, path, flags, mode);
-}
 
-int open64(const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
-    return do_open(AT_FDCWD, false, path, flags, mode);
-}
-
-int openat(int dirfd, const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
-    return do_open(dirfd, true, path, flags, mode);
-}
+OPEN_LIKE(open, (const char *path, int flags, ...), AT_FDCWD, false)
+OPEN_LIKE(open64, (const char *path, int flags, ...), AT_FDCWD, false)
+OPEN_LIKE(openat, (int dirfd, const char *path, int flags, ...), dirfd, true)
 
 static bool is_watched(int fd)
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "csvfeed.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -49,12 +50,7 @@ static void parse(const char *in, size_t n, size_t step, struct digest *d)
 {
     struct csv_reader *r = csv_reader_new("fuzz.csv", on_row, d);
     struct error e;
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i += step)
-        rc = csv_reader_feed(r, in + i, n - i < step ? n - i : step, &e);
-    if (rc == 0)
-        rc = csv_reader_finish(r, &e);
-    if (rc < 0) {
+    if (csvfeed_reader(r, in, n, step, &e) < 0) {
         strbuf_addf(&d->rows, "error %ld:%ld: %s\n", e.line, e.column, e.msg);
         d->failed = true;
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvfeed.h"
 #include "form.h"
 #include "import_csv.h"
 #include "sheet.h"
@@ -18,18 +19,6 @@
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static int collect(void *ctx, const char *data, size_t n, struct error *e)
-{
-    (void)e;
-    strbuf_add(ctx, data, n);
-    return 0;
-}
-
-static void collect_warning(void *ctx, const struct error *w)
-{
-    strbuf_addf(ctx, "%ld:%ld: %s\n", w->line, w->column, w->msg);
-}
 
 struct outcome {
     struct strbuf out, log;
@@ -41,15 +30,11 @@ static void run(struct form *form, const char *in, size_t n, size_t step, bool f
                 const char *ward, long year, struct outcome *o)
 {
     memset(o, 0, sizeof(*o));
-    struct import_csv_options opt = { form, "fuzz.csv", ward, year, collect, &o->out,
-                                      collect_warning, &o->log, full };
+    struct import_csv_options opt = { form, "fuzz.csv", ward, year, csvfeed_collect, &o->out,
+                                      csvfeed_collect_warning, &o->log, full };
     struct import_csv *ic = import_csv_new(&opt);
     struct error e;
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i += step)
-        rc = import_csv_feed(ic, in + i, n - i < step ? n - i : step, &e);
-    if (rc == 0)
-        rc = import_csv_finish(ic, &e);
+    int rc = csvfeed_import(ic, in, n, step, &e);
     if (rc < 0)
         strbuf_addf(&o->log, "error %d %ld:%ld: %s\n", (int)import_csv_failure(ic), e.line,
                     e.column, e.msg);

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct import_sheet imp;
     struct error e;
-    if (import_sheet_parse((const char *)data, size, "fuzz", NULL, &imp, &e) < 0) {
+    if (import_sheet_parse((const char *)data, size, "fuzz", import_sheet_default_vocab(), &imp, &e) < 0) {
         if (e.line < 1 || imp.n_items != 0)
             abort();
         return 0;

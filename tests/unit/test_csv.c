@@ -3,6 +3,7 @@
  * errors, and the same rows whatever the read size (1, 2, 3, 65536).
  */
 #include "unit.h"
+#include "csvfeed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,12 +33,7 @@ static char *parse_step(const char *in, size_t n, size_t step)
     struct strbuf sb = STRBUF_INIT;
     struct error e;
     struct csv_reader *r = csv_reader_new("t.csv", collect, &sb);
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i += step)
-        rc = csv_reader_feed(r, in + i, n - i < step ? n - i : step, &e);
-    if (rc == 0)
-        rc = csv_reader_finish(r, &e);
-    if (rc < 0) {
+    if (csvfeed_reader(r, in, n, step, &e) < 0) {
         strbuf_reset(&sb);
         strbuf_addstr(&sb, "ERROR: ");
         error_format(&e, &sb);

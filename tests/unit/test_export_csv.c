@@ -4,6 +4,7 @@
  * giving back the same sheet (every value, extra fields included).
  */
 #include "unit.h"
+#include "csvfeed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,34 +15,6 @@
 #include "import_csv.h"
 #include "sheet.h"
 #include "util.h"
-
-static struct form *form;
-
-static int setup(void **state)
-{
-    (void)state;
-    form = form_builtin();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    form_free(form);
-    return 0;
-}
-
-static int collect(void *ctx, const char *data, size_t n, struct error *e)
-{
-    (void)e;
-    strbuf_add(ctx, data, n);
-    return 0;
-}
-
-static void collect_warning(void *ctx, const struct error *w)
-{
-    strbuf_addf(ctx, "%ld: %s\n", w->line, w->msg);
-}
 
 /* A sheet with every kind of value. */
 static const char synthetic_items[] =
@@ -71,13 +44,13 @@ static const char synthetic_items[] =
 
 static struct sheet *synthetic(const char *ward, int year, const char *title)
 {
-    struct sheet *base = sheet_new(form, ward, year, title);
+    struct sheet *base = sheet_new(unit_form, ward, year, title);
     struct strbuf sb = STRBUF_INIT;
     sheet_write(base, &sb);
     sheet_free(base);
     strbuf_addstr(&sb, synthetic_items);
     struct error e;
-    struct sheet *s = sheet_parse(sb.buf, sb.len, "syn.rec", form, &e);
+    struct sheet *s = sheet_parse(sb.buf, sb.len, "syn.rec", unit_form, &e);
     if (!s)
         fail_msg("synthetic sheet: %s", e.msg);
     strbuf_release(&sb);
@@ -87,7 +60,8 @@ static struct sheet *synthetic(const char *ward, int year, const char *title)
 static enum export_csv_status export(const struct sheet *s, enum export_encoding enc,
                                      struct strbuf *out, struct strbuf *warnings, struct error *e)
 {
-    struct export_csv_options o = { enc, "syn.rec", collect, out, collect_warning, warnings };
+    struct export_csv_options o = { enc, "syn.rec", csvfeed_collect, out, csvfeed_collect_warning,
+                                    warnings };
     return export_csv(s, &o, e);
 }
 
@@ -95,14 +69,14 @@ static enum export_csv_status export(const struct sheet *s, enum export_encoding
 static struct sheet *import(const char *csv, size_t n, const char *ward, long year)
 {
     struct strbuf out = STRBUF_INIT, warnings = STRBUF_INIT;
-    struct import_csv_options o = { form, "x.csv", ward, year, collect, &out, collect_warning,
-                                    &warnings, false };
+    struct import_csv_options o = { unit_form, "x.csv", ward, year, csvfeed_collect, &out,
+                                    csvfeed_collect_warning, &warnings, false };
     struct import_csv *ic = import_csv_new(&o);
     struct error e;
     if (import_csv_feed(ic, csv, n, &e) < 0 || import_csv_finish(ic, &e) < 0)
         fail_msg("import: %s", e.msg);
     import_csv_free(ic);
-    struct sheet *s = sheet_parse(out.buf, out.len, "back.rec", form, &e);
+    struct sheet *s = sheet_parse(out.buf, out.len, "back.rec", unit_form, &e);
     if (!s)
         fail_msg("imported sheet: %s", e.msg);
     strbuf_release(&out);
@@ -225,7 +199,7 @@ static void test_round_trip_seed_sample(void **state)
     (void)state;
     /* The shipped sample, when this tree has it. */
     struct error e;
-    struct sheet *s = sheet_load("sample-data/taisho-h29.rec", form, &e);
+    struct sheet *s = sheet_load("sample-data/taisho-h29.rec", unit_form, &e);
     if (!s) {
         skip();
         return;
@@ -243,7 +217,7 @@ static void test_cp932_failure(void **state)
 {
     (void)state;
     struct sheet *s = synthetic("大正区", 2017, NULL);
-    item_set(s, &s->items[1], form_field_index(form, "End_Issues"), "来年度\n改善〜する", 
+    item_set(s, &s->items[1], form_field_index(unit_form, "End_Issues"), "来年度\n改善〜する", 
              strlen("来年度\n改善〜する"));
     struct strbuf out = STRBUF_INIT;
     struct error e;
@@ -253,7 +227,7 @@ static void test_cp932_failure(void **state)
                                "the value)");
     /* An extra field, a header value. */
     item_set_key(s, &s->items[2], "Other_Field", "😀", strlen("😀"));
-    item_set(s, &s->items[1], form_field_index(form, "End_Issues"), "ok", 2);
+    item_set(s, &s->items[1], form_field_index(unit_form, "End_Issues"), "ok", 2);
     strbuf_reset(&out);
     assert_int_equal(export(s, EXPORT_CP932, &out, NULL, &e), EXPORT_CSV_UNENCODABLE);
     assert_non_null(strstr(e.msg, "取組項目 7: Other_Field: character U+1F600"));
@@ -266,7 +240,7 @@ static void test_warnings(void **state)
     (void)state;
     struct sheet *s = synthetic("大正区", 2017, NULL);
     rec_insert(s->items[1].rec, s->items[1].rec->n_entries, "Title", "again", 5);
-    item_set(s, &s->items[2], form_field_index(form, "End_Result"), "maybe", 5);
+    item_set(s, &s->items[2], form_field_index(unit_form, "End_Result"), "maybe", 5);
     struct strbuf out = STRBUF_INIT, w = STRBUF_INIT;
     struct error e;
     assert_int_equal(export(s, EXPORT_UTF8, &out, &w, &e), EXPORT_CSV_OK);
@@ -306,5 +280,5 @@ int main(void)
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_encoding_names),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, unit_builtin_form_setup, unit_form_teardown);
 }

@@ -133,6 +133,48 @@ static void test_bools(void **state)
     assert_false(form_bool_valid(" yes"));
 }
 
+/* Which result asks for more: read from RequiredWhen, whatever the keys are called. */
+static void test_result_needing_more(void **state)
+{
+    (void)state;
+    struct form *f = form_builtin();
+    int er = form_field_index(f, "End_Result"), mp = form_field_index(f, "Mid_Progress");
+    assert_int_equal(form_result_needing_more(f), 1);
+    const struct form_field *ei = &f->fields[form_field_index(f, "End_Issues")];
+    assert_true(form_required_by_choice(ei, er, 1));
+    assert_false(form_required_by_choice(ei, er, 0));
+    assert_false(form_required_by_choice(ei, mp, 1));
+    assert_true(form_required_by_choice(&f->fields[form_field_index(f, "Mid_Issues")], mp, 1));
+    const struct form_condition *when = &ei->required_when[0];
+    assert_true(form_condition_holds(f, when, "not_achieved"));
+    assert_false(form_condition_holds(f, when, "not_achieved "));   /* as recutils' = */
+    assert_false(form_condition_holds(f, when, "achieved"));
+    assert_false(form_condition_holds(f, when, NULL));
+    form_free(f);
+
+    struct error e;
+    f = form_load_file("tests/forms/kaikaku-renamed.form", &e);
+    assert_non_null(f);
+    assert_int_equal(form_result_needing_more(f), form_choice_index(
+        &f->fields[form_field_index(f, "Verdict")], "not_achieved", 12, false));
+    form_free(f);
+    f = form_load_file("tests/forms/kenshu-1.0.form", &e);    /* no ResultField */
+    assert_non_null(f);
+    assert_int_equal(form_result_needing_more(f), -1);
+    form_free(f);
+
+    /* a result no field depends on asks for nothing more */
+    char *text = unit_slurp("forms/kaikaku-2.0.form", NULL);
+    char *rule = strstr(text, "RequiredWhen: End_Result not_achieved\n");
+    assert_non_null(rule);
+    memset(rule, '#', 1);
+    f = form_parse(text, strlen(text), "edited.form", &e);
+    assert_non_null(f);
+    assert_int_equal(form_result_needing_more(f), -1);
+    form_free(f);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_descriptor_from_rules),
         cmocka_unit_test(test_find_by_path_then_builtin),
         cmocka_unit_test(test_bools),
+        cmocka_unit_test(test_result_needing_more),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,19 +11,6 @@
 
 #include "hitlist.h"
 
-static struct sheet *parse(const char *ward, const char *items)
-{
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: 2017\n\n"
-                "%%rec: Initiative\n\n%s", ward, items);
-    struct error e;
-    struct sheet *s = sheet_parse(sb.buf, sb.len, "t.rec", NULL, &e);
-    if (!s)
-        fail_msg("parse: %ld:%ld %s", e.line, e.column, e.msg);
-    strbuf_release(&sb);
-    return s;
-}
-
 struct fixture {
     struct sheet *s[2];
     struct search *se;
@@ -41,10 +28,10 @@ static void test_hits_per_item(void **state)
 {
     (void)state;
     struct fixture f = { { NULL, NULL }, NULL, { NULL, 0, 0, false } };
-    f.s[0] = parse("北区", "No: 1\nTitle: 防災訓練\nPlan_Actions: 防災と防災\n\n"
-                           "No: 2\nTitle: 広報\nEnd_Result: not_achieved\nEnd_Issues: 課題\n\n");
-    f.s[1] = parse("港区", "No: 1\nTitle: 地域\nPlan_Goal: ｺﾝﾋﾟｭｰﾀ防災\n"
-                           "End_Result: not_achieved\nEnd_Issues: 目標未達成の理由\n\n");
+    f.s[0] = unit_ward_sheet("北区", "No: 1\nTitle: 防災訓練\nPlan_Actions: 防災と防災\n\n"
+                                     "No: 2\nTitle: 広報\nEnd_Result: not_achieved\nEnd_Issues: 課題\n\n");
+    f.s[1] = unit_ward_sheet("港区", "No: 1\nTitle: 地域\nPlan_Goal: ｺﾝﾋﾟｭｰﾀ防災\n"
+                                     "End_Result: not_achieved\nEnd_Issues: 目標未達成の理由\n\n");
     f.se = search_new(f.s, 2);
     int title = form_field_index(f.s[0]->form, "Title");
     int actions = form_field_index(f.s[0]->form, "Plan_Actions");

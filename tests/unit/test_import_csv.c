@@ -5,6 +5,7 @@
  * rules' per-character pass agreeing with that pass.
  */
 #include "unit.h"
+#include "csvfeed.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,47 +24,15 @@ struct result {
     size_t items;
 };
 
-static int collect_out(void *ctx, const char *data, size_t n, struct error *e)
-{
-    (void)e;
-    strbuf_add(ctx, data, n);
-    return 0;
-}
-
-static void collect_warning(void *ctx, const struct error *w)
-{
-    strbuf_addf(ctx, "%ld:%ld: %s\n", w->line, w->column, w->msg);
-}
-
-static struct form *form;
-
-static int setup(void **state)
-{
-    (void)state;
-    form = form_builtin();
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    form_free(form);
-    return 0;
-}
-
 static void run_step(const char *csv, size_t n, size_t step, const char *ward, long year,
                      bool full, struct result *r)
 {
     memset(r, 0, sizeof(*r));
-    struct import_csv_options o = { form, "t.csv", ward, year, collect_out, &r->out,
-                                    collect_warning, &r->warnings, full };
+    struct import_csv_options o = { unit_form, "t.csv", ward, year, csvfeed_collect, &r->out,
+                                    csvfeed_collect_warning, &r->warnings, full };
     struct import_csv *ic = import_csv_new(&o);
     struct error e;
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i += step)
-        rc = import_csv_feed(ic, csv + i, n - i < step ? n - i : step, &e);
-    if (rc == 0)
-        rc = import_csv_finish(ic, &e);
+    int rc = csvfeed_import(ic, csv, n, step, &e);
     r->rc = rc;
     if (rc < 0) {
         struct strbuf sb = STRBUF_INIT;
@@ -113,7 +82,7 @@ static const char *records(const struct result *r)
 static struct sheet *parse_out(const struct result *r)
 {
     struct error e;
-    struct sheet *s = sheet_parse(r->out.buf, r->out.len, "out.rec", form, &e);
+    struct sheet *s = sheet_parse(r->out.buf, r->out.len, "out.rec", unit_form, &e);
     if (!s)
         fail_msg("output does not parse: %s", e.msg);
     return s;
@@ -445,5 +414,5 @@ int main(void)
         cmocka_unit_test(test_rule_warnings),
         cmocka_unit_test(test_fast_scan_agrees),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, unit_builtin_form_setup, unit_form_teardown);
 }

@@ -47,6 +47,17 @@ static bool ends_with(const char *s, const char *tail)
     return n >= m && strcmp(s + n - m, tail) == 0;
 }
 
+/* The words of the built-in form, and the key of the field each value fills there. */
+static const struct import_sheet_vocab *builtin(void)
+{
+    return import_sheet_default_vocab();
+}
+
+static const char *key_of(enum import_sheet_field f)
+{
+    return builtin()->keys[f];
+}
+
 static const struct import_item *find_item(const struct import_sheet *imp, long no)
 {
     for (size_t i = 0; i < imp->n_items; i++)
@@ -73,13 +84,13 @@ static void assert_text(const char *actual, const char *expected, long no,
     if (expected == actual || (expected && actual && strcmp(expected, actual) == 0))
         return;
     char what[64];
-    snprintf(what, sizeof what, "item %ld %s", no, import_sheet_field_key(f));
+    snprintf(what, sizeof what, "item %ld %s", no, key_of(f));
     fail_text(what, expected, actual);
 }
 
 static int parse_str(const char *text, struct import_sheet *out, struct error *e)
 {
-    return import_sheet_parse(text, strlen(text), "t.txt", NULL, out, e);
+    return import_sheet_parse(text, strlen(text), "t.txt", builtin(), out, e);
 }
 
 /* Number of warnings whose message contains s (and, if item > 0, of that item). */
@@ -109,7 +120,7 @@ static int seed_setup(void **state)
         print_error("%s: %s\n", TEST_SEED, e.msg);
         return -1;
     }
-    if (import_sheet_parse(seed.text, seed.len, TEST_SEED, NULL, &seed.imp, &e) < 0) {
+    if (import_sheet_parse(seed.text, seed.len, TEST_SEED, builtin(), &seed.imp, &e) < 0) {
         struct strbuf sb = STRBUF_INIT;
         error_format(&e, &sb);
         print_error("%s\n", sb.buf);
@@ -395,7 +406,7 @@ static void test_seed_every_field(void **state)
             }
             if (!v || !starts_with(v, sn->head) || !ends_with(v, sn->tail)) {
                 char what[64], exp[256];
-                snprintf(what, sizeof what, "item %ld %s", no, import_sheet_field_key(f));
+                snprintf(what, sizeof what, "item %ld %s", no, key_of(f));
                 snprintf(exp, sizeof exp, "%s ... %s", sn->head, sn->tail);
                 fail_text(what, exp, v);
             }
@@ -628,7 +639,7 @@ static void test_seed_values_are_tidy(void **state)
                 if (strstr(v->text, never[k])) {
                     char what[96];
                     snprintf(what, sizeof what, "item %ld %s holds \"%s\"", it->no,
-                             import_sheet_field_key(f), never[k]);
+                             key_of(f), never[k]);
                     fail_text(what, "(not there)", v->text);
                 }
         }
@@ -842,7 +853,7 @@ static void test_seed_form_vocab_crlf_bom(void **state)
     }
     struct import_sheet a, b;
     assert_int_equal(import_sheet_parse(seed.text, seed.len, NULL, &v, &a, &e), 0);
-    assert_int_equal(import_sheet_parse(crlf.buf, crlf.len, NULL, NULL, &b, &e), 0);
+    assert_int_equal(import_sheet_parse(crlf.buf, crlf.len, NULL, builtin(), &b, &e), 0);
     for (const struct import_sheet *x = &a; x; x = x == &a ? &b : NULL) {
         assert_int_equal(x->n_items, N_SEED_ITEMS);
         assert_int_equal(x->n_warnings, seed.imp.n_warnings);
@@ -875,7 +886,7 @@ static int parse_item(const char *progress, const char *outlook, const char *end
     strbuf_addf(&sb, ITEM_HEAD PLAN_ROW "\n中間振り返り\t取組内容の実施見込み %s\t課題と改善策 "
                 "左記が「」の場合は必須\n\t目標の達成見込み %s\t\n\n年度評価\t%s\n",
                 progress, outlook, end_cells);
-    int rc = import_sheet_parse(sb.buf, sb.len, "t.txt", NULL, out, e);
+    int rc = import_sheet_parse(sb.buf, sb.len, "t.txt", builtin(), out, e);
     strbuf_release(&sb);
     return rc;
 }
@@ -998,7 +1009,7 @@ static void test_stage_vocabulary(void **state)
     assert_int_equal(count_warnings(&imp, 7, "stage heading 「直前評価」 is not known; read as 年度評価"), 1);
     assert_string_equal(imp.items[0].values[IMPORT_END_RESULTS].text, "実績。");
     import_sheet_free(&imp);
-    assert_int_equal(import_sheet_parse(text, strlen(text), NULL, NULL, &imp, &e), 0);
+    assert_int_equal(import_sheet_parse(text, strlen(text), NULL, builtin(), &imp, &e), 0);
     assert_int_equal(count_warnings(&imp, 7, "stage heading"), 0);
     import_sheet_free(&imp);
 
@@ -1009,7 +1020,7 @@ static void test_stage_vocabulary(void **state)
     assert_int_equal(count_warnings(&imp, 7, "総括"), 0);
     import_sheet_free(&imp);
     /* without it, 総括 is a word in the first column: kept as text, and said so */
-    assert_int_equal(import_sheet_parse(custom, strlen(custom), NULL, NULL, &imp, &e), 0);
+    assert_int_equal(import_sheet_parse(custom, strlen(custom), NULL, builtin(), &imp, &e), 0);
     assert_int_equal(count_warnings(&imp, 7, "「総括」 in the first column is not a stage heading"), 1);
     assert_null(imp.items[0].values[IMPORT_END_RESULTS].text);
     import_sheet_free(&imp);
@@ -1072,7 +1083,7 @@ static void test_errors(void **state)
         struct import_sheet imp;
         struct error e;
         size_t len = cases[i].len ? cases[i].len : strlen(cases[i].text);
-        int rc = import_sheet_parse(cases[i].text, len, "t.txt", NULL, &imp, &e);
+        int rc = import_sheet_parse(cases[i].text, len, "t.txt", builtin(), &imp, &e);
         if (rc != -1 || e.line != cases[i].line || e.column != cases[i].column
             || !strstr(e.msg, cases[i].msg))
             print_error("case %zu: rc %d, %ld:%ld: %s\n", i, rc, e.line, e.column, e.msg);
@@ -1118,7 +1129,7 @@ static void parse_and_check(const char *text, size_t len)
 {
     struct import_sheet imp;
     struct error e;
-    int rc = import_sheet_parse(text, len, NULL, NULL, &imp, &e);
+    int rc = import_sheet_parse(text, len, NULL, builtin(), &imp, &e);
     check_sane(text, len, &imp, rc, &e);
     import_sheet_free(&imp);
 }
@@ -1166,12 +1177,12 @@ static void test_many_items(void **state)
         strbuf_addf(&sb, "取組項目%d\n【%d】\n", i, i);
     struct import_sheet imp;
     struct error e;
-    assert_int_equal(import_sheet_parse(sb.buf, sb.len, NULL, NULL, &imp, &e), 0);
+    assert_int_equal(import_sheet_parse(sb.buf, sb.len, NULL, builtin(), &imp, &e), 0);
     assert_int_equal(imp.n_items, 30000);
     assert_string_equal(imp.items[29999].values[IMPORT_TITLE].text, "30000");
     import_sheet_free(&imp);
     strbuf_addstr(&sb, "取組項目17\n【again】\n");
-    assert_int_equal(import_sheet_parse(sb.buf, sb.len, NULL, NULL, &imp, &e), -1);
+    assert_int_equal(import_sheet_parse(sb.buf, sb.len, NULL, builtin(), &imp, &e), -1);
     assert_int_equal(e.line, 60001);
     assert_non_null(strstr(e.msg, "取組項目 17 is already at line 33"));
     strbuf_release(&sb);
@@ -1353,7 +1364,7 @@ static void test_sample_is_the_import(void **state)
         const struct item *it = &s->items[idx];
         for (int f = 0; f < IMPORT_N_FIELDS; f++)
             if (f != IMPORT_END_RESULT)
-                assert_text(item_get_key(it, import_sheet_field_key(f)), ii->values[f].text,
+                assert_text(item_get_key(it, key_of(f)), ii->values[f].text,
                             ii->no, f);
         assert_text(item_get_key(it, "End_Result"), decisions[ii->no], ii->no, IMPORT_END_RESULT);
         assert_string_equal(item_get_key(it, "Plan_Done"), "yes");
@@ -1365,7 +1376,7 @@ static void test_sample_is_the_import(void **state)
             bool known = !name || str_eq(name, "No") || str_eq(name, "Plan_Done")
                          || str_eq(name, "End_Done");
             for (int f = 0; !known && f < IMPORT_N_FIELDS; f++)
-                known = str_eq(name, import_sheet_field_key(f));
+                known = str_eq(name, key_of(f));
             if (!known)
                 fail_text("a field the import does not make", "(none)", name);
         }
@@ -1375,6 +1386,59 @@ static void test_sample_is_the_import(void **state)
     assert_string_equal(item_get_key(six, "End_Result"), "achieved");
     assert_null(item_get_key(six, "End_Issues"));
     sheet_free(s);
+}
+
+/*
+ * A form with every key and stage id renamed (tests/forms/kaikaku-renamed.form)
+ * imports the seed through the same code: each value lands in the field the
+ * form's structure gives it, done marks in its stages' done fields, and the
+ * warnings name its keys.  A form the layout does not fit is refused by name.
+ */
+static void test_renamed_form_imports(void **state)
+{
+    struct error e;
+    struct form *form = form_load_file("tests/forms/kaikaku-renamed.form", &e);
+    if (!form)
+        fail_msg("%s:%ld: %s", e.file, e.line, e.msg);
+    struct import_sheet_layout lay;
+    assert_int_equal(import_sheet_layout(form, &lay, &e), 0);
+    struct strbuf keys = STRBUF_INIT;
+    for (int f = 0; f < IMPORT_N_FIELDS; f++)
+        strbuf_addf(&keys, "%s%s", f ? " " : "", form->fields[lay.field[f]].key);
+    assert_string_equal(keys.buf, "Heading Tagline Aim Outline Target Deeds ThisYear Pace Hope "
+                                  "MidFix Outcome Verdict EndFix");
+    strbuf_release(&keys);
+    struct import_sheet_vocab v;
+    assert_int_equal(import_sheet_vocab_from_form(&v, form, &e), 0);
+    struct import_sheet imp;
+    assert_int_equal(import_sheet_parse(seed.text, seed.len, NULL, &v, &imp, &e), 0);
+    assert_int_equal(imp.n_warnings, seed.imp.n_warnings);
+    assert_int_equal(count_warnings(&imp, 0, "Verdict left empty"),
+                     count_warnings(&seed.imp, 0, "End_Result left empty"));
+    assert_int_equal(count_warnings(&imp, 0, "End_"), 0);
+    imp.items[0].done[IMPORT_PLAN] = imp.items[0].done[IMPORT_END] = true;
+    struct sheet *s = sheet_new(form, "大正区", 2017, imp.title);
+    assert_int_equal(import_sheet_fill(&imp, s, &e), 0);
+    assert_int_equal(s->n_items, N_SEED_ITEMS);
+    for (size_t i = 0; i < N_SEED_ITEMS; i++) {
+        const struct import_item *ii = &seed.imp.items[i];
+        const struct item *it = &s->items[i];
+        assert_int_equal(item_number(s, it), ii->no);
+        for (int f = 0; f < IMPORT_N_FIELDS; f++)
+            assert_text(item_get(s, it, lay.field[f]), ii->values[f].text, ii->no, f);
+    }
+    assert_string_equal(item_get_key(&s->items[0], "SpringDone"), "yes");
+    assert_null(item_get_key(&s->items[0], "SummerDone"));
+    assert_string_equal(item_get_key(&s->items[0], "WinterDone"), "yes");
+    sheet_free(s);
+    import_sheet_free(&imp);
+
+    struct form *other = form_load_file("tests/forms/kenshu-1.0.form", &e);
+    assert_non_null(other);
+    assert_int_equal(import_sheet_vocab_from_form(&v, other, &e), -1);
+    assert_non_null(strstr(e.msg, "form kenshu-1.0"));
+    form_free(other);
+    form_free(form);
 }
 
 /* `torikumi check` finds nothing; and the committed file is what scripts/gen-sample.sh makes. */
@@ -1575,6 +1639,7 @@ int main(void)
         cmocka_unit_test(test_item21_boxes_on_own_row),
         cmocka_unit_test(test_item22_23_end_of_file),
         cmocka_unit_test(test_seed_form_vocab_crlf_bom),
+        cmocka_unit_test(test_renamed_form_imports),
         cmocka_unit_test(test_prefixes_of_seed),
         cmocka_unit_test(test_sample_is_the_import),
         cmocka_unit_test(test_sample_checks_and_regenerates),

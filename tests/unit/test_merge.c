@@ -270,11 +270,11 @@ static void test_conflicts_are_reported_by_the_rules(void **state)
             continue;
         struct strbuf msg = STRBUF_INIT;
         problem_message(m, &pl.v[i], &msg);
-        if (str_eq(problem_field_name(m, &pl.v[i]), "Plan_Goal")) {
+        if (str_eq(problem_field_name(m->form, &pl.v[i]), "Plan_Goal")) {
             assert_non_null(strstr(msg.buf, "\"mine\""));
             assert_non_null(strstr(msg.buf, "\"yours\""));
             found++;
-        } else if (str_eq(problem_field_name(m, &pl.v[i]), MERGE_DELETED_FIELD)) {
+        } else if (str_eq(problem_field_name(m->form, &pl.v[i]), MERGE_DELETED_FIELD)) {
             assert_non_null(strstr(msg.buf, "theirs deleted"));
             found++;
         }

@@ -30,7 +30,7 @@ static char *summary(const struct sheet *s, const struct problem_list *pl)
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < pl->n; i++)
         strbuf_addf(&sb, "%s%ld:%s:%d", i ? " " : "", pl->v[i].line,
-                    problem_field_name(s, &pl->v[i]), (int)pl->v[i].code);
+                    problem_field_name(s->form, &pl->v[i]), (int)pl->v[i].code);
     return strbuf_detach(&sb, NULL);
 }
 
@@ -274,6 +274,47 @@ static void test_stages_in_order(void **state)
                     "End_Done: yes\n", "");
 }
 
+/* Add NAME: VALUE to R as if read on line LINE. */
+static void add_read(struct rec_record *r, const char *name, const char *value, long line)
+{
+    rec_insert(r, r->n_entries, name, value, strlen(value))->line = line;
+}
+
+/*
+ * A record that belongs to no sheet (what import checks as it writes each
+ * row): its problems carry the index given and the lines of its entries,
+ * and their messages come from the form and that record alone.
+ */
+static void test_record_without_sheet(void **state)
+{
+    (void)state;
+    struct form *f = form_builtin();
+    struct rec_record *r = rec_record_new();
+    r->line = 20;
+    add_read(r, "No", "5", 20);
+    add_read(r, "Title", "一行目\n二行目", 21);
+    add_read(r, "End_Result", "not_achieved", 23);
+    add_read(r, "Merge_Ours_Plan_Goal", "ours", 24);
+    add_read(r, "Merge_Theirs_Plan_Goal", "theirs", 25);
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_record(f, r, 41, &pl);
+    struct strbuf got = STRBUF_INIT;
+    for (size_t i = 0; i < pl.n; i++) {
+        assert_int_equal(pl.v[i].item, 41);
+        strbuf_addf(&got, "%ld:%s: ", pl.v[i].line, problem_field_name(f, &pl.v[i]));
+        problem_record_message(f, r, &pl.v[i], &got);
+        strbuf_addch(&got, '\n');
+    }
+    assert_string_equal(got.buf,
+                        "20:End_Issues: 課題と改善策 is required when 目標の達成 is 目標未達成\n"
+                        "21:Title: 取組項目名 must be a single line\n"
+                        "24:Plan_Goal: unresolved merge conflict: ours \"ours\", theirs \"theirs\"\n");
+    strbuf_release(&got);
+    problems_free(&pl);
+    rec_record_free(r);
+    form_free(f);
+}
+
 static void test_second_form_is_data(void **state)
 {
     (void)state;
@@ -361,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_stage_blockers),
         cmocka_unit_test(test_stages_in_order),
         cmocka_unit_test(test_second_form_is_data),
+        cmocka_unit_test(test_record_without_sheet),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

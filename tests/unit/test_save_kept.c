@@ -44,11 +44,7 @@ static int teardown(void **state)
 
 static char *at(const char *name)
 {
-    static char p[4][700];
-    static int i;
-    i = (i + 1) % 4;
-    snprintf(p[i], sizeof(p[i]), "%s/%s", dir, name);
-    return p[i];
+    return unit_path(dir, name);
 }
 
 static void put(const char *path, const char *text, mode_t mode)

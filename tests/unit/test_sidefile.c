@@ -19,11 +19,7 @@ static char dir[256];
 
 static char *at(const char *name)
 {
-    static char p[4][700];
-    static int i;
-    i = (i + 1) % 4;
-    snprintf(p[i], sizeof(p[i]), "%s/%s", dir, name);
-    return p[i];
+    return unit_path(dir, name);
 }
 
 static void touch_aged(const char *name, long age)

@@ -11,19 +11,6 @@
 
 #include "wardcount.h"
 
-static struct sheet *parse(const char *ward, int year, const char *items)
-{
-    struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: %d\n\n"
-                "%%rec: Initiative\n\n%s", ward, year, items);
-    struct error e;
-    struct sheet *s = sheet_parse(sb.buf, sb.len, "t.rec", NULL, &e);
-    if (!s)
-        fail_msg("parse: %ld:%ld %s", e.line, e.column, e.msg);
-    strbuf_release(&sb);
-    return s;
-}
-
 #define DONE_PLAN "Plan_Purpose: p\nPlan_Overview: o\nPlan_Goal: g\nPlan_Actions: a\n" \
                   "Plan_YearGoal: y\nPlan_Done: yes\n"
 #define DONE_MID "Mid_Progress: on_track\nMid_Outlook: likely\nMid_Done: yes\n"
@@ -32,11 +19,12 @@ static void test_counts_per_ward_and_year(void **state)
 {
     (void)state;
     struct sheet *s[3];
-    s[0] = parse("北区", 2017, "No: 1\nTitle: a\n" DONE_PLAN DONE_MID "End_Result: achieved\n\n"
-                              "No: 2\nTitle: b\n" DONE_PLAN "End_Result: not_achieved\n\n");
+    s[0] = unit_ward_year_sheet("北区", 2017,
+                                "No: 1\nTitle: a\n" DONE_PLAN DONE_MID "End_Result: achieved\n\n"
+                                "No: 2\nTitle: b\n" DONE_PLAN "End_Result: not_achieved\n\n");
     /* Item 1: mid marked done without its answers, so complete with problems. */
-    s[1] = parse("港区", 2017, "No: 1\nTitle: c\n" DONE_PLAN "Mid_Done: yes\n\n");
-    s[2] = parse("北区", 2018, "No: 1\nTitle: d\n" DONE_PLAN DONE_MID "\n");
+    s[1] = unit_ward_year_sheet("港区", 2017, "No: 1\nTitle: c\n" DONE_PLAN "Mid_Done: yes\n\n");
+    s[2] = unit_ward_year_sheet("北区", 2018, "No: 1\nTitle: d\n" DONE_PLAN DONE_MID "\n");
     struct error e;
     struct overview *ov = overview_build(s, 3, &e);
     assert_non_null(ov);
@@ -94,7 +82,7 @@ static void test_counts_per_ward_and_year(void **state)
 static void test_empty_selection(void **state)
 {
     (void)state;
-    struct sheet *s = parse("北区", 2017, "No: 1\nTitle: a\n\n");
+    struct sheet *s = unit_ward_year_sheet("北区", 2017, "No: 1\nTitle: a\n\n");
     struct error e;
     struct overview *ov = overview_build(&s, 1, &e);
     struct ward_table t;

@@ -77,14 +77,28 @@ void unit_write_file(const char *path, const char *text)
         fail_msg("cannot write %s", path);
 }
 
-struct sheet *unit_ward_sheet(const char *ward, const char *items)
+struct sheet *unit_ward_year_sheet(const char *ward, int year, const char *items)
 {
     struct strbuf sb = STRBUF_INIT;
-    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: 2017\n\n"
-                "%%rec: Initiative\n\n%s", ward, items);
+    strbuf_addf(&sb, "%%rec: Sheet\n\nForm: kaikaku-2.0\nWard: %s\nFiscalYear: %d\n\n"
+                "%%rec: Initiative\n\n%s", ward, year, items);
     struct sheet *s = unit_parse_sheet(sb.buf);
     strbuf_release(&sb);
     return s;
+}
+
+struct sheet *unit_ward_sheet(const char *ward, const char *items)
+{
+    return unit_ward_year_sheet(ward, 2017, items);
+}
+
+char *unit_path(const char *dir, const char *name)
+{
+    static char p[4][PATH_MAX + 256];
+    static int i;
+    i = (i + 1) % 4;
+    snprintf(p[i], sizeof(p[i]), "%s/%s", dir, name);
+    return p[i];
 }
 
 struct sheet *unit_parse_sheet(const char *text)
@@ -94,4 +108,21 @@ struct sheet *unit_parse_sheet(const char *text)
     if (!s)
         fail_msg("the test's sheet does not parse: %ld:%ld %s", e.line, e.column, e.msg);
     return s;
+}
+
+struct form *unit_form;
+
+int unit_builtin_form_setup(void **state)
+{
+    (void)state;
+    unit_form = form_builtin();
+    return 0;
+}
+
+int unit_form_teardown(void **state)
+{
+    (void)state;
+    form_free(unit_form);
+    unit_form = NULL;
+    return 0;
 }

@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+struct form;
 struct sheet;
 
 /* Repository root relative paths work because tests run from the top directory. */
@@ -51,5 +52,19 @@ struct sheet *unit_parse_sheet(const char *text);
  * are ITEMS (rec text after the "%rec: Initiative" line); parsed as above.
  */
 struct sheet *unit_ward_sheet(const char *ward, const char *items);
+/* The same for fiscal year YEAR. */
+struct sheet *unit_ward_year_sheet(const char *ward, int year, const char *items);
+
+/* DIR/NAME in a static buffer, one of four used in turn (so a call may take two or three). */
+char *unit_path(const char *dir, const char *name);
+
+/*
+ * The built-in form for a whole group of tests: run the group with
+ * cmocka_run_group_tests(tests, unit_builtin_form_setup, unit_form_teardown)
+ * and read unit_form.
+ */
+extern struct form *unit_form;
+int unit_builtin_form_setup(void **state);
+int unit_form_teardown(void **state);
 
 #endif
