@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "export_csv.h"
 #include "i18n.h"
+#include "rules.h"
 #include "outfile.h"
 #include "sheet.h"
 
@@ -56,7 +57,7 @@ static int run_export(const char *file, struct form *form, enum export_encoding 
                       const char *out_path)
 {
     struct error e;
-    struct sheet *s = sheet_load(file, form, &e);
+    struct sheet *s = rules_whole_sheet(sheet_load(file, form, &e), &e);
     if (!s) {
         cmd_print_error(&e);
         return EXIT_TROUBLE;
@@ -97,7 +98,7 @@ static int run_export_sheets(char *const *files, size_t n, struct form *form,
     size_t items = 0;
     for (size_t i = 0; i < n; i++) {
         struct error e;
-        if (!(sheets[i] = sheet_load(files[i], form, &e))) {
+        if (!(sheets[i] = rules_whole_sheet(sheet_load(files[i], form, &e), &e))) {
             cmd_print_error(&e);
             rc = EXIT_TROUBLE;
         } else

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "export_html.h"
 #include "i18n.h"
+#include "rules.h"
 #include "outfile.h"
 #include "sheet.h"
 #include "summary_html.h"
@@ -54,7 +55,7 @@ static struct sheet **load_all(char **files, size_t n, struct form *form)
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         struct error e;
-        sheets[i] = sheet_load_readonly(files[i], form, &e);
+        sheets[i] = rules_whole_sheet(sheet_load_readonly(files[i], form, &e), &e);
         if (!sheets[i]) {
             cmd_print_error(&e);
             ok = false;

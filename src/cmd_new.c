@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "era.h"
 #include "i18n.h"
+#include "rules.h"
 #include "save.h"
 #include "sheet.h"
 #include "utf8.h"
@@ -101,7 +102,7 @@ static int write_from_last(const char *path, const char *from, struct form *form
                            const char *ward, long year)
 {
     struct error e;
-    struct sheet *last = sheet_load(from, form, &e);
+    struct sheet *last = rules_whole_sheet(sheet_load(from, form, &e), &e);
     if (!last) {
         cmd_print_error(&e);
         return EXIT_TROUBLE;

@@ -166,7 +166,7 @@ int cmd_show(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     struct error e;
-    struct sheet *s = sheet_load_readonly(argv[optind], form, &e);
+    struct sheet *s = rules_whole_sheet(sheet_load_readonly(argv[optind], form, &e), &e);
     if (!s) {
         cmd_print_error(&e);
         form_free(form);

@@ -89,6 +89,18 @@ void rules_check_all(const struct sheet *s, struct problem_list *out);
  * Appended to out, sorted by line.
  */
 void rules_check_file(const struct sheet *s, struct problem_list *out);
+/*
+ * A sheet whose records are not all read as its header and items (no or a
+ * second items' set, records of an unknown set or outside any set, a second
+ * header): showing, exporting, counting or editing it would leave them out
+ * without a word (0 items for a misspelled `%rec: Initiative`).  Every
+ * command but check refuses it with this.  Returns 0, or -1 with e set to
+ * the first such problem of rules_check_file() (FILE:LINE: message) and how
+ * many more there are.
+ */
+int rules_refuse_unread_records(const struct sheet *s, struct error *e);
+/* The same around a load: s, or NULL (s freed, e set) when it refuses; NULL gives NULL. */
+struct sheet *rules_whole_sheet(struct sheet *s, struct error *e);
 
 /*
  * What keeps stage st of item idx from being marked done: its fields'

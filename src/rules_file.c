@@ -158,6 +158,50 @@ void rules_check_file(const struct sheet *s, struct problem_list *out)
     }
 }
 
+/* Record-set problems: every problem of check_record_sets but the descriptors' contents. */
+static bool loses_records(enum problem_code code)
+{
+    return code == PROB_NO_ITEM_SET || code == PROB_DUPLICATE_SET || code == PROB_UNKNOWN_SET ||
+           code == PROB_EXTRA_HEADER;
+}
+
+int rules_refuse_unread_records(const struct sheet *s, struct error *e)
+{
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_file(s, &pl);
+    const struct problem *first = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < pl.n; i++) {
+        if (!loses_records(pl.v[i].code))
+            continue;
+        /* "no %rec: Initiative" is on line 1; the records it left out say where they are. */
+        if (!first || first->code == PROB_NO_ITEM_SET)
+            first = &pl.v[i];
+        n++;
+    }
+    int rc = 0;
+    if (first) {
+        struct strbuf msg = STRBUF_INIT;
+        rules_file_message(s, first, &msg);
+        if (n > 1)
+            strbuf_addf(&msg, _(" (%zu problems of the file's record sets in all: `torikumi "
+                                "check` lists them)"), n);
+        rc = error_set(e, s->path, first->line, 0, "%s", strbuf_cstr(&msg));
+        strbuf_release(&msg);
+    }
+    problems_free(&pl);
+    return rc;
+}
+
+struct sheet *rules_whole_sheet(struct sheet *s, struct error *e)
+{
+    if (s && rules_refuse_unread_records(s, e) < 0) {
+        sheet_free(s);
+        return NULL;
+    }
+    return s;
+}
+
 void rules_check_header_values(const struct sheet *s, struct problem_list *out)
 {
     if (!s->header)
