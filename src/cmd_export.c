@@ -78,8 +78,8 @@ static int run_export(const char *file, struct form *form, enum export_encoding 
         if (sr == SAVE_FAILED)
             rc = EXIT_TROUBLE;
         else if (!to_stdout)
-            fprintf(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file,
-                    s->n_items, out_path, export_encoding_name(enc));
+            cmd_printf_sanitized(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file,
+                                 s->n_items, out_path, export_encoding_name(enc));
     }
     sheet_free(s);
     return rc;
@@ -112,8 +112,8 @@ static int run_export_sheets(char *const *files, size_t n, struct form *form,
             export_csv_sheets((const struct sheet *const *)sheets, n, &eo, &e);
         rc = finish_output(out, st, &e);
         if (rc == EXIT_OK && out_path)
-            fprintf(stderr, _("torikumi: %zu sheets, %zu items written to %s (CSV, %s)\n"), n,
-                    items, out_path, export_encoding_name(enc));
+            cmd_printf_sanitized(stderr, _("torikumi: %zu sheets, %zu items written to %s (CSV, %s)\n"), n,
+                                 items, out_path, export_encoding_name(enc));
     }
     for (size_t i = 0; i < n; i++)
         sheet_free(sheets[i]);
@@ -141,13 +141,13 @@ int cmd_export(int argc, char **argv)
         case 'e':
             encoding_given = true;
             if (export_encoding_parse(optarg, &enc, &e) < 0) {
-                fprintf(stderr, "torikumi: --encoding: %s\n", e.msg);
+                cmd_printf_sanitized(stderr, "torikumi: --encoding: %s", e.msg);
                 return EXIT_TROUBLE;
             }
             break;
         case 'F':
             if (!str_eq(optarg, "csv") && !str_eq(optarg, "html")) {
-                fprintf(stderr, _("torikumi: --format: expected csv or html, not '%s'\n"), optarg);
+                cmd_printf_sanitized(stderr, _("torikumi: --format: expected csv or html, not '%s'\n"), optarg);
                 return EXIT_TROUBLE;
             }
             html = str_eq(optarg, "html");

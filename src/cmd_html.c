@@ -91,8 +91,8 @@ int cmd_export_html(char **files, size_t n, struct form *form, const char *out_p
     bool to_stdout = outfile_is_stdout(out);
     int status = finish(out, rc, &e);
     if (status == EXIT_OK && !to_stdout)
-        fprintf(stderr, _("torikumi: %zu items of %zu sheets written to %s (HTML)\n"), items, n,
-                out_path);
+        cmd_printf_sanitized(stderr, _("torikumi: %zu items of %zu sheets written to %s (HTML)\n"), items, n,
+                             out_path);
     strbuf_release(&buf);
     free_sheets(sheets, n);
     return status;
@@ -117,8 +117,8 @@ int cmd_summary_html(char **files, size_t n, struct form *form, const char *out_
         bool to_stdout = outfile_is_stdout(out);
         status = finish(out, flush(out, &buf, true, &e), &e);
         if (status == EXIT_OK && !to_stdout)
-            fprintf(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), l.n,
-                    out_path);
+            cmd_printf_sanitized(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), l.n,
+                                 out_path);
         if (status == EXIT_OK && l.skipped)
             status = EXIT_PROBLEMS;
     }

@@ -92,7 +92,7 @@ static long last_fiscal_year(const struct sheet *last, const char *from)
     long y;
     struct error e;
     if (!v || era_parse_fiscal_year(v, strlen(v), &y, &e) < 0) {
-        fprintf(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
+        cmd_printf_sanitized(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
         return -1;
     }
     return y;
@@ -110,8 +110,8 @@ static int write_from_last(const char *path, const char *from, struct form *form
     if (year < 0) {                   /* the year after last year's */
         year = last_fiscal_year(last, from);
         if (year > 0 && ++year > ERA_FISCAL_YEAR_MAX) {
-            fprintf(stderr, _("torikumi: the year after %s is past %d; give --year YEAR\n"), from,
-                    ERA_FISCAL_YEAR_MAX);
+            cmd_printf_sanitized(stderr, _("torikumi: the year after %s is past %d; give --year YEAR\n"), from,
+                                 ERA_FISCAL_YEAR_MAX);
             year = -1;
         }
     }

@@ -178,7 +178,7 @@ int cmd_show(int argc, char **argv)
     if (only >= 0) {
         long idx = sheet_find_item(s, only);
         if (idx < 0) {
-            fprintf(stderr, _("torikumi: %s: no %s %ld\n"), argv[optind], s->form->item_label, only);
+            cmd_printf_sanitized(stderr, _("torikumi: %s: no %s %ld\n"), argv[optind], s->form->item_label, only);
             rc = EXIT_TROUBLE;
         } else
             show_item(&out, s, &s->items[idx]);
