@@ -90,8 +90,7 @@ static long last_fiscal_year(const struct sheet *last, const char *from)
 {
     const char *v = sheet_header_get(last, "FiscalYear");
     long y;
-    struct error e;
-    if (!v || era_parse_fiscal_year(v, strlen(v), &y, &e) < 0) {
+    if (!rules_fiscal_year(v, &y)) {
         cmd_printf_sanitized(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
         return -1;
     }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "descriptor.h"
+#include "era.h"
 #include "i18n.h"
 #include "recfile.h"
 #include "utf8.h"
@@ -215,6 +216,73 @@ void rules_check_header_values(const struct sheet *s, struct problem_list *out)
         check_header_once(s, unique[i], out);
 }
 
+/* ---- FiscalYear, read as recutils reads it ---------------------------------- */
+
+static bool range_run_char(char c, bool first)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+           c == 'x' || c == 'X' || (first && c == '-');
+}
+
+bool rules_recutils_range_value(const char *v, long *year)
+{
+    v += strspn(v, " \t\n");
+    char run[32];
+    size_t n = 0;
+    while (range_run_char(v[n], n == 0)) {
+        if (n + 1 >= sizeof(run))
+            return false;   /* recutils' own buffer holds 29; none of it is a year anyway */
+        run[n] = v[n];
+        n++;
+    }
+    run[n] = '\0';
+    char *end;
+    long li = strtol(run, &end, 0);
+    if (n == 0 || *end)
+        return false;
+    *year = (int32_t)(uint32_t)(unsigned long)li;     /* recutils' (int) cast */
+    return true;
+}
+
+/* Plain digits, blanks around them allowed: 1 when there are blanks, 0 when not, -1 not digits. */
+static int digits_padded(const char *v, long *year)
+{
+    size_t n = strlen(v), a = strspn(v, " \t\n"), b = n;
+    while (b > a && strchr(" \t\n", v[b - 1]))
+        b--;
+    if (!rules_whole_number(v + a, b - a, 0, year))
+        return -1;
+    return a > 0 || b < n;
+}
+
+bool rules_fiscal_year(const char *v, long *year)
+{
+    return v && digits_padded(v, year) >= 0 && *year >= ERA_FISCAL_YEAR_MIN &&
+           *year <= ERA_FISCAL_YEAR_MAX;
+}
+
+void rules_check_fiscal_year(const struct sheet *s, struct problem_list *out)
+{
+    const struct rec_entry *en = s->header ? rec_find(s->header, "FiscalYear") : NULL;
+    long line = en ? en->line : s->header ? s->header->line : 1;
+    const char *v = en ? en->value : NULL;
+    long year, as_recutils;
+    struct problem *p;
+    if (rules_fiscal_year(v, &year)) {
+        if (digits_padded(v, &year) == 0)
+            return;
+        p = rules_add(out, PROB_PADDED_VALUE, -1, -1, line);
+    } else if (v && rules_recutils_range_value(v, &as_recutils) &&
+               as_recutils >= ERA_FISCAL_YEAR_MIN && as_recutils <= ERA_FISCAL_YEAR_MAX) {
+        p = rules_add(out, PROB_YEAR_WRITTEN_OTHERWISE, -1, -1, line);
+        p->num = as_recutils;
+    } else
+        p = rules_add(out, PROB_HEADER_FIELD, -1, -1, line);
+    p->name = "FiscalYear";
+    if (v)
+        rules_set_detail(p, v, strlen(v));
+}
+
 /* ---- messages ------------------------------------------------------------- */
 
 void rules_file_message(const struct sheet *s, const struct problem *p, struct strbuf *out)
@@ -227,6 +295,11 @@ void rules_file_message(const struct sheet *s, const struct problem *p, struct s
                            "one, or clear the field)"), label);
         break;
     case PROB_PADDED_VALUE:
+        if (p->field < 0) {     /* FiscalYear: no rule compares it */
+            strbuf_addf(out, _("blanks around \"%s\" (recutils reads the year all the same: "
+                               "remove them)"), p->detail);
+            break;
+        }
         strbuf_addf(out, _("blanks around \"%s\" (recutils accepts them, but its rules that "
                            "compare this value do not match it: remove them)"), p->detail);
         break;
@@ -257,6 +330,11 @@ void rules_file_message(const struct sheet *s, const struct problem *p, struct s
                                 : _("the %%rec: %s descriptor is not the one form %s "
                                     "generates: it lacks \"%s\""),
                     p->name, f->id, p->detail);
+        break;
+    case PROB_YEAR_WRITTEN_OTHERWISE:
+        strbuf_addf(out, _("\"%s\": recutils reads the year %ld from it, torikumi and "
+                           "spreadsheets only plain digits: write it as %ld"), p->detail, p->num,
+                    p->num);
         break;
     default:
         break;
