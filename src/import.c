@@ -139,6 +139,7 @@ struct run {
     struct outfile *out;
     bool regular;                   /* the input is a regular file (else a pipe, a device) */
     bool refused;                   /* a read stopped on bad input (refuse_piece) */
+    bool fifo_unread;               /* a named FIFO not read yet: is anything writing to it? */
     long long offset;               /* bytes read so far */
 };
 
@@ -184,7 +185,11 @@ static int refuse_piece(struct run *r, size_t n, struct error *e)
 static int read_some(struct run *r, size_t *got, struct error *e)
 {
     for (;;) {
-        ssize_t n = read(r->fd, r->raw, ENCODING_CHUNK);
+        ssize_t n = r->fifo_unread ? read_fifo_first(r->fd, r->raw, ENCODING_CHUNK, r->name, e)
+                                   : read(r->fd, r->raw, ENCODING_CHUNK);
+        r->fifo_unread = false;
+        if (n == FIFO_NO_WRITER)
+            return -1;
         if (n >= 0) {
             *got = (size_t)n;
             if (refuse_piece(r, *got, e) < 0) {
@@ -251,16 +256,12 @@ static enum import_status open_input(struct run *r, struct error *e)
         r->name = "<stdin>";
     } else {
         r->name = o->input;
-        r->fd = open(o->input, O_RDONLY | O_CLOEXEC);
-        if (r->fd < 0) {
-            error_set(e, o->input, 0, 0, "%s", strerror(errno));
-            return IMPORT_TROUBLE;
-        }
+        /* Never blocks in open() (a FIFO without a writer); a directory is refused. */
         struct stat sb;
-        if (fstat(r->fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            error_set(e, o->input, 0, 0, "%s", strerror(EISDIR));
+        r->fd = open_for_reading(o->input, &sb, e);
+        if (r->fd < 0)
             return IMPORT_TROUBLE;
-        }
+        r->fifo_unread = S_ISFIFO(sb.st_mode);
     }
     struct stat in;
     r->regular = fstat(r->fd, &in) == 0 && S_ISREG(in.st_mode);
