@@ -143,12 +143,31 @@ struct run {
     long long offset;               /* bytes read so far */
 };
 
-static void forward_warning(void *ctx, const struct error *w)
+/* The decoder's own warnings: their lines are the input's already. */
+static void forward_decoder_warning(void *ctx, const struct error *w)
 {
     struct run *r = ctx;
     r->rep->warnings++;
     if (r->o->warn)
         r->o->warn(r->o->warn_ctx, w);
+}
+
+/*
+ * What the parsers report counts the decoded text's lines; a lone CR inside
+ * a line became a line break there, so its line goes back to the input's.
+ */
+static void to_input_line(const struct run *r, struct error *e)
+{
+    if (r->dec && e->line > 0)
+        e->line = encoding_decoder_source_line(r->dec, e->line);
+}
+
+static void forward_warning(void *ctx, const struct error *w)
+{
+    struct run *r = ctx;
+    struct error at_input = *w;
+    to_input_line(r, &at_input);
+    forward_decoder_warning(r, &at_input);
 }
 
 static void warn_text(struct run *r, long line, const char *msg)
@@ -282,7 +301,7 @@ static enum import_status open_input(struct run *r, struct error *e)
     eo.encoding = enc;
     eo.gaiji = o->gaiji;
     eo.file = r->name;
-    eo.warn = forward_warning;
+    eo.warn = forward_decoder_warning;
     eo.warn_ctx = r;
     r->dec = encoding_decoder_new(&eo, e);
     return r->dec ? IMPORT_OK : IMPORT_TROUBLE;
@@ -364,6 +383,7 @@ static enum import_status run_csv(struct run *r, struct form *form, struct error
         if (more < 0)
             goto done;
     }
+    to_input_line(r, e);    /* the CSV's error, not the decoder's */
     st = import_csv_failure(ic) == IMPORT_CSV_INPUT ? IMPORT_BAD_INPUT : IMPORT_TROUBLE;
 done:
     r->rep->items = import_csv_stats(ic)->items;
@@ -441,8 +461,10 @@ static enum import_status run_rec(struct run *r, struct error *e)
     if (st != IMPORT_OK)
         return st;
     struct sheet *s = sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, r->o->form, e);
-    if (!s)
+    if (!s) {
+        to_input_line(r, e);
         return IMPORT_BAD_INPUT;
+    }
     char year[24] = "";
     if (r->o->year > 0)
         snprintf(year, sizeof(year), "%ld", r->o->year);
@@ -455,6 +477,7 @@ static enum import_status run_rec(struct run *r, struct error *e)
         st = rec_header_field(r, s, "FiscalYear", year[0] ? year : NULL, "--year", e);
     if (st == IMPORT_OK)
         st = write_sheet(r, s, e);
+    to_input_line(r, e);
     sheet_free(s);
     return st;
 }
@@ -519,8 +542,10 @@ static enum import_status run_sheet(struct run *r, struct form *form, struct err
     if (st != IMPORT_OK)
         return st;
     struct import_sheet in;
-    if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0)
+    if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0) {
+        to_input_line(r, e);
         return IMPORT_BAD_INPUT;
+    }
     const char *ward;
     long year;
     if (sheet_ward_year(r, &in, &ward, &year, e) < 0) {
@@ -535,6 +560,7 @@ static enum import_status run_sheet(struct run *r, struct form *form, struct err
         st = IMPORT_BAD_INPUT;
     } else
         st = write_sheet(r, s, e);
+    to_input_line(r, e);
     sheet_free(s);
     import_sheet_free(&in);
     return st;
