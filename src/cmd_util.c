@@ -157,9 +157,8 @@ int cmd_parse_year_option(const char *option, const char *arg, long *year)
     struct error e;
     if (era_parse_fiscal_year(arg, strlen(arg), year, &e) == 0)
         return 0;
-    struct strbuf shown = STRBUF_INIT;
-    utf8_sanitize(arg, strlen(arg), false, &shown);
-    fprintf(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, shown.buf, e.column, e.msg);
-    strbuf_release(&shown);
+    /* e.msg quotes the value too ("unknown era ..."): the whole line is escaped. */
+    cmd_printf_sanitized(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, arg, e.column,
+                         e.msg);
     return -1;
 }

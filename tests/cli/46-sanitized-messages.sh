@@ -69,4 +69,8 @@ expect_exit 2 "$TORIKUMI" summary --result "$n" "$sample" && expect_err_contains
 no_raw
 expect_exit 2 "$TORIKUMI" "$n" && expect_err_contains "unknown command '$shown'"
 no_raw
+expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$n" y.rec && expect_err_contains "--year $shown:"
+no_raw
+expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$(printf '\302\205')" y.rec && expect_err_contains "<U+0085>"
+no_raw
 done_testing
