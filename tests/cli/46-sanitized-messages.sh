@@ -69,6 +69,11 @@ expect_exit 2 "$TORIKUMI" summary --result "$n" "$sample" && expect_err_contains
 no_raw
 expect_exit 2 "$TORIKUMI" "$n" && expect_err_contains "unknown command '$shown'"
 no_raw
+t "git-setup: the directory named escaped"
+mkdir "$n.d" && git -C "$n.d" init -q
+expect_exit 0 "$TORIKUMI" git-setup "$n.d" && expect_out_contains "$shown.d: sheets (*.rec) now merge"
+no_raw
+t "--year: the value and the era parser's quote of it escaped"
 expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$n" y.rec && expect_err_contains "--year $shown:"
 no_raw
 expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$(printf '\302\205')" y.rec && expect_err_contains "<U+0085>"
