@@ -267,7 +267,6 @@ int open_for_reading(const char *path, struct stat *st, struct error *e)
     return fd;
 }
 
-/* The first byte UTF-8 text without NUL can never hold (NUL, C0, C1, F5..FF), or n. */
 /* read() once more after EINTR. */
 static ssize_t read_again(int fd, void *buf, size_t n)
 {
@@ -303,6 +302,7 @@ ssize_t read_fifo_first(int fd, void *buf, size_t n, const char *path, struct er
     return got;
 }
 
+/* The first byte UTF-8 text without NUL can never hold (NUL, C0, C1, F5..FF), or n. */
 static size_t first_impossible_byte(const char *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

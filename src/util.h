@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>   /* ssize_t */
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -104,7 +105,6 @@ int open_for_reading(const char *path, struct stat *st, struct error *e);
  */
 #define FIFO_WRITER_WAIT_MS 1000
 #define FIFO_NO_WRITER (-2)
-#include <sys/types.h>
 ssize_t read_fifo_first(int fd, void *buf, size_t n, const char *path, struct error *e);
 
 /*
