@@ -11,7 +11,12 @@
  *    descriptor.h): they carry the rules recfix enforces, so an edited one
  *    means the two tools check different rules;
  *  - the header's Ward and Title: one line, no control characters (their
- *    %type regexp), each header field of the descriptor's %unique once.
+ *    %type regexp), each header field of the descriptor's %unique once;
+ *  - FiscalYear as recutils' range type reads it, and the year every
+ *    command takes from it.
+ *
+ * The record-set problems also decide, for every command but check,
+ * whether a sheet may be used at all (rules_refuse_unread_records).
  */
 #include "rules_impl.h"
 
