@@ -82,5 +82,11 @@ void cmd_print_error(const struct error *e);
 void cmd_print_warning(const struct error *w);
 /* Print text and a newline with every control character escaped (file names, values). */
 void cmd_print_sanitized(FILE *to, const char *text);
+/*
+ * printf, then the same: every message that names a file or quotes a value
+ * goes out through this (a trailing newline of fmt is the line's own).
+ */
+#include "util.h"
+void cmd_printf_sanitized(FILE *to, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 #endif

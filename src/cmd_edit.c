@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "filestamp.h"
 #include "i18n.h"
+#include "rules.h"
 #include "sheet.h"
 #include "ui.h"
 
@@ -88,6 +89,25 @@ static const char *why_read_only(const char *path)
     return dir_ok ? NULL : _("read-only: you cannot write the file's directory");
 }
 
+/*
+ * Records the editor would not read: it would show fewer items than the
+ * file has, and Ctrl-N would give a new item a number they already use
+ * (a second `No: 1`).  Refused before the screen opens, saying so.
+ */
+static bool refuse_partial_sheet(const struct sheet *s)
+{
+    struct error e;
+    if (rules_refuse_unread_records(s, &e) == 0)
+        return false;
+    cmd_print_error(&e);
+    char *msg = xasprintf(_("torikumi: %s: not opened for editing: records it holds would not be "
+                            "shown, and new items would take numbers they use; correct the "
+                            "%%rec lines (with a text editor), then open it again"), s->path);
+    cmd_print_sanitized(stderr, msg);
+    free(msg);
+    return true;
+}
+
 int cmd_edit(int argc, char **argv)
 {
     struct form *form = NULL;
@@ -109,6 +129,11 @@ int cmd_edit(int argc, char **argv)
     }
     if (!s) {
         cmd_print_error(&e);
+        form_free(form);
+        return EXIT_TROUBLE;
+    }
+    if (refuse_partial_sheet(s)) {
+        sheet_free(s);
         form_free(form);
         return EXIT_TROUBLE;
     }

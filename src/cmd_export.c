@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "export_csv.h"
 #include "i18n.h"
+#include "rules.h"
 #include "outfile.h"
 #include "sheet.h"
 
@@ -56,7 +57,7 @@ static int run_export(const char *file, struct form *form, enum export_encoding 
                       const char *out_path)
 {
     struct error e;
-    struct sheet *s = sheet_load(file, form, &e);
+    struct sheet *s = rules_whole_sheet(sheet_load(file, form, &e), &e);
     if (!s) {
         cmd_print_error(&e);
         return EXIT_TROUBLE;
@@ -77,8 +78,8 @@ static int run_export(const char *file, struct form *form, enum export_encoding 
         if (sr == SAVE_FAILED)
             rc = EXIT_TROUBLE;
         else if (!to_stdout)
-            fprintf(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file,
-                    s->n_items, out_path, export_encoding_name(enc));
+            cmd_printf_sanitized(stderr, _("torikumi: %s: %zu items written to %s (CSV, %s)\n"), file,
+                                 s->n_items, out_path, export_encoding_name(enc));
     }
     sheet_free(s);
     return rc;
@@ -97,7 +98,7 @@ static int run_export_sheets(char *const *files, size_t n, struct form *form,
     size_t items = 0;
     for (size_t i = 0; i < n; i++) {
         struct error e;
-        if (!(sheets[i] = sheet_load(files[i], form, &e))) {
+        if (!(sheets[i] = rules_whole_sheet(sheet_load(files[i], form, &e), &e))) {
             cmd_print_error(&e);
             rc = EXIT_TROUBLE;
         } else
@@ -111,8 +112,8 @@ static int run_export_sheets(char *const *files, size_t n, struct form *form,
             export_csv_sheets((const struct sheet *const *)sheets, n, &eo, &e);
         rc = finish_output(out, st, &e);
         if (rc == EXIT_OK && out_path)
-            fprintf(stderr, _("torikumi: %zu sheets, %zu items written to %s (CSV, %s)\n"), n,
-                    items, out_path, export_encoding_name(enc));
+            cmd_printf_sanitized(stderr, _("torikumi: %zu sheets, %zu items written to %s (CSV, %s)\n"), n,
+                                 items, out_path, export_encoding_name(enc));
     }
     for (size_t i = 0; i < n; i++)
         sheet_free(sheets[i]);
@@ -140,13 +141,13 @@ int cmd_export(int argc, char **argv)
         case 'e':
             encoding_given = true;
             if (export_encoding_parse(optarg, &enc, &e) < 0) {
-                fprintf(stderr, "torikumi: --encoding: %s\n", e.msg);
+                cmd_printf_sanitized(stderr, "torikumi: --encoding: %s", e.msg);
                 return EXIT_TROUBLE;
             }
             break;
         case 'F':
             if (!str_eq(optarg, "csv") && !str_eq(optarg, "html")) {
-                fprintf(stderr, _("torikumi: --format: expected csv or html, not '%s'\n"), optarg);
+                cmd_printf_sanitized(stderr, _("torikumi: --format: expected csv or html, not '%s'\n"), optarg);
                 return EXIT_TROUBLE;
             }
             html = str_eq(optarg, "html");

@@ -118,8 +118,9 @@ int cmd_gitsetup(int argc, char **argv)
                  ? EXIT_TROUBLE
                  : EXIT_OK;
     if (rc == EXIT_OK)
-        printf(_("%s: sheets (*.rec) now merge and diff with torikumi (.gitattributes: commit it; "
-                 "run git-setup in every clone)\n"), dir);
+        cmd_printf_sanitized(stdout, _("%s: sheets (*.rec) now merge and diff with torikumi "
+                                       "(.gitattributes: commit it; run git-setup in every "
+                                       "clone)\n"), dir);
     free(merge);
     free(diff);
     strbuf_release(&quoted);

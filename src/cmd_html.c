@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "export_html.h"
 #include "i18n.h"
+#include "rules.h"
 #include "outfile.h"
 #include "sheet.h"
 #include "summary_html.h"
@@ -54,7 +55,7 @@ static struct sheet **load_all(char **files, size_t n, struct form *form)
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         struct error e;
-        sheets[i] = sheet_load_readonly(files[i], form, &e);
+        sheets[i] = rules_whole_sheet(sheet_load_readonly(files[i], form, &e), &e);
         if (!sheets[i]) {
             cmd_print_error(&e);
             ok = false;
@@ -90,8 +91,8 @@ int cmd_export_html(char **files, size_t n, struct form *form, const char *out_p
     bool to_stdout = outfile_is_stdout(out);
     int status = finish(out, rc, &e);
     if (status == EXIT_OK && !to_stdout)
-        fprintf(stderr, _("torikumi: %zu items of %zu sheets written to %s (HTML)\n"), items, n,
-                out_path);
+        cmd_printf_sanitized(stderr, _("torikumi: %zu items of %zu sheets written to %s (HTML)\n"), items, n,
+                             out_path);
     strbuf_release(&buf);
     free_sheets(sheets, n);
     return status;
@@ -116,8 +117,8 @@ int cmd_summary_html(char **files, size_t n, struct form *form, const char *out_
         bool to_stdout = outfile_is_stdout(out);
         status = finish(out, flush(out, &buf, true, &e), &e);
         if (status == EXIT_OK && !to_stdout)
-            fprintf(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), l.n,
-                    out_path);
+            cmd_printf_sanitized(stderr, _("torikumi: report on %zu sheets written to %s (HTML)\n"), l.n,
+                                 out_path);
         if (status == EXIT_OK && l.skipped)
             status = EXIT_PROBLEMS;
     }

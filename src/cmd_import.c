@@ -41,7 +41,7 @@ static void print_picked(void *ctx, const struct import_report *rep)
 {
     const char *input = ctx;
     if (rep->format_detected)
-        fprintf(stderr, _("torikumi: %s: format %s (detected from the content)\n"),
+        cmd_printf_sanitized(stderr, _("torikumi: %s: format %s (detected from the content)\n"),
                 input_name(input), import_format_name(rep->format));
 }
 
@@ -52,7 +52,7 @@ static int parse_gaiji(const char *s, enum encoding_gaiji *g)
     else if (strcasecmp(s, "error") == 0)
         *g = ENCODING_GAIJI_ERROR;
     else {
-        fprintf(stderr, _("torikumi: unknown --gaiji '%s' (expected keep or error)\n"), s);
+        cmd_printf_sanitized(stderr, _("torikumi: unknown --gaiji '%s' (expected keep or error)\n"), s);
         return -1;
     }
     return 0;
@@ -63,9 +63,9 @@ static void print_summary(const struct import_options *o, const struct import_re
     char enc[64];
     snprintf(enc, sizeof(enc), "%s%s", encoding_name(rep->encoding),
              rep->encoding_detected ? _(" (detected)") : "");
-    fprintf(stderr, _("torikumi: %s: %s in %s: %zu items written to %s (%zu warnings)\n"),
-            input_name(o->input), import_format_name(rep->format), enc, rep->items,
-            str_eq(o->output, "-") ? _("standard output") : o->output, rep->warnings);
+    cmd_printf_sanitized(stderr, _("torikumi: %s: %s in %s: %zu items written to %s (%zu warnings)\n"),
+                         input_name(o->input), import_format_name(rep->format), enc, rep->items,
+                         str_eq(o->output, "-") ? _("standard output") : o->output, rep->warnings);
 }
 
 static int parse_options(int argc, char **argv, struct import_options *o, const char **form_path)
@@ -87,13 +87,13 @@ static int parse_options(int argc, char **argv, struct import_options *o, const 
         switch (c) {
         case 'e':
             if (encoding_parse(optarg, &o->encoding, &e) < 0) {
-                fprintf(stderr, "torikumi: --encoding: %s\n", e.msg);
+                cmd_printf_sanitized(stderr, "torikumi: --encoding: %s", e.msg);
                 return EXIT_TROUBLE;
             }
             break;
         case 'F':
             if (import_format_parse(optarg, &o->format, &e) < 0) {
-                fprintf(stderr, "torikumi: --format: %s\n", e.msg);
+                cmd_printf_sanitized(stderr, "torikumi: --format: %s", e.msg);
                 return EXIT_TROUBLE;
             }
             break;

@@ -37,7 +37,7 @@ static size_t print_conflicts(const char *path, const struct sheet *s)
             strbuf_addf(&line, "%s: ", s->form->sheet_type);
         strbuf_addf(&line, "%s: ", v[i].field ? v[i].field : MERGE_DELETED_FIELD);
         merge_conflict_describe(&v[i], &line);
-        fprintf(stderr, "%s\n", line.buf);
+        cmd_print_sanitized(stderr, line.buf);
     }
     strbuf_release(&line);
     merge_conflicts_free(v);

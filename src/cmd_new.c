@@ -18,6 +18,7 @@
 #include "era.h"
 #include "i18n.h"
 #include "previous.h"
+#include "rules.h"
 #include "save.h"
 #include "sheet.h"
 #include "utf8.h"
@@ -77,9 +78,8 @@ static long last_fiscal_year(const struct sheet *last, const char *from)
 {
     const char *v = sheet_header_get(last, "FiscalYear");
     long y;
-    struct error e;
-    if (!v || era_parse_fiscal_year(v, strlen(v), &y, &e) < 0) {
-        fprintf(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
+    if (!rules_fiscal_year(v, &y)) {
+        cmd_printf_sanitized(stderr, _("torikumi: %s has no valid FiscalYear; give --year YEAR\n"), from);
         return -1;
     }
     return y;
@@ -101,7 +101,7 @@ static int write_from_last(const char *path, const char *from, struct form *form
                            const char *ward, long year)
 {
     struct error e;
-    struct sheet *last = sheet_load(from, form, &e);
+    struct sheet *last = rules_whole_sheet(sheet_load(from, form, &e), &e);
     if (!last) {
         cmd_print_error(&e);
         return EXIT_TROUBLE;
@@ -109,8 +109,8 @@ static int write_from_last(const char *path, const char *from, struct form *form
     if (year < 0) {                   /* the year after last year's */
         year = last_fiscal_year(last, from);
         if (year > 0 && ++year > ERA_FISCAL_YEAR_MAX) {
-            fprintf(stderr, _("torikumi: the year after %s is past %d; give --year YEAR\n"), from,
-                    ERA_FISCAL_YEAR_MAX);
+            cmd_printf_sanitized(stderr, _("torikumi: the year after %s is past %d; give --year YEAR\n"), from,
+                                 ERA_FISCAL_YEAR_MAX);
             year = -1;
         }
     }

@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "filestamp.h"
 #include "i18n.h"
+#include "rules.h"
 #include "sheet.h"
 
 /*
@@ -38,7 +39,7 @@ struct sheet **cmd_load_readable(char *const *paths, size_t n, struct form *form
         struct error e;
         struct sheet *s = NULL;
         if (!stamps || stamp_before(paths[i], &stamps[out->n], &e))
-            s = sheet_load_readonly(paths[i], form, &e);
+            s = rules_whole_sheet(sheet_load_readonly(paths[i], form, &e), &e);
         if (s) {
             sheets[out->n++] = s;
             continue;

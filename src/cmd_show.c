@@ -166,7 +166,7 @@ int cmd_show(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     struct error e;
-    struct sheet *s = sheet_load_readonly(argv[optind], form, &e);
+    struct sheet *s = rules_whole_sheet(sheet_load_readonly(argv[optind], form, &e), &e);
     if (!s) {
         cmd_print_error(&e);
         form_free(form);
@@ -178,7 +178,7 @@ int cmd_show(int argc, char **argv)
     if (only >= 0) {
         long idx = sheet_find_item(s, only);
         if (idx < 0) {
-            fprintf(stderr, _("torikumi: %s: no %s %ld\n"), argv[optind], s->form->item_label, only);
+            cmd_printf_sanitized(stderr, _("torikumi: %s: no %s %ld\n"), argv[optind], s->form->item_label, only);
             rc = EXIT_TROUBLE;
         } else
             show_item(&out, s, &s->items[idx]);

@@ -188,9 +188,10 @@ static bool table_add_fields(struct table *t, const char *list)
         size_t len = strcspn(p, ",");
         int fi = text_field_named(f, p, len);
         if (fi < 0) {
-            fprintf(stderr, _("torikumi: summary: --fields: \"%.*s\" is not one text field of "
-                              "the form %s (a key, a label, or 中間振り返り/課題と改善策 when "
-                              "two share a label)\n"), (int)len, p, f->id);
+            cmd_printf_sanitized(stderr, _("torikumi: summary: --fields: \"%.*s\" is not one "
+                                           "text field of the form %s (a key, a label, or "
+                                           "中間振り返り/課題と改善策 when two share a label)\n"),
+                                 (int)len, p, f->id);
             return false;
         }
         t->field[t->n_cols] = fi;
@@ -454,18 +455,20 @@ static bool resolve_filter(const struct overview *ov, struct summary_opts *o)
     if (o->result) {
         o->filter.result = overview_result_choice(ov, o->result);
         if (o->filter.result < 0) {
-            fprintf(stderr, _("torikumi: summary: the result has no choice '%s'\n"), o->result);
+            cmd_printf_sanitized(stderr, _("torikumi: summary: the result has no choice '%s'\n"), o->result);
             return false;
         }
     }
     if (o->incomplete) {
         o->filter.incomplete_stage = overview_stage_by_name(ov, o->incomplete);
         if (o->filter.incomplete_stage < 0) {
-            fprintf(stderr, _("torikumi: summary: no stage '%s' with a complete mark; one of:"),
-                    o->incomplete);
+            struct strbuf msg = STRBUF_INIT;
+            strbuf_addf(&msg, _("torikumi: summary: no stage '%s' with a complete mark; one of:"),
+                        o->incomplete);
             for (size_t c = 0; c < overview_n_stages(ov); c++)
-                fprintf(stderr, " %s", overview_form(ov)->stages[overview_stage(ov, c)].id);
-            fputc('\n', stderr);
+                strbuf_addf(&msg, " %s", overview_form(ov)->stages[overview_stage(ov, c)].id);
+            cmd_print_sanitized(stderr, strbuf_cstr(&msg));
+            strbuf_release(&msg);
             return false;
         }
     }
@@ -480,8 +483,8 @@ static int to_cp932(struct strbuf *out)
     struct strbuf conv = STRBUF_INIT;
     int rc = enc ? encoding_to_cp932(enc, strbuf_cstr(out), out->len, &conv, &e) : -1;
     if (rc < 0)
-        fprintf(stderr, _("torikumi: summary: --encoding cp932: line %ld of the output: %s\n"),
-                e.line, e.msg);
+        cmd_printf_sanitized(stderr, _("torikumi: summary: --encoding cp932: line %ld of the output: %s\n"),
+                             e.line, e.msg);
     else {
         strbuf_release(out);
         *out = conv;
@@ -547,7 +550,7 @@ static bool summary_encoding(const char *name, struct summary_opts *o)
     enum export_encoding enc;
     struct error e;
     if (export_encoding_parse(name, &enc, &e) < 0) {
-        fprintf(stderr, "torikumi: summary: --encoding: %s\n", e.msg);
+        cmd_printf_sanitized(stderr, "torikumi: summary: --encoding: %s", e.msg);
         return false;
     }
     o->bom = enc == EXPORT_UTF8_BOM;
@@ -631,7 +634,7 @@ static int parse_options(int argc, char **argv, struct summary_opts *o, struct f
     }
     return -1;
 bad:
-    fprintf(stderr, _("torikumi: summary: bad value '%s'\n"), optarg);
+    cmd_printf_sanitized(stderr, _("torikumi: summary: bad value '%s'\n"), optarg);
     summary_usage(stderr);
     return EXIT_TROUBLE;
 }

@@ -3,6 +3,7 @@
  * the option parsing of the sheet-only commands.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,19 @@ void cmd_print_sanitized(FILE *to, const char *text)
     struct strbuf sb = STRBUF_INIT;
     utf8_sanitize(text, strlen(text), false, &sb);
     fprintf(to, "%s\n", sb.buf);
+    strbuf_release(&sb);
+}
+
+void cmd_printf_sanitized(FILE *to, const char *fmt, ...)
+{
+    struct strbuf sb = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    if (sb.len && sb.buf[sb.len - 1] == '\n')
+        sb.buf[--sb.len] = '\0';
+    cmd_print_sanitized(to, strbuf_cstr(&sb));
     strbuf_release(&sb);
 }
 
@@ -143,9 +157,8 @@ int cmd_parse_year_option(const char *option, const char *arg, long *year)
     struct error e;
     if (era_parse_fiscal_year(arg, strlen(arg), year, &e) == 0)
         return 0;
-    struct strbuf shown = STRBUF_INIT;
-    utf8_sanitize(arg, strlen(arg), false, &shown);
-    fprintf(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, shown.buf, e.column, e.msg);
-    strbuf_release(&shown);
+    /* e.msg quotes the value too ("unknown era ..."): the whole line is escaped. */
+    cmd_printf_sanitized(stderr, _("torikumi: %s %s: character %ld: %s\n"), option, arg, e.column,
+                         e.msg);
     return -1;
 }

@@ -60,6 +60,11 @@ struct encoding_decoder {
     size_t held_ok;             /* held[0..held_ok) checked; the rest is an incomplete character */
     bool switched;              /* auto found it is not UTF-8 and went on as CP932 */
     struct bad not_utf8;        /* why, once switched */
+    /* Line numbers of the output against the input's (see encoding_decoder_source_line). */
+    enum { LINES_UNKNOWN, LINES_LF, LINES_CR } line_style;  /* decided by the first line end */
+    long out_lines;             /* LFs written to the output so far */
+    long *inner_cr;             /* output lines ended by an LF that was a lone CR inside a line */
+    size_t n_inner_cr, cap_inner_cr;
 };
 
 /* ---- iconv and its self check ---- */
@@ -315,14 +320,59 @@ static int fail_truncated(struct encoding_decoder *d, struct error *e)
 
 /* ---- newlines ---- */
 
+/*
+ * Which line ends count as lines, as an editor that detects a file's line
+ * ends counts them: LF and CRLF, and a lone CR only in a file whose first
+ * line end is a lone CR (old Macintosh).  A lone CR inside a line of an
+ * LF or CRLF file still becomes an LF in the output (a line break inside a
+ * value), but the parsers that count the output's lines must not count it.
+ */
+static void note_lfs(struct encoding_decoder *d, const char *p, const char *end)
+{
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        if (d->line_style == LINES_UNKNOWN)
+            d->line_style = LINES_LF;
+        d->out_lines++;
+        p++;
+    }
+}
+
+/* A lone CR is about to go out as an LF. */
+static void note_lone_cr(struct encoding_decoder *d)
+{
+    if (d->line_style == LINES_UNKNOWN)
+        d->line_style = LINES_CR;
+    d->out_lines++;
+    if (d->line_style == LINES_CR)
+        return;
+    xgrow((void **)&d->inner_cr, &d->cap_inner_cr, d->n_inner_cr + 1, sizeof(*d->inner_cr));
+    d->inner_cr[d->n_inner_cr++] = d->out_lines;
+}
+
+long encoding_decoder_source_line(const struct encoding_decoder *d, long line)
+{
+    /* Inner CRs that ended output lines before this one: binary search (they are sorted). */
+    size_t lo = 0, hi = d->n_inner_cr;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->inner_cr[mid] < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return line - (long)lo;
+}
+
 /* Before output for the input byte next: settle a CR held back from the last output. */
 static void flush_cr(struct encoding_decoder *d, struct strbuf *out, unsigned char next)
 {
     if (!d->pending_cr)
         return;
     d->pending_cr = false;
-    if (next != '\n')
+    if (next != '\n') {
+        note_lone_cr(d);
         strbuf_addch(out, '\n');
+    }
 }
 
 /* out->buf[from..len): CRLF -> LF, lone CR -> LF; a final CR is held back. */
@@ -332,6 +382,7 @@ static void fold_newlines(struct encoding_decoder *d, struct strbuf *out, size_t
         return;
     char *end = out->buf + out->len;
     char *r = memchr(out->buf + from, '\r', out->len - from);
+    note_lfs(d, out->buf + from, r ? r : end);
     if (!r)
         return;
     char *w = r;
@@ -340,11 +391,14 @@ static void fold_newlines(struct encoding_decoder *d, struct strbuf *out, size_t
             d->pending_cr = true;
             break;
         }
-        if (r[1] != '\n')
+        if (r[1] != '\n') {
+            note_lone_cr(d);
             *w++ = '\n';
+        }
         r++;
         char *next = memchr(r, '\r', (size_t)(end - r));
         size_t n = (size_t)((next ? next : end) - r);
+        note_lfs(d, r, r + n);
         memmove(w, r, n);
         w += n;
         r += n;
@@ -781,6 +835,7 @@ int encoding_decoder_finish(struct encoding_decoder *d, struct strbuf *out, stru
         return fail_truncated(d, e);
     if (d->pending_cr) {
         d->pending_cr = false;
+        note_lone_cr(d);
         strbuf_addch(out, '\n');
     }
     return 0;
@@ -798,6 +853,7 @@ void encoding_decoder_free(struct encoding_decoder *d)
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
     strbuf_release(&d->held);
+    free(d->inner_cr);
     free(d);
 }
 

@@ -134,6 +134,14 @@ int encoding_decode(const char *data, size_t len, const struct encoding_options 
  */
 struct encoding_decoder *encoding_decoder_new(const struct encoding_options *opt,
                                               struct error *e);
+/*
+ * The input's line number of line `line` of the output.  The output's
+ * lines end at every LF, but a lone CR inside a line of an LF or CRLF file
+ * (one that became an LF) is no line end in the input: what a parser of
+ * the output reports goes through this before it is shown.  In a file
+ * whose lines end in lone CRs (the first line end decides) they are lines.
+ */
+long encoding_decoder_source_line(const struct encoding_decoder *d, long line);
 /* Decode n more bytes.  Returns 0, or -1 with e set. */
 int encoding_decoder_feed(struct encoding_decoder *d, const char *in, size_t n,
                           struct strbuf *out, struct error *e);

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "import_sheet.h"
+#include "rules.h"
 #include "utf8.h"
 
 /*
@@ -172,9 +173,8 @@ bool export_html_stacked(const struct sheet *s, size_t idx, int st)
 void export_html_year(const struct sheet *s, struct strbuf *out)
 {
     const char *fy = sheet_header_get(s, "FiscalYear");
-    char *end = NULL;
-    long year = fy ? strtol(fy, &end, 10) : 0;
-    if (!fy || end == fy || *end || year < 1 || year > 9999) {
+    long year;
+    if (!rules_fiscal_year(fy, &year)) {
         html_escape_str(fy, out);
         return;
     }

@@ -139,15 +139,35 @@ struct run {
     struct outfile *out;
     bool regular;                   /* the input is a regular file (else a pipe, a device) */
     bool refused;                   /* a read stopped on bad input (refuse_piece) */
+    bool fifo_unread;               /* a named FIFO not read yet: is anything writing to it? */
     long long offset;               /* bytes read so far */
 };
 
-static void forward_warning(void *ctx, const struct error *w)
+/* The decoder's own warnings: their lines are the input's already. */
+static void forward_decoder_warning(void *ctx, const struct error *w)
 {
     struct run *r = ctx;
     r->rep->warnings++;
     if (r->o->warn)
         r->o->warn(r->o->warn_ctx, w);
+}
+
+/*
+ * What the parsers report counts the decoded text's lines; a lone CR inside
+ * a line became a line break there, so its line goes back to the input's.
+ */
+static void to_input_line(const struct run *r, struct error *e)
+{
+    if (r->dec && e->line > 0)
+        e->line = encoding_decoder_source_line(r->dec, e->line);
+}
+
+static void forward_warning(void *ctx, const struct error *w)
+{
+    struct run *r = ctx;
+    struct error at_input = *w;
+    to_input_line(r, &at_input);
+    forward_decoder_warning(r, &at_input);
 }
 
 static void warn_text(struct run *r, long line, const char *msg)
@@ -184,7 +204,11 @@ static int refuse_piece(struct run *r, size_t n, struct error *e)
 static int read_some(struct run *r, size_t *got, struct error *e)
 {
     for (;;) {
-        ssize_t n = read(r->fd, r->raw, ENCODING_CHUNK);
+        ssize_t n = r->fifo_unread ? read_fifo_first(r->fd, r->raw, ENCODING_CHUNK, r->name, e)
+                                   : read(r->fd, r->raw, ENCODING_CHUNK);
+        r->fifo_unread = false;
+        if (n == FIFO_NO_WRITER)
+            return -1;
         if (n >= 0) {
             *got = (size_t)n;
             if (refuse_piece(r, *got, e) < 0) {
@@ -251,16 +275,12 @@ static enum import_status open_input(struct run *r, struct error *e)
         r->name = "<stdin>";
     } else {
         r->name = o->input;
-        r->fd = open(o->input, O_RDONLY | O_CLOEXEC);
-        if (r->fd < 0) {
-            error_set(e, o->input, 0, 0, "%s", strerror(errno));
-            return IMPORT_TROUBLE;
-        }
+        /* Never blocks in open() (a FIFO without a writer); a directory is refused. */
         struct stat sb;
-        if (fstat(r->fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            error_set(e, o->input, 0, 0, "%s", strerror(EISDIR));
+        r->fd = open_for_reading(o->input, &sb, e);
+        if (r->fd < 0)
             return IMPORT_TROUBLE;
-        }
+        r->fifo_unread = S_ISFIFO(sb.st_mode);
     }
     struct stat in;
     r->regular = fstat(r->fd, &in) == 0 && S_ISREG(in.st_mode);
@@ -281,7 +301,7 @@ static enum import_status open_input(struct run *r, struct error *e)
     eo.encoding = enc;
     eo.gaiji = o->gaiji;
     eo.file = r->name;
-    eo.warn = forward_warning;
+    eo.warn = forward_decoder_warning;
     eo.warn_ctx = r;
     r->dec = encoding_decoder_new(&eo, e);
     return r->dec ? IMPORT_OK : IMPORT_TROUBLE;
@@ -363,6 +383,7 @@ static enum import_status run_csv(struct run *r, struct form *form, struct error
         if (more < 0)
             goto done;
     }
+    to_input_line(r, e);    /* the CSV's error, not the decoder's */
     st = import_csv_failure(ic) == IMPORT_CSV_INPUT ? IMPORT_BAD_INPUT : IMPORT_TROUBLE;
 done:
     r->rep->items = import_csv_stats(ic)->items;
@@ -440,8 +461,10 @@ static enum import_status run_rec(struct run *r, struct error *e)
     if (st != IMPORT_OK)
         return st;
     struct sheet *s = sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, r->o->form, e);
-    if (!s)
+    if (!s) {
+        to_input_line(r, e);
         return IMPORT_BAD_INPUT;
+    }
     char year[24] = "";
     if (r->o->year > 0)
         snprintf(year, sizeof(year), "%ld", r->o->year);
@@ -454,6 +477,7 @@ static enum import_status run_rec(struct run *r, struct error *e)
         st = rec_header_field(r, s, "FiscalYear", year[0] ? year : NULL, "--year", e);
     if (st == IMPORT_OK)
         st = write_sheet(r, s, e);
+    to_input_line(r, e);
     sheet_free(s);
     return st;
 }
@@ -518,8 +542,10 @@ static enum import_status run_sheet(struct run *r, struct form *form, struct err
     if (st != IMPORT_OK)
         return st;
     struct import_sheet in;
-    if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0)
+    if (import_sheet_parse(strbuf_cstr(&r->text), r->text.len, r->name, &vocab, &in, e) < 0) {
+        to_input_line(r, e);
         return IMPORT_BAD_INPUT;
+    }
     const char *ward;
     long year;
     if (sheet_ward_year(r, &in, &ward, &year, e) < 0) {
@@ -534,6 +560,7 @@ static enum import_status run_sheet(struct run *r, struct form *form, struct err
         st = IMPORT_BAD_INPUT;
     } else
         st = write_sheet(r, s, e);
+    to_input_line(r, e);
     sheet_free(s);
     import_sheet_free(&in);
     return st;

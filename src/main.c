@@ -64,7 +64,7 @@ int main(int argc, char **argv)
     if (argv[1][0] != '-' && (strchr(argv[1], '.') || strchr(argv[1], '/') ||
                               access(argv[1], F_OK) == 0))
         return cmd_edit(argc, argv);
-    fprintf(stderr, _("torikumi: unknown command '%s'\n"), argv[1]);
+    cmd_printf_sanitized(stderr, _("torikumi: unknown command '%s'\n"), argv[1]);
     usage(stderr);
     return EXIT_TROUBLE;
 }

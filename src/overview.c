@@ -40,10 +40,8 @@ static bool same_form(const struct form *a, const struct form *b)
 
 static long sheet_year(const struct sheet *s)
 {
-    const char *y = sheet_header_get(s, "FiscalYear");
-    char *end;
-    long v = y ? strtol(y, &end, 10) : -1;
-    return y && end != y && *end == '\0' && v > 0 ? v : -1;
+    long v;
+    return rules_fiscal_year(sheet_header_get(s, "FiscalYear"), &v) ? v : -1;
 }
 
 static void compute_row(struct overview *ov, size_t row)

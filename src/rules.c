@@ -652,9 +652,7 @@ static void check_header(const struct sheet *s, struct problem_list *out)
     const char *ward = sheet_header_get(s, "Ward");
     if (!rules_filled(ward))
         header_problem(s, out, "Ward", NULL);
-    const char *year = sheet_header_get(s, "FiscalYear");
-    if (!year || !valid_integer(year, 1989) || atol(year) > 2200)
-        header_problem(s, out, "FiscalYear", year);
+    rules_check_fiscal_year(s, out);
 }
 
 void rules_check_sheet_level(const struct sheet *s, struct problem_list *out)

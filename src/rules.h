@@ -47,6 +47,7 @@ enum problem_code {
     PROB_DESCRIPTOR,       /* a descriptor other than the form generates (detail: the entry) */
     PROB_MERGE_CONFLICT,   /* a merge left both sides of a field (merge.h); name = the field */
     PROB_STAGE_ORDER,      /* stage marked done before the plan stage is (on its done field) */
+    PROB_YEAR_WRITTEN_OTHERWISE, /* FiscalYear recutils reads as a year, not as 4 digits (num: it) */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };
@@ -133,6 +134,18 @@ void rules_check_all(const struct sheet *s, struct problem_list *out);
  * Appended to out, sorted by line.
  */
 void rules_check_file(const struct sheet *s, struct problem_list *out);
+/*
+ * A sheet whose records are not all read as its header and items (no or a
+ * second items' set, records of an unknown set or outside any set, a second
+ * header): showing, exporting, counting or editing it would leave them out
+ * without a word (0 items for a misspelled `%rec: Initiative`).  Every
+ * command but check refuses it with this.  Returns 0, or -1 with e set to
+ * the first such problem of rules_check_file() (FILE:LINE: message) and how
+ * many more there are.
+ */
+int rules_refuse_unread_records(const struct sheet *s, struct error *e);
+/* The same around a load: s, or NULL (s freed, e set) when it refuses; NULL gives NULL. */
+struct sheet *rules_whole_sheet(struct sheet *s, struct error *e);
 
 /*
  * What keeps stage st of item idx from being marked done: its fields'
@@ -158,6 +171,23 @@ enum stage_state rules_stage_state(const struct sheet *s, size_t idx, int st,
                                    const struct problem_list *item_problems);
 /* "empty", "in progress"... in the user's language. */
 const char *rules_stage_state_name(enum stage_state state);
+
+/*
+ * FiscalYear as recutils' range type reads it (rules_file.c): blanks
+ * skipped, then the longest run of hex digits, 'x' and a leading '-' taken
+ * by strtol with base 0 (0x7E1 and 03741 are 2017), cast to int; what
+ * follows the run is ignored ("2017.0", "2017年").  True when recutils
+ * takes it as a number, with it in *year.
+ */
+bool rules_recutils_range_value(const char *v, long *year);
+/*
+ * The year a sheet's FiscalYear value means for torikumi: 4 digits from
+ * 1989 to 2200, blanks around them allowed (recutils reads them the same).
+ * True with it in *year.  Every command reads the year through this.
+ */
+bool rules_fiscal_year(const char *v, long *year);
+/* The header's FiscalYear: missing, not a year, or a year written otherwise. */
+void rules_check_fiscal_year(const struct sheet *s, struct problem_list *out);
 
 /* True when value counts as filled in (not only white space). */
 bool rules_filled(const char *value);

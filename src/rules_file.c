@@ -11,7 +11,12 @@
  *    descriptor.h): they carry the rules recfix enforces, so an edited one
  *    means the two tools check different rules;
  *  - the header's Ward and Title: one line, no control characters (their
- *    %type regexp), each header field of the descriptor's %unique once.
+ *    %type regexp), each header field of the descriptor's %unique once;
+ *  - FiscalYear as recutils' range type reads it, and the year every
+ *    command takes from it.
+ *
+ * The record-set problems also decide, for every command but check,
+ * whether a sheet may be used at all (rules_refuse_unread_records).
  */
 #include "rules_impl.h"
 
@@ -19,6 +24,7 @@
 #include <string.h>
 
 #include "descriptor.h"
+#include "era.h"
 #include "i18n.h"
 #include "recfile.h"
 #include "utf8.h"
@@ -158,6 +164,50 @@ void rules_check_file(const struct sheet *s, struct problem_list *out)
     }
 }
 
+/* Record-set problems: every problem of check_record_sets but the descriptors' contents. */
+static bool loses_records(enum problem_code code)
+{
+    return code == PROB_NO_ITEM_SET || code == PROB_DUPLICATE_SET || code == PROB_UNKNOWN_SET ||
+           code == PROB_EXTRA_HEADER;
+}
+
+int rules_refuse_unread_records(const struct sheet *s, struct error *e)
+{
+    struct problem_list pl = { NULL, 0, 0 };
+    rules_check_file(s, &pl);
+    const struct problem *first = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < pl.n; i++) {
+        if (!loses_records(pl.v[i].code))
+            continue;
+        /* "no %rec: Initiative" is on line 1; the records it left out say where they are. */
+        if (!first || first->code == PROB_NO_ITEM_SET)
+            first = &pl.v[i];
+        n++;
+    }
+    int rc = 0;
+    if (first) {
+        struct strbuf msg = STRBUF_INIT;
+        rules_file_message(s->form, first, &msg);
+        if (n > 1)
+            strbuf_addf(&msg, _(" (%zu problems of the file's record sets in all: `torikumi "
+                                "check` lists them)"), n);
+        rc = error_set(e, s->path, first->line, 0, "%s", strbuf_cstr(&msg));
+        strbuf_release(&msg);
+    }
+    problems_free(&pl);
+    return rc;
+}
+
+struct sheet *rules_whole_sheet(struct sheet *s, struct error *e)
+{
+    if (s && rules_refuse_unread_records(s, e) < 0) {
+        sheet_free(s);
+        return NULL;
+    }
+    return s;
+}
+
 void rules_check_header_values(const struct sheet *s, struct problem_list *out)
 {
     if (!s->header)
@@ -171,6 +221,73 @@ void rules_check_header_values(const struct sheet *s, struct problem_list *out)
         check_header_once(s, unique[i], out);
 }
 
+/* ---- FiscalYear, read as recutils reads it ---------------------------------- */
+
+static bool range_run_char(char c, bool first)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ||
+           c == 'x' || c == 'X' || (first && c == '-');
+}
+
+bool rules_recutils_range_value(const char *v, long *year)
+{
+    v += strspn(v, " \t\n");
+    char run[32];
+    size_t n = 0;
+    while (range_run_char(v[n], n == 0)) {
+        if (n + 1 >= sizeof(run))
+            return false;   /* recutils' own buffer holds 29; none of it is a year anyway */
+        run[n] = v[n];
+        n++;
+    }
+    run[n] = '\0';
+    char *end;
+    long li = strtol(run, &end, 0);
+    if (n == 0 || *end)
+        return false;
+    *year = (int32_t)(uint32_t)(unsigned long)li;     /* recutils' (int) cast */
+    return true;
+}
+
+/* Plain digits, blanks around them allowed: 1 when there are blanks, 0 when not, -1 not digits. */
+static int digits_padded(const char *v, long *year)
+{
+    size_t n = strlen(v), a = strspn(v, " \t\n"), b = n;
+    while (b > a && strchr(" \t\n", v[b - 1]))
+        b--;
+    if (!rules_whole_number(v + a, b - a, 0, year))
+        return -1;
+    return a > 0 || b < n;
+}
+
+bool rules_fiscal_year(const char *v, long *year)
+{
+    return v && digits_padded(v, year) >= 0 && *year >= ERA_FISCAL_YEAR_MIN &&
+           *year <= ERA_FISCAL_YEAR_MAX;
+}
+
+void rules_check_fiscal_year(const struct sheet *s, struct problem_list *out)
+{
+    const struct rec_entry *en = s->header ? rec_find(s->header, "FiscalYear") : NULL;
+    long line = en ? en->line : s->header ? s->header->line : 1;
+    const char *v = en ? en->value : NULL;
+    long year, as_recutils;
+    struct problem *p;
+    if (rules_fiscal_year(v, &year)) {
+        if (digits_padded(v, &year) == 0)
+            return;
+        p = rules_add(out, PROB_PADDED_VALUE, -1, -1, line);
+    } else if (v && rules_recutils_range_value(v, &as_recutils) &&
+               as_recutils >= ERA_FISCAL_YEAR_MIN && as_recutils <= ERA_FISCAL_YEAR_MAX) {
+        p = rules_add(out, PROB_YEAR_WRITTEN_OTHERWISE, -1, -1, line);
+        p->num = as_recutils;
+    } else
+        p = rules_add(out, PROB_HEADER_FIELD, -1, -1, line);
+    p->name = "FiscalYear";
+    if (v)
+        rules_set_detail(p, v, strlen(v));
+}
+
 /* ---- messages ------------------------------------------------------------- */
 
 void rules_file_message(const struct form *f, const struct problem *p, struct strbuf *out)
@@ -182,6 +299,11 @@ void rules_file_message(const struct form *f, const struct problem *p, struct st
                            "one, or clear the field)"), label);
         break;
     case PROB_PADDED_VALUE:
+        if (p->field < 0) {     /* FiscalYear: no rule compares it */
+            strbuf_addf(out, _("blanks around \"%s\" (recutils reads the year all the same: "
+                               "remove them)"), p->detail);
+            break;
+        }
         strbuf_addf(out, _("blanks around \"%s\" (recutils accepts them, but its rules that "
                            "compare this value do not match it: remove them)"), p->detail);
         break;
@@ -212,6 +334,11 @@ void rules_file_message(const struct form *f, const struct problem *p, struct st
                                 : _("the %%rec: %s descriptor is not the one form %s "
                                     "generates: it lacks \"%s\""),
                     p->name, f->id, p->detail);
+        break;
+    case PROB_YEAR_WRITTEN_OTHERWISE:
+        strbuf_addf(out, _("\"%s\": recutils reads the year %ld from it, torikumi and "
+                           "spreadsheets only plain digits: write it as %ld"), p->detail, p->num,
+                    p->num);
         break;
     default:
         break;

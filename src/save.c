@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "tempguard.h"
 
 static int real_open(const char *path, int flags, mode_t mode)
 {
@@ -131,6 +132,8 @@ struct save_stream *save_stream_open(const char *path, struct error *e)
     }
     mode_t mode = st->exists ? (st->old.st_mode & 07777) : 0666;
     st->fd = open_temp(st->target, &st->tmp, mode);
+    if (st->fd >= 0)
+        tempguard_arm(st->tmp);     /* Ctrl-C or a kill during a long write leaves no temp */
     if (st->fd < 0) {
         int err = errno;
         char *dir = path_dir(st->target);
@@ -155,6 +158,7 @@ int save_stream_write(struct save_stream *st, const void *data, size_t len, stru
 
 static void stream_free(struct save_stream *st)
 {
+    tempguard_disarm();
     free(st->tmp);
     free(st->target);
     free(st->path);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,6 +267,41 @@ int open_for_reading(const char *path, struct stat *st, struct error *e)
     return fd;
 }
 
+/* read() once more after EINTR. */
+static ssize_t read_again(int fd, void *buf, size_t n)
+{
+    ssize_t got;
+    while ((got = read(fd, buf, n)) < 0 && errno == EINTR)
+        ;
+    return got;
+}
+
+ssize_t read_fifo_first(int fd, void *buf, size_t n, const char *path, struct error *e)
+{
+    struct pollfd p = { fd, POLLIN, 0 };
+    int ready;
+    while ((ready = poll(&p, 1, FIFO_WRITER_WAIT_MS)) < 0 && errno == EINTR)
+        ;
+    if (ready != 0)
+        return read_again(fd, buf, n);     /* data, or a writer that came and went */
+    /* Nothing yet: without blocking, a writer that is there says EAGAIN; none says EOF. */
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
+        return read_again(fd, buf, n);
+    ssize_t got = read_again(fd, buf, n);
+    int err = errno;
+    (void)fcntl(fd, F_SETFL, flags);
+    if (got < 0 && (err == EAGAIN || err == EWOULDBLOCK))
+        return read_again(fd, buf, n);
+    if (got == 0) {
+        error_set(e, path, 0, 0, _("not a regular file but a FIFO, and nothing writes to it "
+                                   "(waited %d s): not read"), FIFO_WRITER_WAIT_MS / 1000);
+        return FIFO_NO_WRITER;
+    }
+    errno = err;
+    return got;
+}
+
 /* The first byte UTF-8 text without NUL can never hold (NUL, C0, C1, F5..FF), or n. */
 static size_t first_impossible_byte(const char *p, size_t n)
 {
@@ -292,16 +328,20 @@ int read_file(const char *path, char **data, size_t *len, struct error *e)
         sb.buf[0] = '\0';
         prefault_big_buffer(sb.buf, sb.cap);
     }
+    bool fifo_first = S_ISFIFO(st.st_mode);
     for (;;) {
         strbuf_grow(&sb, 65536);
-        ssize_t n = read(fd, sb.buf + sb.len, sb.cap - sb.len - 1);
-        if (n < 0) {
-            if (errno == EINTR)
+        size_t room = sb.cap - sb.len - 1;
+        ssize_t n = fifo_first ? read_fifo_first(fd, sb.buf + sb.len, room, path, e)
+                               : read(fd, sb.buf + sb.len, room);
+        fifo_first = false;
+        if (n == FIFO_NO_WRITER || n < 0) {
+            if (n == -1 && errno == EINTR)
                 continue;
             int err = errno;
             close(fd);
             strbuf_release(&sb);
-            return error_set(e, path, 0, 0, "%s", strerror(err));
+            return n == FIFO_NO_WRITER ? -1 : error_set(e, path, 0, 0, "%s", strerror(err));
         }
         if (n == 0)
             break;

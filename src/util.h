@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>   /* ssize_t */
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -93,6 +94,18 @@ int read_file(const char *path, char **data, size_t *len, struct error *e);
  */
 struct stat;
 int open_for_reading(const char *path, struct stat *st, struct error *e);
+
+/*
+ * The first read of a FIFO (read_file, import).  Opened without blocking
+ * while nothing writes to it, a FIFO reads as empty at once: a sheet would
+ * be read as an empty one.  Waits up to FIFO_WRITER_WAIT_MS for data or a
+ * writer (one that is there but slow is then waited for, as any pipe), and
+ * says so when there is none.  Returns what read() returns (0: a writer
+ * came and wrote nothing; -1 with errno), or FIFO_NO_WRITER with e set.
+ */
+#define FIFO_WRITER_WAIT_MS 1000
+#define FIFO_NO_WRITER (-2)
+ssize_t read_fifo_first(int fd, void *buf, size_t n, const char *path, struct error *e);
 
 /*
  * path with its symlinks followed (up to 40 hops; a relative link is taken

@@ -12,6 +12,22 @@ expect_exit 1 "$TORIKUMI" check misspelled.rec &&
 expect_out_contains "misspelled.rec:1: Sheet: -: no %rec: Initiative line" &&
 expect_out_contains "record set Initiativ (23 records) is not one of form kaikaku-2.0"
 
+# Every other command refuses such a sheet (exit 2, FILE:LINE as check says it)
+# instead of reporting 0 items, and writes nothing.
+hidden='misspelled.rec:63: record set Initiativ (23 records) is not one of form kaikaku-2.0'
+for cmd in show export 'export --format html -o p.html' summary 'summary --format csv' \
+           'summary --format html -o r.html' view edit 'new --from'; do
+    t "$cmd on a misspelled %rec: Initiative: refused, naming the line"
+    case $cmd in 'new --from') args="misspelled.rec next.rec" ;; *) args=misspelled.rec ;; esac
+    # shellcheck disable=SC2086
+    expect_exit 2 "$TORIKUMI" $cmd $args </dev/null && expect_err_contains "$hidden" &&
+    expect_out_lacks "0 取組項目" && expect_out_lacks "取組項目: 0"
+    [ -e p.html ] || [ -e r.html ] || [ -e next.rec ] && t_fail "an output file was written"
+done
+t "the editor says why it does not open the sheet"
+expect_exit 2 "$TORIKUMI" misspelled.rec </dev/null &&
+expect_err_contains "misspelled.rec: not opened for editing: records it holds would not be shown"
+
 t "the %rec: Initiative line missing: its records are second header records"
 grep -v '^%rec: Initiative$' "$sample" > missing.rec
 expect_exit 1 "$TORIKUMI" check missing.rec &&
@@ -24,6 +40,14 @@ second=$(grep -n '^%rec: Initiative$' twice.rec | tail -n 1 | cut -d: -f1)
 expect_exit 1 "$TORIKUMI" check twice.rec &&
 expect_out_contains "twice.rec:$second: Sheet: Initiative: a second %rec: Initiative record set (the first is on line 22)"
 recfix --check twice.rec >/dev/null 2>&1 && t_fail "recfix accepted it"
+
+t "show and export: a second set and records of an unknown set are refused too"
+expect_exit 2 "$TORIKUMI" show twice.rec && expect_err_contains "twice.rec:$second: a second %rec: Initiative record set"
+{ cat "$sample"; printf '\n%%rec: Notes\n\nA: b\n'; } > other.rec
+expect_exit 2 "$TORIKUMI" export other.rec && expect_err_contains "record set Notes (1 records)"
+t "show and export: an edited descriptor alone loses nothing and still shows"
+sed 's/^%doc: .*/%doc: changed/' "$sample" > doc.rec
+expect_exit 0 "$TORIKUMI" show doc.rec && expect_out_contains "23 取組項目"
 
 t "an edited descriptor: named with the entry"
 sed 's/^%type: End_Result enum achieved not_achieved$/%type: End_Result enum achieved/' "$sample" > desc.rec

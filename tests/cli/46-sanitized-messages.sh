@@ -25,4 +25,57 @@ t "import errors name the hostile input escaped"
 printf '\377x' > "$evil"
 expect_exit 1 "$TORIKUMI" import --encoding utf-8 -o out.rec "$evil" && expect_err_contains "invalid UTF-8 byte FF"
 no_raw
+
+# Success messages and the other messages that name a file (issue 15, rest):
+# every command, with a name holding ESC, an OSC 52 with BEL, RLO, U+0085 and DEL.
+n=$(printf 'ev\033]52;c;eA==\007\342\200\256\302\205\177il')
+shown='ev^[]52;c;eA==^G<U+202E><U+0085>^?il'
+cp "$sample" "$n.rec"
+t "export -o: the written file named escaped"
+expect_exit 0 "$TORIKUMI" export -o "$n.csv" "$n.rec" && expect_err_contains "$shown.csv (CSV"
+no_raw
+t "export of several sheets: the written file named escaped"
+expect_exit 0 "$TORIKUMI" export -o "$n.all.csv" "$n.rec" "$sample" && expect_err_contains "$shown.all.csv (CSV"
+no_raw
+t "import: the input and the written file named escaped"
+expect_exit 0 "$TORIKUMI" import -o "$n.back.rec" "$n.csv" &&
+expect_err_contains "$shown.csv: format csv" && expect_err_contains "written to $shown.back.rec"
+no_raw
+t "summary --format html: the report's file named escaped"
+expect_exit 0 "$TORIKUMI" summary --format html -o "$n.html" "$n.rec" && expect_err_contains "written to $shown.html"
+no_raw
+t "export --format html: the printed file named escaped"
+expect_exit 0 "$TORIKUMI" export --format html -o "$n.p.html" "$n.rec" && expect_err_contains "written to $shown.p.html"
+no_raw
+t "new --from: last year's sheet named escaped"
+sed 's/^FiscalYear: .*/FiscalYear: x/' "$sample" > "$n.noyear.rec"
+expect_exit 2 "$TORIKUMI" new --from "$n.noyear.rec" next.rec && expect_err_contains "$shown.noyear.rec has no valid"
+no_raw
+t "new over an existing file: named escaped"
+expect_exit 2 "$TORIKUMI" new --ward 北区 --year 2017 "$n.rec" && expect_err_contains "$shown.rec already exists"
+no_raw
+t "merge: the conflicts name the file escaped"
+sed 's/^Title: 「/Title: 彼ら「/' "$sample" > theirs.rec
+sed 's/^Title: 「/Title: 私「/' "$sample" > "$n.ours.rec"
+expect_exit 1 "$TORIKUMI" merge "$sample" "$n.ours.rec" theirs.rec && expect_err_contains "$shown.ours.rec:"
+no_raw
+t "show --item: a missing item names the file escaped"
+expect_exit 2 "$TORIKUMI" show --item 999 "$n.rec" && expect_err_contains "$shown.rec: no"
+no_raw
+t "options quoted back escaped"
+expect_exit 2 "$TORIKUMI" export --format "$n" "$sample" && expect_err_contains "not '$shown'"
+no_raw
+expect_exit 2 "$TORIKUMI" summary --result "$n" "$sample" && expect_err_contains "'$shown'"
+no_raw
+expect_exit 2 "$TORIKUMI" "$n" && expect_err_contains "unknown command '$shown'"
+no_raw
+t "git-setup: the directory named escaped"
+mkdir "$n.d" && git -C "$n.d" init -q
+expect_exit 0 "$TORIKUMI" git-setup "$n.d" && expect_out_contains "$shown.d: sheets (*.rec) now merge"
+no_raw
+t "--year: the value and the era parser's quote of it escaped"
+expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$n" y.rec && expect_err_contains "--year $shown:"
+no_raw
+expect_exit 2 "$TORIKUMI" new --ward 北区 --year "$(printf '\302\205')" y.rec && expect_err_contains "<U+0085>"
+no_raw
 done_testing

@@ -30,7 +30,7 @@ tail -c +4 all.csv > all-nobom.csv
 expect_same_file all-sjis-utf8.csv all-nobom.csv
 
 t "sheets of different forms are refused, naming them; no output file"
-printf '%%rec: Sheet\n\nForm: kenshu-1.0\nWard: 北区\nFiscalYear: 2017\n\n%%rec: Training\n\n' > other.rec
+printf '%%rec: Sheet\n\nForm: kenshu-1.0\nWard: 北区\nFiscalYear: 2017\n\n%%rec: Course\n\n' > other.rec
 expect_exit 2 env TORIKUMI_FORM_PATH="$TOP/tests/forms" "$TORIKUMI" export -o mixed.csv sheets/ward-01.rec other.rec
 expect_err_contains "other.rec"
 expect_err_contains "one table needs one form"

@@ -105,8 +105,14 @@ tm_wait_cursor() { # x,y [timeout-seconds]
     done
 }
 tm_stop() { tm kill-server 2>/dev/null; }
-# lib.sh's done_testing calls this: no server outlives its test.
-tm_cleanup() { tm_stop; }
+# lib.sh's done_testing calls this: no server outlives its test, not only the
+# last one started (each tm_start makes a new server; e2e/40 left three behind).
+tm_cleanup() {
+    for sock in "$WORK"/tmux.*.sock; do
+        [ -S "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
+    done
+    return 0
+}
 
 # The screen line holding text.
 tm_line_of() { tm_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }

@@ -460,6 +460,47 @@ static void test_newlines(void **state)
     strbuf_release(&out);
 }
 
+/*
+ * Each line of the output mapped back to the input's line, for in decoded
+ * in steps of step bytes: want[k] is the input line of output line k + 1.
+ */
+static void assert_source_lines(const char *in, size_t step, const long *want, size_t n_want)
+{
+    struct encoding_options o = opts(ENCODING_AUTO, NULL);
+    struct error e;
+    struct strbuf out = STRBUF_INIT;
+    struct encoding_decoder *d = encoding_decoder_new(&o, &e);
+    assert_non_null(d);
+    size_t n = strlen(in);
+    for (size_t i = 0; i < n; i += step)
+        assert_int_equal(encoding_decoder_feed(d, in + i, n - i < step ? n - i : step, &out, &e), 0);
+    assert_int_equal(encoding_decoder_finish(d, &out, &e), 0);
+    for (size_t k = 0; k < n_want; k++)
+        assert_int_equal(encoding_decoder_source_line(d, (long)k + 1), want[k]);
+    encoding_decoder_free(d);
+    strbuf_release(&out);
+}
+
+/*
+ * A lone CR inside a line (a line break inside an Excel cell) becomes an LF,
+ * but the input's lines are what a message names: LF and CRLF files count
+ * only those; a file whose first line end is a lone CR counts lone CRs.
+ */
+static void test_lone_cr_keeps_input_lines(void **state)
+{
+    static const char lf[] = "h,t\n1,\"a\rb\"\n2,\"c\rd\re\"\n3,x\n";
+    static const long lf_want[] = { 1, 2, 2, 3, 3, 3, 4 };
+    static const char crlf[] = "h,t\r\n1,\"a\rb\"\r\n2,x\r\n表\r";
+    static const long crlf_want[] = { 1, 2, 2, 3, 4 };
+    static const char cr[] = "h,t\r1,\"a\rb\"\r2,x\r";
+    static const long cr_want[] = { 1, 2, 3, 4 };
+    for (size_t step = 1; step <= sizeof(lf); step++) {
+        assert_source_lines(lf, step, lf_want, sizeof(lf_want) / sizeof(*lf_want));
+        assert_source_lines(crlf, step, crlf_want, sizeof(crlf_want) / sizeof(*crlf_want));
+        assert_source_lines(cr, step, cr_want, sizeof(cr_want) / sizeof(*cr_want));
+    }
+}
+
 static void test_crlf_split_at_slice(void **state)
 {
     /* CR as the last byte of the first 64 KiB slice, LF the first of the next. */
@@ -898,6 +939,7 @@ int main(void)
         cmocka_unit_test(test_gaiji_warnings),
         cmocka_unit_test(test_gaiji_error),
         cmocka_unit_test(test_newlines),
+        cmocka_unit_test(test_lone_cr_keeps_input_lines),
         cmocka_unit_test(test_crlf_split_at_slice),
         cmocka_unit_test(test_chunk_equivalence),
         cmocka_unit_test(test_split_inside_character_at_65536),

@@ -385,6 +385,32 @@ static void test_memo_answers_as_the_full_check(void **state)
     sheet_free(s);
 }
 
+/* FiscalYear as recutils' range type reads it (rules_file.c), and the year torikumi takes. */
+static void test_fiscal_year_as_recutils_reads_it(void **state)
+{
+    (void)state;
+    static const struct { const char *v; bool recutils; long as; bool torikumi; } cases[] = {
+        { "2017", true, 2017, true },        { "2017 ", true, 2017, true },
+        { " \t2017\n", true, 2017, true },   { "0x7E1", true, 2017, false },
+        { "0X7e1", true, 2017, false },      { "03741", true, 2017, false },
+        { "4294969313", true, 2017, false }, { "2017.0", true, 2017, false },
+        { "2017年", true, 2017, false },     { "2017\nx", true, 2017, false },
+        { "-2017", true, -2017, false },     { "02017", true, 1039, false },
+        { "+2017", false, 0, false },        { "2017x", false, 0, false },
+        { "0x", false, 0, false },           { "", false, 0, false },
+        { "１２３４", false, 0, false },     { "1988", true, 1988, false },
+        { "99999999999999999999999999999999999", false, 0, false },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        long y = 0;
+        bool got = rules_recutils_range_value(cases[i].v, &y);
+        if (got != cases[i].recutils || (got && y != cases[i].as))
+            fail_msg("recutils reading of \"%s\": %d %ld", cases[i].v, got, y);
+        if (rules_fiscal_year(cases[i].v, &y) != cases[i].torikumi)
+            fail_msg("torikumi reading of \"%s\"", cases[i].v);
+    }
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -403,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_stages_in_order),
         cmocka_unit_test(test_second_form_is_data),
         cmocka_unit_test(test_record_without_sheet),
+        cmocka_unit_test(test_fiscal_year_as_recutils_reads_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
