@@ -257,6 +257,7 @@ void editor_free(struct editor *ed)
     free(ed->open);
     problems_free(&ed->cur_problems);
     free(ed->find_query);
+    clipboard_free(&ed->clip);
 }
 
 /* ---- focus and navigation ------------------------------------------------------ */
@@ -501,9 +502,10 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     const char *old = item_get(ed->sheet, it, f);
     if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
         return;
-    struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
-                            caret_before, caret_after, typing, ed->clock_ms(), EDIT_FIELD, 0,
-                            NULL, 0, 0 };
+    struct edit_step st = { .sheet = ed->cur_sheet, .item = idx, .field = f,
+                            .before = dup_or_null(old), .after = n ? xstrndup(v, n) : NULL,
+                            .caret_before = caret_before, .caret_after = caret_after,
+                            .typing = typing, .when_ms = ed->clock_ms(), .kind = EDIT_FIELD };
     before_item_change(ed, idx);
     long number = item_number(ed->sheet, it);
     item_set(ed->sheet, it, f, v, n);
@@ -519,12 +521,21 @@ static bool text_op(struct editor *ed, bool (*op)(struct fieldedit *, const char
     if (!ed->fe_active || refuse_if_read_only(ed))
         return false;
     size_t caret_before = fieldedit_caret(&ed->fe);
+    size_t sel_start, sel_end;
+    bool selected = fieldedit_selection(&ed->fe, &sel_start, &sel_end);
     bool changed = op ? op(&ed->fe, s, n) : op0(&ed->fe);
     if (!changed)
         return false;
+    if (selected)
+        seal_typing(ed);        /* its own step, so that undo can select the text again */
     size_t len;
     const char *text = fieldedit_text(&ed->fe, &len);
     set_value(ed, ed->cur, ed->field, text, len, caret_before, fieldedit_caret(&ed->fe), typing);
+    if (selected && ed->n_undo) {
+        struct edit_step *st = &ed->undo[ed->n_undo - 1];
+        st->selected_before = true;
+        st->anchor_before = sel_start == caret_before ? sel_end : sel_start;
+    }
     return true;
 }
 
@@ -711,7 +722,9 @@ static void apply_step(struct editor *ed, struct edit_step *st, bool forward)
         editor_focus(ed, st->field);
     else
         open_field_editor(ed);
-    if (ed->fe_active)
+    if (ed->fe_active && !forward && st->selected_before)
+        fieldedit_select(&ed->fe, st->anchor_before, caret);
+    else if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, caret);
 }
 

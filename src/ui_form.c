@@ -302,7 +302,12 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     if (lr->hard && end > lr->start)
         end--;          /* the newline itself is not drawn */
     size_t hs = lr->start, he = lr->start;      /* the part of the match on this row */
-    if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
+    enum tui_role mark = ROLE_MATCH;
+    if (select_part(ui, r->field, lr->start, lr->end, &hs, &he)) {
+        mark = ROLE_SELECT;
+        if (he > end)
+            he = end;
+    } else if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
         ui->hit.pos.field == r->field) {
         size_t a = ui->hit.pos.offset, b = a + ui->hit.len;
         hs = a > lr->start ? (a < end ? a : end) : lr->start;
@@ -310,8 +315,12 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     }
     int x = UI_TEXT_INDENT;
     x += tui_text(y, x, ed->width, lay->text + lr->start, hs - lr->start, ROLE_NORMAL);
-    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + hs, he - hs, ROLE_MATCH);
-    tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + he, end - he, ROLE_NORMAL);
+    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + hs, he - hs, mark);
+    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + he, end - he, ROLE_NORMAL);
+    size_t nl_s, nl_e;          /* a selected line break shows as one reverse blank */
+    if (lr->hard && end < lr->end && select_part(ui, r->field, end, lr->end, &nl_s, &nl_e) &&
+        x < UI_TEXT_INDENT + ed->width)
+        tui_str(y, x, 1, " ", ROLE_SELECT);
     if (ed->fe_active && ed->field == r->field) {
         struct layout_pos pos = fieldedit_caret_pos(&ed->fe);
         if (pos.row == r->lrow)
@@ -421,6 +430,8 @@ void form_draw(struct ui *ui)
         ed->message_is_error = false;
         ui_match_message(ui, &right);
     }
+    else if (select_status(ui, &right))
+        ed->message_is_error = false;
     else if (ed->field >= 0) {
         const struct problem *p = editor_field_problem(ed, ed->field);
         if (p) {
@@ -809,7 +820,8 @@ static bool editing_key(const struct ui *ui, const struct key *k)
         return true;
     if (k->kind == KEY_KIND_CHAR)
         return k->ch >= 0x20 || k->ch == CTRL('s') || k->ch == CTRL('e') || k->ch == CTRL('z') ||
-               k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127;
+               k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127 ||
+               k->ch == CTRL('x') || k->ch == CTRL('v');
     if (k->kind == KEY_KIND_FUNC)
         return k->code == KEY_BACKSPACE || k->code == KEY_DC || k->code == KEY_ENTER ||
                k->code == KEY_F(9) ||
@@ -859,7 +871,7 @@ void form_key(struct ui *ui, const struct key *k)
     }
     if (command_key(ui, k))
         return;
-    if (choice_key(ui, k) || text_key(ui, k))
+    if (select_key(ui, k) || choice_key(ui, k) || text_key(ui, k))
         return;
     if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && ed->field >= 0 && !ed->fe_active &&
         !focused_kind(ui, FIELD_CHOICE))
