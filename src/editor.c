@@ -587,19 +587,36 @@ bool editor_clear_field(struct editor *ed)
     return text_op(ed, NULL, fieldedit_clear, NULL, 0, false);
 }
 
+/* The field's text with its half-width letters and digits full width, when the form wants it. */
+static bool alnum_for_field(struct editor *ed, const char *t, size_t n, struct strbuf *out)
+{
+    return field_def(ed, ed->field)->fullwidth && utf8_alnum_to_fullwidth(t, n, out);
+}
+
 bool editor_fullwidth_kana(struct editor *ed)
 {
     if (!ed->fe_active)
         return false;
     size_t n;
     const char *t = fieldedit_text(&ed->fe, &n);
-    struct strbuf full = STRBUF_INIT;
-    bool changed = kana_to_fullwidth(t, n, &full) &&
-                   text_op(ed, fieldedit_replace_all, NULL, full.buf, full.len, false);
+    struct strbuf full = STRBUF_INIT, alnum = STRBUF_INIT;
+    bool kana = kana_to_fullwidth(t, n, &full);
+    if (kana)
+        t = full.buf, n = full.len;
+    bool letters = alnum_for_field(ed, t, n, &alnum);
+    if (letters)
+        t = alnum.buf, n = alnum.len;
+    bool changed = (kana || letters) && text_op(ed, fieldedit_replace_all, NULL, t, n, false);
     strbuf_release(&full);
-    editor_message(ed, false, "%s", changed ? _("half-width katakana made full width (Ctrl-Z "
-                                                "undoes it)")
-                                            : _("no half-width katakana in this field"));
+    strbuf_release(&alnum);
+    bool wants = field_def(ed, ed->field)->fullwidth;
+    editor_message(ed, false, "%s",
+                   changed ? (wants ? _("half-width katakana, letters and digits made full "
+                                        "width (Ctrl-Z undoes it)")
+                                    : _("half-width katakana made full width (Ctrl-Z "
+                                        "undoes it)"))
+                           : (wants ? _("nothing half-width in this field")
+                                    : _("no half-width katakana in this field")));
     return changed;
 }
 

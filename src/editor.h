@@ -134,7 +134,11 @@ bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
 bool editor_delete_word_back(struct editor *ed);    /* Ctrl-W */
 bool editor_clear_field(struct editor *ed);         /* Ctrl-U: empty the field, undoable */
-/* Ctrl-K: the field's half-width katakana to full width, one undo step; says what it did. */
+/*
+ * Ctrl-K: the field's half-width katakana to full width, and its letters
+ * and digits too where the form wants the field full width (FullWidth);
+ * one undo step; says what it did.
+ */
 bool editor_fullwidth_kana(struct editor *ed);
 bool editor_delete(struct editor *ed);
 /*

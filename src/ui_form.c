@@ -256,6 +256,13 @@ static void draw_stage_row(struct ui *ui, int y, int st)
     strbuf_release(&sb);
 }
 
+/* A half-width warning on the focused text field: Ctrl-K makes it full width. */
+static bool offers_fullwidth(const struct ui *ui, const struct problem *p)
+{
+    return (p->code == PROB_HALFWIDTH_KANA || p->code == PROB_HALFWIDTH_ALNUM) &&
+           ui->ed.fe_active && !ui->ed.read_only;
+}
+
 static void draw_label_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
@@ -282,7 +289,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
         problem_message(ed->sheet, p, &m);
-        if (p->code == PROB_HALFWIDTH_KANA && focused)
+        if (focused && offers_fullwidth(ui, p))
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
@@ -437,6 +444,8 @@ void form_draw(struct ui *ui)
         if (p) {
             ed->message_is_error = p->severity == SEV_ERROR;
             problem_message(ed->sheet, p, &right);
+            if (offers_fullwidth(ui, p))
+                strbuf_addstr(&right, _(" (Ctrl-K: full width)"));
         }
     }
     ui_draw_status(ui, right.buf);

@@ -39,6 +39,8 @@ static const char *const help_keys[][2] = {
     { "Ctrl-Home / Ctrl-End", N_("start / end of the field") },
     { "Ctrl-Left / Ctrl-Right", N_("previous / next word (also Alt-b / Alt-f)") },
     { "Ctrl-K", N_("half-width katakana of the field to full width (ｶﾞ -> ガ)") },
+    { "Ctrl-K", N_("and its letters and digits (A1 -> Ａ１) where the form wants the field full "
+                   "width") },
     { "Ctrl-W / Ctrl-U", N_("delete the word before the caret / clear the field (Ctrl-Z undoes)") },
     { "Backspace / Delete", N_("remove one whole character") },
     { "Shift+arrows", N_("select text; also Shift-Home / End, and Ctrl-Shift-Left / Right by word, "

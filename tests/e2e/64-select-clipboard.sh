@@ -1,7 +1,8 @@
 # Selecting text and the clipboard, at 80x24 in Japanese: Shift+Right selects (drawn in
 # reverse video, counted on the status line), Ctrl-X cuts into the program's clipboard and
 # by OSC 52 into the terminal's (tmux keeps it as a buffer), Ctrl-V pastes it into another
-# item's field (undoable, saved); the mark key (Ctrl-^) selects with plain arrows.
+# item's field (undoable, saved); the mark key (Ctrl-^) selects with plain arrows.  A field
+# the form wants full width warns of half-width letters by column, offering Ctrl-K.
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/tmux.sh"
 cp "$TOP/sample-data/taisho-h29.rec" sheet.rec
@@ -55,4 +56,20 @@ tm capture-pane -p -e -t t | grep -F -q -- "${REV}改善" && t_fail "still drawn
 
 tm_keys C-q
 tm_wait_exit
+tm_stop
+
+t "FullWidth: the half-width letters' warning names the column and offers Ctrl-K, which converts"
+sed 's/^Key: Subtitle$/&\nFullWidth: yes/' "$TOP/forms/kaikaku-2.0.form" > fw.form
+grep -q '^FullWidth: yes' fw.form || t_fail "the test's form was not made"
+tm_start 80 24 "$TORIKUMI" edit --form fw.form sheet.rec
+tm_wait "取組項目 1/23"
+tm_keys Tab Tab
+tm_wait "> 副題"
+tm_keys C-u
+tm_type "改善A12策"
+tm_wait "半角英数「A12」(3 文字目。この欄は全角で書きます) (Ctrl-K で全角に)"
+tm_keys C-k
+tm_wait "    改善Ａ１２策"
+tm_wait "半角カタカナと半角英数を全角にしました (Ctrl-Z で元に戻せます)"
+tm_wait_gone "半角英数「A12」"
 done_testing
