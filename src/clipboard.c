@@ -49,7 +49,8 @@ bool clipboard_osc52_wanted(const char *term, const char *no_osc52)
 {
     if (no_osc52 && *no_osc52)
         return false;
-    return term && *term && strcmp(term, "dumb") != 0;
+    /* The Linux console has no clipboard, and may print what it does not know. */
+    return term && *term && strcmp(term, "dumb") != 0 && strncmp(term, "linux", 5) != 0;
 }
 
 bool clipboard_osc52(const char *s, size_t n, struct strbuf *out)

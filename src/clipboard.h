@@ -11,7 +11,7 @@
  *
  * OSC 52 is ESC ] 52 ; c ; BASE64 BEL.  The text goes as base64, so no
  * byte of it reaches the terminal raw, whatever it holds.  It is not sent
- * when TERM is unset or "dumb", when NO_OSC52 is set (to anything but
+ * when TERM is unset, "dumb" or "linux" (the console), when NO_OSC52 is set (to anything but
  * an empty string), or when the text would make a sequence longer than
  * CLIPBOARD_OSC52_MAX bytes (terminals drop longer ones, some by
  * printing them).

@@ -182,6 +182,8 @@ void fieldedit_select(struct fieldedit *fe, size_t anchor, size_t caret);
 bool fieldedit_selection(const struct fieldedit *fe, size_t *start, size_t *end);
 /* Is a selection (maybe empty: a mark just set) being held? */
 bool fieldedit_selecting(const struct fieldedit *fe);
+/* Was it started by the mark key (so that plain moves extend it)? */
+bool fieldedit_mark_set(const struct fieldedit *fe);
 /* Remove the selection (one undo step); false when nothing is selected. */
 bool fieldedit_delete_selection(struct fieldedit *fe);
 

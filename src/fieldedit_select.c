@@ -57,3 +57,8 @@ bool fieldedit_selecting(const struct fieldedit *fe)
 {
     return fe->sel != FIELDEDIT_SEL_NONE;
 }
+
+bool fieldedit_mark_set(const struct fieldedit *fe)
+{
+    return fe->sel == FIELDEDIT_SEL_MARK;
+}

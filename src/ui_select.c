@@ -102,6 +102,8 @@ bool select_status(struct ui *ui, struct strbuf *out)
         return false;
     size_t a, b;
     if (!fieldedit_selection(&ed->fe, &a, &b)) {
+        if (!fieldedit_mark_set(&ed->fe))
+            return false;       /* Shift+move at an edge: nothing selected, nothing to say */
         strbuf_addstr(out, _("mark set: move to select (Ctrl-^ or Esc ends it)"));
         return true;
     }

@@ -59,6 +59,7 @@ static void test_shift_moves_select_by_cluster(void **state)
     assert_true(fieldedit_extend(&fe, fieldedit_left));
     assert_true(fieldedit_extend(&fe, fieldedit_left));     /* か and its mark together */
     assert_selected(&fe, 2, strlen("ab" KA_DAKUTEN "c"));
+    assert_false(fieldedit_mark_set(&fe));                  /* by Shift, not by the mark */
     assert_true(fieldedit_extend(&fe, fieldedit_right));    /* back: the selection shrinks */
     assert_selected(&fe, 2 + strlen(KA_DAKUTEN), strlen("ab" KA_DAKUTEN "c"));
     assert_true(fieldedit_left(&fe));                        /* a plain move ends it */
@@ -123,6 +124,7 @@ static void test_mark_key_moves_extend(void **state)
     fieldedit_text_home(&fe);
     fieldedit_mark(&fe);
     assert_true(fieldedit_selecting(&fe));
+    assert_true(fieldedit_mark_set(&fe));
     assert_false(fieldedit_selection(&fe, NULL, NULL));     /* set, nothing selected yet */
     fieldedit_down(&fe);                                     /* plain moves extend it */
     fieldedit_right(&fe);
@@ -187,6 +189,7 @@ static void test_osc52_wanted(void **state)
     assert_true(clipboard_osc52_wanted("xterm-256color", NULL));
     assert_true(clipboard_osc52_wanted("tmux-256color", ""));
     assert_false(clipboard_osc52_wanted("dumb", NULL));
+    assert_false(clipboard_osc52_wanted("linux", NULL));
     assert_false(clipboard_osc52_wanted(NULL, NULL));
     assert_false(clipboard_osc52_wanted("", NULL));
     assert_false(clipboard_osc52_wanted("xterm", "1"));
