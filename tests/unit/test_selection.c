@@ -28,17 +28,10 @@ static long long fake_clock(void)
 static void open_field(struct fieldedit *fe, const char *text, bool single)
 {
     fieldedit_init(fe, text, strlen(text), 40, single);
-    fe->clock_ms = fake_clock;
-    fake_now = 1000000;
 }
 
-static void assert_text(const struct fieldedit *fe, const char *want)
-{
-    size_t len;
-    const char *got = fieldedit_text(fe, &len);
-    assert_int_equal(len, strlen(want));
-    assert_memory_equal(got, want, len);
-}
+/* The text has no NUL of its own here: compare it as a string. */
+#define assert_text(fe, want) assert_string_equal(fieldedit_text(fe, NULL), want)
 
 static void assert_selected(const struct fieldedit *fe, size_t start, size_t end)
 {
@@ -210,12 +203,30 @@ static int fld(const struct editor *ed, const char *key)
     return f;
 }
 
-static void start(struct editor *ed, struct sheet **s)
+/* The editor tests' fixture: an editor on SHEET (cmocka's setup and teardown). */
+struct session {
+    struct editor ed;
+    struct sheet *s;
+};
+
+static int start(void **state)
 {
-    *s = unit_parse_sheet(SHEET);
-    editor_init(ed, s, 1, 40);
-    ed->clock_ms = fake_clock;
+    struct session *se = xcalloc(1, sizeof(*se));
+    se->s = unit_parse_sheet(SHEET);
+    editor_init(&se->ed, &se->s, 1, 40);
+    se->ed.clock_ms = fake_clock;
     fake_now = 1000000;
+    *state = se;
+    return 0;
+}
+
+static int stop(void **state)
+{
+    struct session *se = *state;
+    editor_free(&se->ed);
+    sheet_free(se->s);
+    free(se);
+    return 0;
 }
 
 static void assert_value(const struct editor *ed, size_t item, const char *key, const char *want)
@@ -239,106 +250,86 @@ static void select_in(struct editor *ed, size_t idx, const char *key, size_t sta
 
 static void test_cut_paste_across_items_undo(void **state)
 {
-    (void)state;
-    struct editor ed;
-    struct sheet *s;
-    start(&ed, &s);
-    select_in(&ed, 0, "Subtitle", strlen("待ち時間"), strlen("待ち時間を短く"));
-    assert_true(editor_cut(&ed));
-    assert_value(&ed, 0, "Subtitle", "待ち時間");
-    assert_non_null(strstr(ed.message, "3"));              /* "cut 3 characters" */
+    struct editor *ed = &((struct session *)*state)->ed;
+    select_in(ed, 0, "Subtitle", strlen("待ち時間"), strlen("待ち時間を短く"));
+    assert_true(editor_cut(ed));
+    assert_value(ed, 0, "Subtitle", "待ち時間");
+    assert_non_null(strstr(ed->message, "3"));              /* "cut 3 characters" */
     size_t n;
-    assert_string_equal(clipboard_text(&ed.clip, &n), "を短く");
-    select_in(&ed, 1, "Title", strlen("防災"), strlen("防災"));
-    fieldedit_unselect(&ed.fe);
-    assert_true(editor_paste_clipboard(&ed));
-    assert_value(&ed, 1, "Title", "防災を短く訓練");
-    assert_true(editor_paste_clipboard(&ed));               /* the clipboard stays */
-    assert_value(&ed, 1, "Title", "防災を短くを短く訓練");
-    assert_true(editor_undo(&ed));
-    assert_true(editor_undo(&ed));
-    assert_value(&ed, 1, "Title", "防災訓練");
-    assert_true(editor_undo(&ed));                           /* the cut: text back, selected */
-    assert_int_equal(ed.cur, 0);
-    assert_value(&ed, 0, "Subtitle", "待ち時間を短く");
+    assert_string_equal(clipboard_text(&ed->clip, &n), "を短く");
+    select_in(ed, 1, "Title", strlen("防災"), strlen("防災"));
+    fieldedit_unselect(&ed->fe);
+    assert_true(editor_paste_clipboard(ed));
+    assert_value(ed, 1, "Title", "防災を短く訓練");
+    assert_true(editor_paste_clipboard(ed));               /* the clipboard stays */
+    assert_value(ed, 1, "Title", "防災を短くを短く訓練");
+    assert_true(editor_undo(ed));
+    assert_true(editor_undo(ed));
+    assert_value(ed, 1, "Title", "防災訓練");
+    assert_true(editor_undo(ed));                           /* the cut: text back, selected */
+    assert_int_equal(ed->cur, 0);
+    assert_value(ed, 0, "Subtitle", "待ち時間を短く");
     size_t a, b;
-    assert_true(fieldedit_selection(&ed.fe, &a, &b));
+    assert_true(fieldedit_selection(&ed->fe, &a, &b));
     assert_int_equal(a, strlen("待ち時間"));
     assert_int_equal(b, strlen("待ち時間を短く"));
-    editor_free(&ed);
-    sheet_free(s);
 }
 
 static void test_copy_needs_a_selection(void **state)
 {
-    (void)state;
-    struct editor ed;
-    struct sheet *s;
-    start(&ed, &s);
-    editor_focus(&ed, fld(&ed, "Title"));
-    assert_false(editor_copy(&ed));
-    assert_true(ed.message[0] != '\0');                      /* says how to select */
-    assert_false(editor_paste_clipboard(&ed));               /* nothing copied yet */
-    assert_value(&ed, 0, "Title", "窓口サービスの改善");
-    fieldedit_select(&ed.fe, 0, strlen("窓口"));
-    assert_true(editor_copy(&ed));
-    assert_value(&ed, 0, "Title", "窓口サービスの改善");      /* copy changes nothing */
-    assert_true(editor_paste_clipboard(&ed));                /* in place of the selection */
-    assert_value(&ed, 0, "Title", "窓口サービスの改善");
-    assert_false(ed.modified);
-    editor_free(&ed);
-    sheet_free(s);
+    struct editor *ed = &((struct session *)*state)->ed;
+    editor_focus(ed, fld(ed, "Title"));
+    assert_false(editor_copy(ed));
+    assert_true(ed->message[0] != '\0');                      /* says how to select */
+    assert_false(editor_paste_clipboard(ed));               /* nothing copied yet */
+    assert_value(ed, 0, "Title", "窓口サービスの改善");
+    fieldedit_select(&ed->fe, 0, strlen("窓口"));
+    assert_true(editor_copy(ed));
+    assert_value(ed, 0, "Title", "窓口サービスの改善");      /* copy changes nothing */
+    assert_true(editor_paste_clipboard(ed));                /* in place of the selection */
+    assert_value(ed, 0, "Title", "窓口サービスの改善");
+    assert_false(ed->modified);
 }
 
 static void test_paste_cleans_and_fits_the_field(void **state)
 {
-    (void)state;
-    struct editor ed;
-    struct sheet *s;
-    start(&ed, &s);
-    clipboard_set(&ed.clip, "行1\r\n行2\033[31m\a", strlen("行1\r\n行2\033[31m\a"));
-    select_in(&ed, 1, "Subtitle", 0, 0);
-    assert_true(editor_paste_clipboard(&ed));                /* one line: a blank, no controls */
-    assert_value(&ed, 1, "Subtitle", "行1 行2");
-    select_in(&ed, 1, "Plan_Goal", 0, 0);
-    assert_true(editor_paste_clipboard(&ed));                /* text keeps the line break */
-    assert_value(&ed, 1, "Plan_Goal", "行1\n行2");
-    clipboard_set(&ed.clip, "１２", strlen("１２"));
-    select_in(&ed, 1, "No", 0, 1);
-    assert_true(editor_paste_clipboard(&ed));                /* a number field: ASCII digits */
-    assert_value(&ed, 1, "No", "12");
-    editor_free(&ed);
-    sheet_free(s);
+    struct editor *ed = &((struct session *)*state)->ed;
+    clipboard_set(&ed->clip, "行1\r\n行2\033[31m\a", strlen("行1\r\n行2\033[31m\a"));
+    select_in(ed, 1, "Subtitle", 0, 0);
+    assert_true(editor_paste_clipboard(ed));                /* one line: a blank, no controls */
+    assert_value(ed, 1, "Subtitle", "行1 行2");
+    select_in(ed, 1, "Plan_Goal", 0, 0);
+    assert_true(editor_paste_clipboard(ed));                /* text keeps the line break */
+    assert_value(ed, 1, "Plan_Goal", "行1\n行2");
+    clipboard_set(&ed->clip, "１２", strlen("１２"));
+    select_in(ed, 1, "No", 0, 1);
+    assert_true(editor_paste_clipboard(ed));                /* a number field: ASCII digits */
+    assert_value(ed, 1, "No", "12");
 }
 
 static void test_choice_copy_and_paste(void **state)
 {
-    (void)state;
-    struct editor ed;
-    struct sheet *s;
-    start(&ed, &s);
-    editor_focus(&ed, fld(&ed, "Mid_Outlook"));
-    assert_false(editor_copy(&ed));                          /* nothing chosen */
-    assert_true(editor_choice_pick(&ed, 1));
-    assert_true(editor_copy(&ed));
+    struct editor *ed = &((struct session *)*state)->ed;
+    editor_focus(ed, fld(ed, "Mid_Outlook"));
+    assert_false(editor_copy(ed));                          /* nothing chosen */
+    assert_true(editor_choice_pick(ed, 1));
+    assert_true(editor_copy(ed));
     size_t n;
-    assert_string_equal(clipboard_text(&ed.clip, &n), "達成できない見込み");
-    editor_goto_item(&ed, 1);
-    editor_focus(&ed, fld(&ed, "Mid_Outlook"));
-    assert_true(editor_paste_clipboard(&ed));                /* by its label */
-    assert_value(&ed, 1, "Mid_Outlook", "unlikely");
-    clipboard_set(&ed.clip, " likely\n", 8);                 /* by its key, blanks around */
-    assert_true(editor_paste_clipboard(&ed));
-    assert_value(&ed, 1, "Mid_Outlook", "likely");
-    clipboard_set(&ed.clip, "たぶん", strlen("たぶん"));
-    assert_false(editor_paste_clipboard(&ed));               /* none of its options: says so */
-    assert_true(ed.message_is_error);
-    assert_value(&ed, 1, "Mid_Outlook", "likely");
-    assert_true(editor_cut(&ed));                            /* cut: copied and cleared */
-    assert_value(&ed, 1, "Mid_Outlook", NULL);
-    assert_string_equal(clipboard_text(&ed.clip, &n), "達成見込み");
-    editor_free(&ed);
-    sheet_free(s);
+    assert_string_equal(clipboard_text(&ed->clip, &n), "達成できない見込み");
+    editor_goto_item(ed, 1);
+    editor_focus(ed, fld(ed, "Mid_Outlook"));
+    assert_true(editor_paste_clipboard(ed));                /* by its label */
+    assert_value(ed, 1, "Mid_Outlook", "unlikely");
+    clipboard_set(&ed->clip, " likely\n", 8);                 /* by its key, blanks around */
+    assert_true(editor_paste_clipboard(ed));
+    assert_value(ed, 1, "Mid_Outlook", "likely");
+    clipboard_set(&ed->clip, "たぶん", strlen("たぶん"));
+    assert_false(editor_paste_clipboard(ed));               /* none of its options: says so */
+    assert_true(ed->message_is_error);
+    assert_value(ed, 1, "Mid_Outlook", "likely");
+    assert_true(editor_cut(ed));                            /* cut: copied and cleared */
+    assert_value(ed, 1, "Mid_Outlook", NULL);
+    assert_string_equal(clipboard_text(&ed->clip, &n), "達成見込み");
 }
 
 int main(void)
@@ -351,10 +342,10 @@ int main(void)
         cmocka_unit_test(test_base64),
         cmocka_unit_test(test_osc52_sequence),
         cmocka_unit_test(test_osc52_wanted),
-        cmocka_unit_test(test_cut_paste_across_items_undo),
-        cmocka_unit_test(test_copy_needs_a_selection),
-        cmocka_unit_test(test_paste_cleans_and_fits_the_field),
-        cmocka_unit_test(test_choice_copy_and_paste),
+        cmocka_unit_test_setup_teardown(test_cut_paste_across_items_undo, start, stop),
+        cmocka_unit_test_setup_teardown(test_copy_needs_a_selection, start, stop),
+        cmocka_unit_test_setup_teardown(test_paste_cleans_and_fits_the_field, start, stop),
+        cmocka_unit_test_setup_teardown(test_choice_copy_and_paste, start, stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
