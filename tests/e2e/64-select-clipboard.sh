@@ -54,6 +54,17 @@ tm_keys Escape
 tm_wait_gone "文字を選択中"
 tm capture-pane -p -e -t t | grep -F -q -- "${REV}改善" && t_fail "still drawn selected after Esc"
 
+t "Shift+Down selects across wrapped rows, each drawn in reverse video by display width"
+tm_keys F2
+tm_wait "> 趣旨・目的"
+tm_keys C-Home S-Down S-Right
+tm_wait "41 文字を選択中"           # item 2's first row (40) and one more
+# Rows 3-20 are the body (the header and the status bar are reverse video too).
+rows=$(tm capture-pane -p -e -t t | sed -n 3,20p | grep -c -F -- "${REV}")
+expect_eq "$rows" 2 "body rows drawn selected"
+tm_keys Escape
+tm_wait_gone "文字を選択中"
+
 tm_keys C-q
 tm_wait_exit
 tm_stop
