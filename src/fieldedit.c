@@ -482,10 +482,10 @@ void fieldedit_seal(struct fieldedit *fe)
 static bool move_to(struct fieldedit *fe, size_t offset, bool keep_goal)
 {
     fe->group_open = false;
-    if (!keep_goal)
-        fe->goal_col = -1;
     if (fe->sel == FIELDEDIT_SEL_SHIFT && !fe->extending)
         fe->sel = FIELDEDIT_SEL_NONE;   /* a plain move after Shift+moves ends the selection */
+    if (!keep_goal)
+        fe->goal_col = -1;
     if (offset == fe->caret)
         return false;
     fe->caret = offset;

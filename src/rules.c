@@ -244,19 +244,6 @@ static struct problem *field_problem(struct item_ctx *c, enum problem_code code,
 }
 
 /*
- * Longer than the field's maximum, counted in clusters as a person counts
- * (a base letter and its marks are one).  Code points, counted by the scan,
- * are never fewer than clusters: the exact count is needed only past the limit.
- */
-static bool too_long(const struct form_field *fld, const char *v, size_t n, struct text_scan *ts)
-{
-    if (fld->max_length <= 0 || ts->chars <= (size_t)fld->max_length)
-        return false;
-    ts->chars = utf8_count_clusters(v, n);
-    return ts->chars > (size_t)fld->max_length;
-}
-
-/*
  * Half-width letters and digits in a field the form wants full width: a
  * warning at the first run, by line (of a value of several) and column
  * in characters, as the half-width katakana warning has them.
@@ -281,6 +268,19 @@ static void check_fullwidth(struct item_ctx *c, int f, const char *v, size_t n, 
         line += cp == '\n';
         col = cp == '\n' ? 1 : col + 1;
     }
+}
+
+/*
+ * Longer than the field's maximum, counted in clusters as a person counts
+ * (a base letter and its marks are one).  Code points, counted by the scan,
+ * are never fewer than clusters: the exact count is needed only past the limit.
+ */
+static bool too_long(const struct form_field *fld, const char *v, size_t n, struct text_scan *ts)
+{
+    if (fld->max_length <= 0 || ts->chars <= (size_t)fld->max_length)
+        return false;
+    ts->chars = utf8_count_clusters(v, n);
+    return ts->chars > (size_t)fld->max_length;
 }
 
 static void check_text_value(struct item_ctx *c, int f, const char *v)
