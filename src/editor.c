@@ -347,6 +347,7 @@ void editor_free(struct editor *ed)
     free(ed->versions);
     free(ed->value_hashes);
     free(ed->find_query);
+    clipboard_free(&ed->clip);
 }
 
 /* ---- focus and navigation ------------------------------------------------------ */
@@ -594,9 +595,10 @@ static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_
     const char *old = item_get(ed->sheet, it, f);
     if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
         return;
-    struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
-                            caret_before, caret_after, typing, ed->clock_ms(), EDIT_FIELD, 0,
-                            NULL, 0, 0 };
+    struct edit_step st = { .sheet = ed->cur_sheet, .item = idx, .field = f,
+                            .before = dup_or_null(old), .after = n ? xstrndup(v, n) : NULL,
+                            .caret_before = caret_before, .caret_after = caret_after,
+                            .typing = typing, .when_ms = ed->clock_ms(), .kind = EDIT_FIELD };
     before_item_change(ed, idx);
     long number = item_number(ed->sheet, it);
     item_set(ed->sheet, it, f, v, n);
@@ -612,12 +614,21 @@ static bool text_op(struct editor *ed, bool (*op)(struct fieldedit *, const char
     if (!ed->fe_active || refuse_if_read_only(ed))
         return false;
     size_t caret_before = fieldedit_caret(&ed->fe);
+    size_t sel_start, sel_end;
+    bool selected = fieldedit_selection(&ed->fe, &sel_start, &sel_end);
     bool changed = op ? op(&ed->fe, s, n) : op0(&ed->fe);
     if (!changed)
         return false;
+    if (selected)
+        seal_typing(ed);        /* its own step, so that undo can select the text again */
     size_t len;
     const char *text = fieldedit_text(&ed->fe, &len);
     set_value(ed, ed->cur, ed->field, text, len, caret_before, fieldedit_caret(&ed->fe), typing);
+    if (selected && ed->n_undo) {
+        struct edit_step *st = &ed->undo[ed->n_undo - 1];
+        st->selected_before = true;
+        st->anchor_before = sel_start == caret_before ? sel_end : sel_start;
+    }
     return true;
 }
 
@@ -669,19 +680,36 @@ bool editor_clear_field(struct editor *ed)
     return text_op(ed, NULL, fieldedit_clear, NULL, 0, false);
 }
 
+/* The field's text with its half-width letters and digits full width, when the form wants it. */
+static bool alnum_for_field(struct editor *ed, const char *t, size_t n, struct strbuf *out)
+{
+    return field_def(ed, ed->field)->fullwidth && utf8_alnum_to_fullwidth(t, n, out);
+}
+
 bool editor_fullwidth_kana(struct editor *ed)
 {
     if (!ed->fe_active)
         return false;
     size_t n;
     const char *t = fieldedit_text(&ed->fe, &n);
-    struct strbuf full = STRBUF_INIT;
-    bool changed = kana_to_fullwidth(t, n, &full) &&
-                   text_op(ed, fieldedit_replace_all, NULL, full.buf, full.len, false);
+    struct strbuf full = STRBUF_INIT, alnum = STRBUF_INIT;
+    bool kana = kana_to_fullwidth(t, n, &full);
+    if (kana)
+        t = full.buf, n = full.len;
+    bool letters = alnum_for_field(ed, t, n, &alnum);
+    if (letters)
+        t = alnum.buf, n = alnum.len;
+    bool changed = (kana || letters) && text_op(ed, fieldedit_replace_all, NULL, t, n, false);
     strbuf_release(&full);
-    editor_message(ed, false, "%s", changed ? _("half-width katakana made full width (Ctrl-Z "
-                                                "undoes it)")
-                                            : _("no half-width katakana in this field"));
+    strbuf_release(&alnum);
+    bool wants = field_def(ed, ed->field)->fullwidth;
+    editor_message(ed, false, "%s",
+                   changed ? (wants ? _("half-width katakana, letters and digits made full "
+                                        "width (Ctrl-Z undoes it)")
+                                    : _("half-width katakana made full width (Ctrl-Z "
+                                        "undoes it)"))
+                           : (wants ? _("nothing half-width in this field")
+                                    : _("no half-width katakana in this field")));
     return changed;
 }
 
@@ -804,7 +832,9 @@ static void apply_step(struct editor *ed, struct edit_step *st, bool forward)
         editor_focus(ed, st->field);
     else
         open_field_editor(ed);
-    if (ed->fe_active)
+    if (ed->fe_active && !forward && st->selected_before)
+        fieldedit_select(&ed->fe, st->anchor_before, caret);
+    else if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, caret);
 }
 

@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clipboard.h"
 #include "fieldedit.h"
 #include "filestamp.h"
 #include "journal.h"
@@ -48,6 +49,8 @@ struct edit_step {
     struct rec_record *held;       /* an item out of the sheet while the step holds it */
     uint64_t held_hash;            /* and what was unsaved about it (open_sheet.saved_hash, */
     unsigned char held_state;      /* item_state; 0: a new item, unsaved) */
+    bool selected_before;          /* text from anchor_before to caret_before was selected: */
+    size_t anchor_before;          /* undo selects it again */
 };
 
 /* A field value's hash, remembered for its version (editor.c). */
@@ -118,6 +121,7 @@ struct editor {
     struct journal *journal;       /* every change goes here too (recovery) */
     struct filestamp stamp;        /* the file as loaded or last saved */
     bool have_stamp;
+    struct clipboard clip;         /* cut and copied text, across fields and items */
 };
 
 /* Open sheets (one to edit; several read-only, as one long sheet). */
@@ -160,9 +164,25 @@ bool editor_paste(struct editor *ed, const char *s, size_t n);
 bool editor_backspace(struct editor *ed);
 bool editor_delete_word_back(struct editor *ed);    /* Ctrl-W */
 bool editor_clear_field(struct editor *ed);         /* Ctrl-U: empty the field, undoable */
-/* Ctrl-K: the field's half-width katakana to full width, one undo step; says what it did. */
+/*
+ * Ctrl-K: the field's half-width katakana to full width, and its letters
+ * and digits too where the form wants the field full width (FullWidth);
+ * one undo step; says what it did.
+ */
 bool editor_fullwidth_kana(struct editor *ed);
 bool editor_delete(struct editor *ed);
+/*
+ * The clipboard (editor_clip.c).  Copy takes the focused text field's
+ * selection, or a choice field's chosen option (its label); cut also
+ * removes the selection (one undo step).  Paste inserts the clipboard as a
+ * paste (cleaned, in place of a selection; a one-line field gets blanks
+ * for line breaks, a number field ASCII digits), or picks the option of a
+ * choice field whose label or key it holds.  Each says what it did; copy
+ * and cut return true when the clipboard was set.
+ */
+bool editor_copy(struct editor *ed);
+bool editor_cut(struct editor *ed);
+bool editor_paste_clipboard(struct editor *ed);
 /*
  * Replace the focused field's whole value (e.g. from $EDITOR): one undo step.
  * Final newlines are dropped.  False when the value stays the same.

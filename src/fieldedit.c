@@ -270,7 +270,8 @@ static void edit(struct fieldedit *fe, enum fieldedit_kind kind, size_t pos, siz
     if (open && merge_step(open, pos, del, del_len, ins, n)) {
         fe->history_bytes += del_len + n;
     } else {
-        struct fieldedit_step st = { pos, STRBUF_INIT, STRBUF_INIT, before, before, kind };
+        struct fieldedit_step st = { pos, STRBUF_INIT, STRBUF_INIT, before, before, kind,
+                                     fieldedit_selection(fe, NULL, NULL), fe->anchor };
         strbuf_add(&st.del, del, del_len);
         strbuf_add(&st.ins, ins, n);
         stack_push(&fe->undo, &st);
@@ -282,19 +283,23 @@ static void edit(struct fieldedit *fe, enum fieldedit_kind kind, size_t pos, siz
     fe->caret = layout_snap(&fe->layout, pos + n);
     fe->caret_at_end = false;
     fe->goal_col = -1;
+    fe->sel = FIELDEDIT_SEL_NONE;
     open->caret_after = fe->caret;
     fe->group_open = kind != FIELDEDIT_PASTE && memchr(ins, '\n', n) == NULL;
     fe->group_ms = now;
     trim_history(fe);
 }
 
+/* Insert at the caret, or in place of the selection. */
 static bool insert(struct fieldedit *fe, enum fieldedit_kind kind, const char *s, size_t n)
 {
     struct strbuf clean = STRBUF_INIT;
     fieldedit_sanitize(s, n, fe->single_line, &clean);
     bool changed = clean.len > 0;
+    size_t start = fe->caret, end = fe->caret;
+    fieldedit_selection(fe, &start, &end);
     if (changed)
-        edit(fe, kind, fe->caret, 0, clean.buf, clean.len);
+        edit(fe, kind, start, end - start, clean.buf, clean.len);
     strbuf_release(&clean);
     return changed;
 }
@@ -310,6 +315,9 @@ static void replay(struct fieldedit *fe, const struct fieldedit_step *st, bool f
     fe->caret_at_end = false;
     fe->goal_col = -1;
     fe->group_open = false;
+    /* Undoing an edit of a selection selects that text again. */
+    fe->sel = !forward && st->selected_before ? FIELDEDIT_SEL_SHIFT : FIELDEDIT_SEL_NONE;
+    fe->anchor = st->anchor_before;
 }
 
 /* ---- public: setup ------------------------------------------------------ */
@@ -347,6 +355,7 @@ void fieldedit_set_text(struct fieldedit *fe, const char *text, size_t len)
     fe->caret_at_end = false;
     fe->goal_col = -1;
     fe->group_open = false;
+    fe->sel = FIELDEDIT_SEL_NONE;
 }
 
 void fieldedit_set_width(struct fieldedit *fe, int width)
@@ -413,8 +422,20 @@ bool fieldedit_paste(struct fieldedit *fe, const char *s, size_t n)
     return insert(fe, FIELDEDIT_PASTE, s, n);
 }
 
+bool fieldedit_delete_selection(struct fieldedit *fe)
+{
+    size_t start, end;
+    if (!fieldedit_selection(fe, &start, &end))
+        return false;
+    /* A step of its own (a paste never joins), so Ctrl-Z brings back just the selection. */
+    edit(fe, FIELDEDIT_PASTE, start, end - start, "", 0);
+    return true;
+}
+
 bool fieldedit_backspace(struct fieldedit *fe)
 {
+    if (fieldedit_delete_selection(fe))
+        return true;
     if (fe->caret == 0)
         return false;
     size_t start = layout_prev_boundary(&fe->layout, fe->caret);
@@ -424,6 +445,8 @@ bool fieldedit_backspace(struct fieldedit *fe)
 
 bool fieldedit_delete(struct fieldedit *fe)
 {
+    if (fieldedit_delete_selection(fe))
+        return true;
     if (fe->caret >= fe->text.len)
         return false;
     size_t end = layout_next_boundary(&fe->layout, fe->caret);
@@ -463,6 +486,8 @@ void fieldedit_seal(struct fieldedit *fe)
 static bool place(struct fieldedit *fe, size_t offset, bool at_end, bool keep_goal)
 {
     fe->group_open = false;
+    if (fe->sel == FIELDEDIT_SEL_SHIFT && !fe->extending)
+        fe->sel = FIELDEDIT_SEL_NONE;   /* a plain move after Shift+moves ends the selection */
     if (!keep_goal)
         fe->goal_col = -1;
     if (offset == fe->caret && at_end == fe->caret_at_end)

@@ -37,6 +37,15 @@
  * - The counter counts code points (an invalid byte counts as one).  Going
  *   over the maximum is allowed; the counter only reports it.
  *
+ * - Selection (fieldedit_select.c): the text between the anchor and the
+ *   caret, in bytes on cluster boundaries.  Shift+moves (fieldedit_extend)
+ *   start one at the caret and extend it; a plain move drops it.  The mark
+ *   key (fieldedit_mark) starts one that plain moves extend, for terminals
+ *   without Shift+arrows, until the mark is cleared.  Typing or pasting
+ *   replaces a non-empty selection and Backspace / Delete remove it, each
+ *   as an undo step of its own; any edit ends the selection, and undoing
+ *   that edit selects the text again.
+ *
  * Movement functions return true when the caret moved (false at an edge,
  * so the UI may move to another field); editing functions return true
  * when the text changed.
@@ -69,6 +78,8 @@ struct fieldedit_step {
     size_t caret_before;
     size_t caret_after;
     enum fieldedit_kind kind;
+    bool selected_before;       /* a selection from anchor_before to caret_before */
+    size_t anchor_before;
 };
 
 struct fieldedit_stack {
@@ -76,6 +87,9 @@ struct fieldedit_stack {
     size_t n;
     size_t cap;
 };
+
+/* How a selection is held: none, by Shift+moves, or by the mark key. */
+enum fieldedit_sel { FIELDEDIT_SEL_NONE, FIELDEDIT_SEL_SHIFT, FIELDEDIT_SEL_MARK };
 
 /* Treat the members as private; use the functions. */
 struct fieldedit {
@@ -93,6 +107,9 @@ struct fieldedit {
     long long group_ms;         /* when it last grew */
     size_t count;               /* cached code point count */
     bool count_valid;
+    enum fieldedit_sel sel;
+    size_t anchor;              /* the selection's other end, when sel is not NONE */
+    bool extending;             /* a move under fieldedit_extend: keep the selection */
     /* Milliseconds from a monotonic clock; tests replace it. */
     long long (*clock_ms)(void);
 };
@@ -157,6 +174,23 @@ bool fieldedit_undo(struct fieldedit *fe);
 bool fieldedit_redo(struct fieldedit *fe);
 /* End the current undo group (the UI may call it on focus change). */
 void fieldedit_seal(struct fieldedit *fe);
+
+/* ---- selection (fieldedit_select.c) ---- */
+/* Run a move (fieldedit_left, ...) extending the selection from the caret (Shift+move). */
+bool fieldedit_extend(struct fieldedit *fe, bool (*move)(struct fieldedit *));
+/* The mark key: start a selection at the caret that moves extend; again, clear it. */
+void fieldedit_mark(struct fieldedit *fe);
+void fieldedit_unselect(struct fieldedit *fe);
+/* Select [anchor, caret) (either order), snapped to clusters and clamped (undo). */
+void fieldedit_select(struct fieldedit *fe, size_t anchor, size_t caret);
+/* The selected bytes [*start, *end); false when nothing is selected. */
+bool fieldedit_selection(const struct fieldedit *fe, size_t *start, size_t *end);
+/* Is a selection (maybe empty: a mark just set) being held? */
+bool fieldedit_selecting(const struct fieldedit *fe);
+/* Was it started by the mark key (so that plain moves extend it)? */
+bool fieldedit_mark_set(const struct fieldedit *fe);
+/* Remove the selection (one undo step); false when nothing is selected. */
+bool fieldedit_delete_selection(struct fieldedit *fe);
 
 /* Append the paste-policy form of s[0..n) to out. */
 void fieldedit_sanitize(const char *s, size_t n, bool single_line, struct strbuf *out);

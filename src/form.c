@@ -341,6 +341,10 @@ static int field_attribute(struct form_parser *fp, struct form_field *fld, int i
         if (!form_bool_valid(en->value))
             return fail(fp, en->line, _("Mandatory must be yes or no, not %s"), en->value);
         fld->mandatory = form_bool_true(en->value);
+    } else if (str_eq(n, "FullWidth")) {
+        if (!form_bool_valid(en->value))
+            return fail(fp, en->line, _("FullWidth must be yes or no, not %s"), en->value);
+        fld->fullwidth = form_bool_true(en->value);
     } else if (str_eq(n, "RequiredWhen"))
         defer(fp, PEND_REQUIRED_WHEN, idx, en->value, en->line);
     else
@@ -374,6 +378,8 @@ static int parse_field_record(struct form_parser *fp, const struct rec_record *r
         return fail(fp, r->line, _("field %s has Choice lines but is not Kind: choice"), fld->key);
     if (!fld->label)
         fld->label = xstrdup(fld->key);
+    if (fld->fullwidth && fld->kind != FIELD_LINE && fld->kind != FIELD_TEXT)
+        return fail(fp, r->line, _("field %s has FullWidth but is not Kind: line or text"), fld->key);
     fld->hidden = fld->kind == FIELD_BOOL;
     return 0;
 }

@@ -54,6 +54,7 @@ struct form_field {
     long min_value;              /* FIELD_INTEGER */
     bool mandatory;              /* must be present and filled in every record */
     bool hidden;                 /* not shown as an editable field (done marks, stamps) */
+    bool fullwidth;              /* FullWidth: letters and digits written full width (全角英数) */
     struct form_condition *required_when;  /* OR of conditions */
     size_t n_required_when;
 };

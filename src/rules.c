@@ -39,8 +39,8 @@ struct problem *rules_add(struct problem_list *pl, enum problem_code code, long 
     struct problem *p = &pl->v[pl->n++];
     memset(p, 0, sizeof(*p));
     p->code = code;
-    p->severity = code == PROB_HALFWIDTH_KANA || code == PROB_PADDED_VALUE ? SEV_WARNING
-                                                                           : SEV_ERROR;
+    p->severity = code == PROB_HALFWIDTH_KANA || code == PROB_PADDED_VALUE ||
+                  code == PROB_HALFWIDTH_ALNUM ? SEV_WARNING : SEV_ERROR;
     p->item = item;
     p->field = field;
     p->line = line;
@@ -251,9 +251,36 @@ static long field_line(const struct item_ctx *c, int f)
 
 static struct problem *field_problem(struct item_ctx *c, enum problem_code code, int f)
 {
-    if (code != PROB_HALFWIDTH_KANA && code != PROB_PADDED_VALUE)
+    if (code != PROB_HALFWIDTH_KANA && code != PROB_PADDED_VALUE && code != PROB_HALFWIDTH_ALNUM)
         c->has_error[f] = true;
     return rules_add(c->out, code, c->idx, f, field_line(c, f));
+}
+
+/*
+ * Half-width letters and digits in a field the form wants full width: a
+ * warning at the first run, by line (of a value of several) and column
+ * in characters, as the half-width katakana warning has them.
+ */
+static void check_fullwidth(struct item_ctx *c, int f, const char *v, size_t n, bool lines)
+{
+    long line = 0, col = 1;
+    for (size_t i = 0; i < n;) {
+        if (utf8_is_ascii_alnum((unsigned char)v[i])) {
+            size_t e = i;
+            while (e < n && utf8_is_ascii_alnum((unsigned char)v[e]))
+                e++;
+            struct problem *p = field_problem(c, PROB_HALFWIDTH_ALNUM, f);
+            p->line += line;
+            p->num = col;
+            p->num2 = lines ? line + 1 : 0;
+            rules_set_detail(p, v + i, e - i);
+            return;
+        }
+        uint32_t cp;
+        i += utf8_decode(v + i, n - i, &cp);
+        line += cp == '\n';
+        col = cp == '\n' ? 1 : col + 1;
+    }
 }
 
 /*
@@ -288,12 +315,16 @@ static void check_text_value(struct item_ctx *c, int f, const char *v, size_t n)
         p->num = (long)ts.chars;
         p->num2 = fld->max_length;
     }
+    bool lines = memchr(v, '\n', n) != NULL;
     if (ts.kana_col) {
         struct problem *p = field_problem(c, PROB_HALFWIDTH_KANA, f);
         p->line += ts.kana_line;
         p->num = ts.kana_col;
+        p->num2 = lines ? ts.kana_line + 1 : 0;
         rules_set_detail(p, v + ts.kana_off, ts.kana_len);
     }
+    if (fld->fullwidth)
+        check_fullwidth(c, f, v, n, lines);
 }
 
 static bool choice_valid(const struct form_field *fld, const char *v, size_t n)
@@ -865,7 +896,19 @@ void problem_record_message(const struct form *f, const struct rec_record *r,
         strbuf_addf(out, _("too long: %ld characters (at most %ld)"), p->num, p->num2);
         break;
     case PROB_HALFWIDTH_KANA:
-        strbuf_addf(out, _("half-width katakana \"%s\" at column %ld"), p->detail, p->num);
+        if (p->num2)
+            strbuf_addf(out, _("half-width katakana \"%s\" at line %ld, column %ld"), p->detail,
+                        p->num2, p->num);
+        else
+            strbuf_addf(out, _("half-width katakana \"%s\" at column %ld"), p->detail, p->num);
+        break;
+    case PROB_HALFWIDTH_ALNUM:
+        if (p->num2)
+            strbuf_addf(out, _("half-width letters or digits \"%s\" at line %ld, column %ld "
+                               "(this field is written full width)"), p->detail, p->num2, p->num);
+        else
+            strbuf_addf(out, _("half-width letters or digits \"%s\" at column %ld (this field "
+                               "is written full width)"), p->detail, p->num);
         break;
     case PROB_NO_HEADER:
         strbuf_addf(out, _("no %s record (expected %%rec: %s with Form, Ward and FiscalYear)"),

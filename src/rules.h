@@ -6,7 +6,9 @@
  * stage's Requires list that must be filled before the stage is marked
  * done.  On top of those, every text: no control characters but newline
  * and tab, no line break in single-line fields; half-width katakana is
- * a warning.  A field gets at most one error (the first that applies).
+ * a warning, and so are half-width letters and digits in a field whose
+ * form says FullWidth.  Both name the line (in a value of several lines)
+ * and the column within the field.  A field gets at most one error (the first that applies).
  *
  * Problems are plain data; problem_message() turns one into text in the
  * user's language (gettext).  The editor re-checks one item per edit,
@@ -48,6 +50,7 @@ enum problem_code {
     PROB_MERGE_CONFLICT,   /* a merge left both sides of a field (merge.h); name = the field */
     PROB_STAGE_ORDER,      /* stage marked done before the plan stage is (on its done field) */
     PROB_YEAR_WRITTEN_OTHERWISE, /* FiscalYear recutils reads as a year, not as 4 digits (num: it) */
+    PROB_HALFWIDTH_ALNUM,  /* warning: half-width letters or digits where the form wants full width */
 };
 
 enum severity { SEV_ERROR, SEV_WARNING };

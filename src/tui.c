@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clipboard.h"
 #include "utf8.h"
 
 /* Key codes of our own for the bracketed paste markers (beyond curses' codes). */
@@ -49,6 +50,7 @@ static attr_t role_attr(enum tui_role role)
     case ROLE_ESCAPED: return A_UNDERLINE;
     case ROLE_MATCH: return A_REVERSE;
     case ROLE_KEYNAME: return A_REVERSE | A_BOLD;
+    case ROLE_SELECT: return A_REVERSE;
     case ROLE_NORMAL: break;
     }
     return A_NORMAL;
@@ -60,6 +62,12 @@ static void define_word_keys(void)
         { "\033[1;5D", TUI_KEY_CTRL_LEFT }, { "\033[1;5C", TUI_KEY_CTRL_RIGHT },
         { "\033[1;5H", TUI_KEY_CTRL_HOME }, { "\033[1;5F", TUI_KEY_CTRL_END },
         { "\033b", TUI_KEY_ALT_B },         { "\033f", TUI_KEY_ALT_F },
+        /* xterm's modifier 2 (Shift) and 6 (Ctrl-Shift), whatever TERM's entry knows. */
+        { "\033[1;2D", KEY_SLEFT },          { "\033[1;2C", KEY_SRIGHT },
+        { "\033[1;2A", KEY_SR },             { "\033[1;2B", KEY_SF },
+        { "\033[1;2H", KEY_SHOME },          { "\033[1;2F", KEY_SEND },
+        { "\033[1;6D", TUI_KEY_CTRL_SHIFT_LEFT }, { "\033[1;6C", TUI_KEY_CTRL_SHIFT_RIGHT },
+        { "\033[1;6H", TUI_KEY_CTRL_SHIFT_HOME }, { "\033[1;6F", TUI_KEY_CTRL_SHIFT_END },
     };
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         define_key(keys[i].seq, keys[i].code);
@@ -282,6 +290,20 @@ void tui_fill(int y, int x, int w, enum tui_role role)
     attrset(role_attr(role));
     mvhline(y, x, ' ', w);
     attrset(A_NORMAL);
+}
+
+bool tui_set_clipboard(const char *s, size_t n)
+{
+    if (!started || !clipboard_osc52_wanted(getenv("TERM"), getenv("NO_OSC52")))
+        return false;
+    struct strbuf seq = STRBUF_INIT;
+    bool ok = clipboard_osc52(s, n, &seq);
+    if (ok) {
+        fwrite(seq.buf, 1, seq.len, stdout);
+        fflush(stdout);
+    }
+    strbuf_release(&seq);
+    return ok;
 }
 
 int tui_width(const char *s, size_t n)

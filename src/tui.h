@@ -30,6 +30,13 @@ enum {
     TUI_KEY_CTRL_END,
     TUI_KEY_ALT_B,
     TUI_KEY_ALT_F,
+    /* Selecting: Ctrl-Shift-Left/Right/Home/End.  Shift alone arrives as
+     * curses' KEY_SLEFT, KEY_SRIGHT, KEY_SR (up), KEY_SF (down), KEY_SHOME,
+     * KEY_SEND, also where the terminfo entry lacks them (tui.c). */
+    TUI_KEY_CTRL_SHIFT_LEFT,
+    TUI_KEY_CTRL_SHIFT_RIGHT,
+    TUI_KEY_CTRL_SHIFT_HOME,
+    TUI_KEY_CTRL_SHIFT_END,
 };
 
 enum key_kind {
@@ -64,6 +71,7 @@ enum tui_role {
     ROLE_ESCAPED,       /* an escaped control character: underline */
     ROLE_MATCH,         /* search match: reverse video */
     ROLE_KEYNAME,       /* key names in the key bar */
+    ROLE_SELECT,        /* selected text: reverse video */
 };
 
 /* Start curses.  Returns -1 (with a message on stderr) when there is no terminal. */
@@ -91,6 +99,11 @@ void tui_fill(int y, int x, int w, enum tui_role role);
 void tui_caret(int y, int x);          /* show the cursor there (the IME follows it) */
 void tui_hide_caret(void);
 void tui_refresh(void);
+/*
+ * Ask the terminal to set the system clipboard to s[0..n) (OSC 52, as
+ * base64; clipboard.h says when it is not sent).  True when it was sent.
+ */
+bool tui_set_clipboard(const char *s, size_t n);
 /* Columns s takes on screen (as tui_text draws it). */
 int tui_width(const char *s, size_t n);
 

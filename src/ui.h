@@ -227,6 +227,12 @@ int ui_text_cut(int y, int x, int w, const char *s, size_t n, enum tui_role role
 void form_draw(struct ui *ui);
 void form_key(struct ui *ui, const struct key *k);
 void form_layout_changed(struct ui *ui);   /* after a resize */
+/* ui_select.c: selecting (Shift+moves, the mark key, Esc) and the clipboard (Ctrl-X/C/V). */
+bool select_key(struct ui *ui, const struct key *k);
+/* The part [*hs, *he) of row [start, end) of field f that is selected; false when none. */
+bool select_part(const struct ui *ui, int f, size_t start, size_t end, size_t *hs, size_t *he);
+/* "12 characters selected: ..." while a selection is held; false when none. */
+bool select_status(struct ui *ui, struct strbuf *out);
 void list_open(struct ui *ui);
 /* F7/F8 after opening an item from a filtered list: step through that list. */
 bool list_step(struct ui *ui, int delta);

@@ -288,6 +288,13 @@ static void draw_stage_row(struct ui *ui, int y, int st)
     strbuf_release(&sb);
 }
 
+/* A half-width warning on the focused text field: Ctrl-K makes it full width. */
+static bool offers_fullwidth(const struct ui *ui, const struct problem *p)
+{
+    return (p->code == PROB_HALFWIDTH_KANA || p->code == PROB_HALFWIDTH_ALNUM) &&
+           ui->ed.fe_active && !ui->ed.read_only;
+}
+
 static void draw_label_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
@@ -314,7 +321,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
         problem_message(ed->sheet, p, &m);
-        if (p->code == PROB_HALFWIDTH_KANA && focused)
+        if (focused && offers_fullwidth(ui, p))
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         ui_text_cut(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
         strbuf_release(&m);
@@ -334,7 +341,12 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     if (lr->hard && end > lr->start)
         end--;          /* the newline itself is not drawn */
     size_t hs = lr->start, he = lr->start;      /* the part of the match on this row */
-    if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
+    enum tui_role mark = ROLE_MATCH;
+    if (select_part(ui, r->field, lr->start, lr->end, &hs, &he)) {
+        mark = ROLE_SELECT;
+        if (he > end)
+            he = end;
+    } else if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
         ui->hit.pos.field == r->field) {
         size_t a = ui->hit.pos.offset, b = a + ui->hit.len;
         hs = a > lr->start ? (a < end ? a : end) : lr->start;
@@ -342,8 +354,12 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     }
     int x = UI_TEXT_INDENT;
     x += tui_text(y, x, ed->width, lay->text + lr->start, hs - lr->start, ROLE_NORMAL);
-    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + hs, he - hs, ROLE_MATCH);
-    tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + he, end - he, ROLE_NORMAL);
+    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + hs, he - hs, mark);
+    x += tui_text(y, x, ed->width - (x - UI_TEXT_INDENT), lay->text + he, end - he, ROLE_NORMAL);
+    size_t nl_s, nl_e;          /* a selected line break shows as one reverse blank */
+    if (lr->hard && end < lr->end && select_part(ui, r->field, end, lr->end, &nl_s, &nl_e) &&
+        x < UI_TEXT_INDENT + ed->width)
+        tui_str(y, x, 1, " ", ROLE_SELECT);
     if (ed->fe_active && ed->field == r->field) {
         struct layout_pos pos = fieldedit_caret_pos(&ed->fe);
         if (pos.row == r->lrow)
@@ -463,11 +479,15 @@ void form_draw(struct ui *ui)
         ed->message_is_error = false;
         ui_match_message(ui, &right);
     }
+    else if (select_status(ui, &right))
+        ed->message_is_error = false;
     else if (ed->field >= 0) {
         const struct problem *p = editor_field_problem(ed, ed->field);
         if (p) {
             ed->message_is_error = p->severity == SEV_ERROR;
             problem_message(ed->sheet, p, &right);
+            if (offers_fullwidth(ui, p))
+                strbuf_addstr(&right, _(" (Ctrl-K: full width)"));
         }
     }
     ui_draw_status(ui, right.buf);
@@ -853,7 +873,8 @@ static bool editing_key(const struct ui *ui, const struct key *k)
         return true;
     if (k->kind == KEY_KIND_CHAR)
         return k->ch >= 0x20 || k->ch == CTRL('s') || k->ch == CTRL('e') || k->ch == CTRL('z') ||
-               k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127;
+               k->ch == CTRL('y') || k->ch == CTRL('n') || k->ch == 8 || k->ch == 127 ||
+               k->ch == CTRL('x') || k->ch == CTRL('v');
     if (k->kind == KEY_KIND_FUNC)
         return k->code == KEY_BACKSPACE || k->code == KEY_DC || k->code == KEY_ENTER ||
                k->code == KEY_F(9) ||
@@ -903,7 +924,7 @@ void form_key(struct ui *ui, const struct key *k)
     }
     if (command_key(ui, k))
         return;
-    if (choice_key(ui, k) || text_key(ui, k))
+    if (select_key(ui, k) || choice_key(ui, k) || text_key(ui, k))
         return;
     if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && ed->field >= 0 && !ed->fe_active &&
         !focused_kind(ui, FIELD_CHOICE))

@@ -42,14 +42,24 @@ static const char *const help_keys[][2] = {
     { "Ctrl-Home / Ctrl-End", N_("start / end of the field") },
     { "Ctrl-Left / Ctrl-Right", N_("previous / next word (also Alt-b / Alt-f)") },
     { "Ctrl-K", N_("half-width katakana of the field to full width (ｶﾞ -> ガ)") },
+    { "Ctrl-K", N_("and its letters and digits (A1 -> Ａ１) where the form wants the field full "
+                   "width") },
     { "Ctrl-W / Ctrl-U", N_("delete the word before the caret / clear the field (Ctrl-Z undoes)") },
     { "Backspace / Delete", N_("remove one whole character") },
+    { "Shift+arrows", N_("select text; also Shift-Home / End, and Ctrl-Shift-Left / Right by word, "
+                         "Ctrl-Shift-Home / End to the field's start / end") },
+    { "Ctrl-^ (Ctrl-Space)", N_("set the mark, then arrows select (for terminals without "
+                                "Shift+arrows); again, or Esc, ends it") },
+    { "Ctrl-X / Ctrl-C / Ctrl-V", N_("cut / copy / paste the selection; typing replaces it; the "
+                                     "clipboard crosses fields and items, and copying also sets "
+                                     "the terminal's clipboard (OSC 52) unless NO_OSC52 is set") },
     { "PageUp / PageDown", N_("move by a screen") },
     { "", "" },
     { N_("In a choice field"), "" },
     { "Space, Left / Right", N_("change the choice") },
     { "1 .. 9", N_("pick that option") },
     { "Delete", N_("clear the choice") },
+    { "Ctrl-C / Ctrl-V", N_("copy the chosen option / choose the option the clipboard holds") },
     { "", "" },
     { N_("In the list (F5)"), "" },
     { "p / r / i", N_("problems only / a result / a stage not complete") },

@@ -326,6 +326,26 @@ void utf8_fold_fullwidth_digits(const char *s, size_t n, struct strbuf *out)
     }
 }
 
+bool utf8_is_ascii_alnum(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool utf8_alnum_to_fullwidth(const char *s, size_t n, struct strbuf *out)
+{
+    bool changed = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!utf8_is_ascii_alnum((unsigned char)s[i])) {
+            strbuf_addch(out, s[i]);
+            continue;
+        }
+        char u[4];      /* U+FF10..U+FF5A sit 0xFEE0 above their ASCII forms */
+        strbuf_add(out, u, utf8_encode((uint32_t)(unsigned char)s[i] + 0xFEE0, u));
+        changed = true;
+    }
+    return changed;
+}
+
 size_t utf8_count_clusters(const char *s, size_t n)
 {
     size_t count = 0;

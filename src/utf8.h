@@ -31,6 +31,10 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Append s to out with full-width digits (０..９, U+FF10..U+FF19) as ASCII 0..9. */
 struct strbuf;
 void utf8_fold_fullwidth_digits(const char *s, size_t n, struct strbuf *out);
+/* ASCII letters and digits (半角英数) to full width (Ａ, ｚ, ０); true when any changed. */
+bool utf8_alnum_to_fullwidth(const char *s, size_t n, struct strbuf *out);
+/* Is c an ASCII letter or digit? */
+bool utf8_is_ascii_alnum(int c);
 /* Offset of the first byte that is not valid UTF-8, or n when all is valid. */
 size_t utf8_invalid_offset(const char *s, size_t n);
 /* Number of characters (code points; an invalid byte counts as one). */
