@@ -11,7 +11,7 @@
 
 static const struct form_field *focused_field(const struct editor *ed)
 {
-    return ed->field >= 0 ? &ed->sheet->form->fields[ed->field] : NULL;
+    return ed->field >= 0 ? &editor_sheet(ed)->form->fields[ed->field] : NULL;
 }
 
 static bool copy_choice(struct editor *ed, const struct form_field *fld)

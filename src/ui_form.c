@@ -17,8 +17,8 @@
 
 static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
 {
-    xgrow((void **)&ui->page, &ui->cap_page, ui->n_page + 1, sizeof(*ui->page));
-    struct page_row *r = &ui->page[ui->n_page++];
+    xgrow((void **)&ui->form.page, &ui->form.cap_page, ui->form.n_page + 1, sizeof(*ui->form.page));
+    struct page_row *r = &ui->form.page[ui->form.n_page++];
     memset(r, 0, sizeof(*r));
     r->kind = kind;
     r->field = field;
@@ -30,10 +30,10 @@ static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
 static const char *shown_value(struct ui *ui, int f)
 {
     const char *v = editor_value(&ui->ed, f);
-    if (!v || ui->ed.sheet->form->fields[f].kind != FIELD_STAMP)
+    if (!v || editor_sheet(&ui->ed)->form->fields[f].kind != FIELD_STAMP)
         return v;
-    strbuf_reset(&ui->stamp_shown);
-    return stamp_display(v, &ui->stamp_shown) ? ui->stamp_shown.buf : v;
+    strbuf_reset(&ui->form.stamp_shown);
+    return stamp_display(v, &ui->form.stamp_shown) ? ui->form.stamp_shown.buf : v;
 }
 
 /*
@@ -50,18 +50,18 @@ static const struct layout *field_layout(struct ui *ui, int f)
         return fieldedit_layout(&ed->fe);
     const char *v = shown_value(ui, f);
     struct layout_key key = { v ? v : "", editor_value_version(ed, f), ed->width };
-    struct layout_key *old = &ui->layout_keys[f];
+    struct layout_key *old = &ui->form.layout_keys[f];
     if (old->text == key.text && old->version == key.version && old->width == key.width &&
-        ui->layouts[f].nrows > 0)
-        return &ui->layouts[f];
-    layout_text(&ui->layouts[f], key.text, strlen(key.text), ed->width);
+        ui->form.layouts[f].nrows > 0)
+        return &ui->form.layouts[f];
+    layout_text(&ui->form.layouts[f], key.text, strlen(key.text), ed->width);
     *old = key;
-    return &ui->layouts[f];
+    return &ui->form.layouts[f];
 }
 
 static bool shown_in_body(const struct ui *ui, int f)
 {
-    const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(&ui->ed)->form->fields[f];
     return !fld->hidden;
 }
 
@@ -70,7 +70,7 @@ enum { SIG_HIDDEN = -3, SIG_CHOICES = -2, SIG_PLACEHOLDER = -1 };
 
 static long field_rows(struct ui *ui, int f)
 {
-    const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(&ui->ed)->form->fields[f];
     if (!shown_in_body(ui, f))
         return SIG_HIDDEN;
     if (fld->kind == FIELD_CHOICE)
@@ -92,32 +92,32 @@ static void add_field_rows(struct ui *ui, int f, long rows)
         add_row(ui, ROW_TEXT, f)->placeholder = true;
         return;
     }
-    xgrow((void **)&ui->page, &ui->cap_page, ui->n_page + (size_t)rows, sizeof(*ui->page));
+    xgrow((void **)&ui->form.page, &ui->form.cap_page, ui->form.n_page + (size_t)rows, sizeof(*ui->form.page));
     for (long r = 0; r < rows; r++)
         add_row(ui, ROW_TEXT, f)->lrow = (size_t)r;
 }
 
 /*
- * The rows every field puts on the page, in ui->page_sig; false when they
+ * The rows every field puts on the page, in ui->form.page_sig; false when they
  * are what the page was built from.  Text changes that keep the row count
  * leave the page as it is (rows are drawn from the layouts), so a key does
  * not rebuild the rows of a long field it does not touch.
  */
 static bool page_sig_changed(struct ui *ui)
 {
-    const struct form *form = ui->ed.sheet->form;
-    size_t n = ui->ed.sheet->n_items ? form->n_fields : 0;
-    bool changed = ui->page_form != form || ui->n_page_sig != n;
+    const struct form *form = editor_sheet(&ui->ed)->form;
+    size_t n = editor_sheet(&ui->ed)->n_items ? form->n_fields : 0;
+    bool changed = ui->form.page_form != form || ui->form.n_page_sig != n;
     if (changed) {
-        free(ui->page_sig);
-        ui->page_sig = xcalloc(n + 1, sizeof(*ui->page_sig));
-        ui->n_page_sig = n;
-        ui->page_form = form;
+        free(ui->form.page_sig);
+        ui->form.page_sig = xcalloc(n + 1, sizeof(*ui->form.page_sig));
+        ui->form.n_page_sig = n;
+        ui->form.page_form = form;
     }
     for (size_t f = 0; f < n; f++) {
         long rows = field_rows(ui, (int)f);
-        changed |= rows != ui->page_sig[f];
-        ui->page_sig[f] = rows;
+        changed |= rows != ui->form.page_sig[f];
+        ui->form.page_sig[f] = rows;
     }
     return changed;
 }
@@ -126,18 +126,18 @@ static void build_page(struct ui *ui)
 {
     if (!page_sig_changed(ui))
         return;
-    ui->n_page = 0;
+    ui->form.n_page = 0;
     struct editor *ed = &ui->ed;
-    if (ed->sheet->n_items == 0)
+    if (editor_sheet(ed)->n_items == 0)
         return;
-    const struct form *form = ed->sheet->form;
+    const struct form *form = editor_sheet(ed)->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = form_display_order(ed->sheet->form, order);
+    size_t n = form_display_order(editor_sheet(ed)->form, order);
     int stage = -1;
     const char *group = NULL;
     for (size_t i = 0; i < n; i++) {
         int f = order[i];
-        if (ui->page_sig[f] == SIG_HIDDEN)
+        if (ui->form.page_sig[f] == SIG_HIDDEN)
             continue;
         const struct form_field *fld = &form->fields[f];
         if (fld->stage != stage) {
@@ -150,7 +150,7 @@ static void build_page(struct ui *ui)
         if (fld->group && (!group || !str_eq(group, fld->group)))
             add_row(ui, ROW_GROUP, f);
         group = fld->group;
-        add_field_rows(ui, f, ui->page_sig[f]);
+        add_field_rows(ui, f, ui->form.page_sig[f]);
     }
     free(order);
 }
@@ -161,12 +161,12 @@ static long caret_page_row(const struct ui *ui, long *label_row)
     const struct editor *ed = &ui->ed;
     long found = -1;
     *label_row = -1;
-    for (size_t i = 0; i < ui->n_page; i++) {
-        const struct page_row *r = &ui->page[i];
+    for (size_t i = 0; i < ui->form.n_page; i++) {
+        const struct page_row *r = &ui->form.page[i];
         if (r->field != ed->field) {
             /* Over another field's text in one step: a long one costs nothing here. */
             if (r->kind == ROW_TEXT && !r->placeholder && r->lrow == 0)
-                i += (size_t)ui->page_sig[r->field] - 1;
+                i += (size_t)ui->form.page_sig[r->field] - 1;
             continue;
         }
         if (r->kind == ROW_LABEL)
@@ -190,38 +190,38 @@ static void scroll_to_caret(struct ui *ui)
     long row = caret_page_row(ui, &label);
     if (row < 0)
         return;
-    if (row < ui->scroll)
-        ui->scroll = (int)row;
+    if (row < ui->form.scroll)
+        ui->form.scroll = (int)row;
     /* Keep a few rows below the caret in view, so what follows is seen. */
-    long below = row + UI_SCROLL_MARGIN < (long)ui->n_page ? row + UI_SCROLL_MARGIN
-                                                           : (long)ui->n_page - 1;
+    long below = row + UI_SCROLL_MARGIN < (long)ui->form.n_page ? row + UI_SCROLL_MARGIN
+                                                           : (long)ui->form.n_page - 1;
     if (below - row >= body)
         below = row;
-    if (below >= ui->scroll + body)
-        ui->scroll = (int)(below - body + 1);
+    if (below >= ui->form.scroll + body)
+        ui->form.scroll = (int)(below - body + 1);
     /* Show the label too when the caret allows it. */
-    if (label >= 0 && label < ui->scroll && row - label < body)
-        ui->scroll = (int)label;
-    long max = (long)ui->n_page - body;
-    if (ui->scroll > max)
-        ui->scroll = max > 0 ? (int)max : 0;
-    if (ui->scroll < 0)
-        ui->scroll = 0;
+    if (label >= 0 && label < ui->form.scroll && row - label < body)
+        ui->form.scroll = (int)label;
+    long max = (long)ui->form.n_page - body;
+    if (ui->form.scroll > max)
+        ui->form.scroll = max > 0 ? (int)max : 0;
+    if (ui->form.scroll < 0)
+        ui->form.scroll = 0;
 }
 
 static void clamp_scroll(struct ui *ui)
 {
-    long max = (long)ui->n_page - ui_body_rows(ui);
-    if (ui->scroll > max)
-        ui->scroll = max > 0 ? (int)max : 0;
-    if (ui->scroll < 0)
-        ui->scroll = 0;
+    long max = (long)ui->form.n_page - ui_body_rows(ui);
+    if (ui->form.scroll > max)
+        ui->form.scroll = max > 0 ? (int)max : 0;
+    if (ui->form.scroll < 0)
+        ui->form.scroll = 0;
 }
 
-void form_layout_changed(struct ui *ui)
+void ui_form_layout_changed(struct ui *ui)
 {
     build_page(ui);
-    if (ui->follow)
+    if (ui->form.follow)
         scroll_to_caret(ui);
     clamp_scroll(ui);
 }
@@ -231,7 +231,7 @@ void form_layout_changed(struct ui *ui)
 static void draw_header(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
-    const struct sheet *s = ed->sheet;
+    const struct sheet *s = editor_sheet(ed);
     struct strbuf sb = STRBUF_INIT;
     const char *ward = sheet_header_get(s, "Ward");
     const char *year = sheet_header_get(s, "FiscalYear");
@@ -266,7 +266,7 @@ static void draw_header(struct ui *ui)
 static void draw_stage_row(struct ui *ui, int y, int st)
 {
     struct editor *ed = &ui->ed;
-    const struct form_stage *stage = &ed->sheet->form->stages[st];
+    const struct form_stage *stage = &editor_sheet(ed)->form->stages[st];
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, "== %s ==", stage->label);
     int x = tui_str(y, 0, ui->cols, sb.buf, ROLE_STAGE);
@@ -298,7 +298,7 @@ static bool offers_fullwidth(const struct ui *ui, const struct problem *p)
 static void draw_label_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
-    const struct form_field *fld = &ed->sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
     bool focused = ed->field == f;
     if (focused)
         tui_str(y, 0, 2, ">", ROLE_FOCUS);
@@ -320,7 +320,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
     if (p && x + 6 < right) {
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
-        problem_message(ed->sheet, p, &m);
+        problem_message(editor_sheet(ed), p, &m);
         if (focused && offers_fullwidth(ui, p))
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         ui_text_cut(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
@@ -346,9 +346,9 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
         mark = ROLE_SELECT;
         if (he > end)
             he = end;
-    } else if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
-        ui->hit.pos.field == r->field) {
-        size_t a = ui->hit.pos.offset, b = a + ui->hit.len;
+    } else if (ui->find.shown && ui->find.hit.pos.sheet == ed->cur_sheet && ui->find.hit.pos.item == ed->cur &&
+        ui->find.hit.pos.field == r->field) {
+        size_t a = ui->find.hit.pos.offset, b = a + ui->find.hit.len;
         hs = a > lr->start ? (a < end ? a : end) : lr->start;
         he = b < end ? (b > hs ? b : hs) : end;
     }
@@ -370,7 +370,7 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
 static void draw_choices_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
-    const struct form_field *fld = &ed->sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
     const char *v = editor_value(ed, f);
     bool focused = ed->field == f;
     int x = UI_TEXT_INDENT;
@@ -389,8 +389,8 @@ static void draw_choices_row(struct ui *ui, int y, int f)
         x += tui_str(y, x + 1, ui->cols - x - 1, fld->choices[c].label,
                      on ? ROLE_LABEL : ROLE_NORMAL) + 1;
         if (focused) {
-            ui->choice_x[c][0] = start;
-            ui->choice_x[c][1] = x;
+            ui->form.choice_x[c][0] = start;
+            ui->form.choice_x[c][1] = x;
         }
         x += 3;
     }
@@ -407,10 +407,10 @@ static void draw_body(struct ui *ui)
 {
     int body = ui_body_rows(ui);
     for (int i = 0; i < body; i++) {
-        size_t pr = (size_t)(ui->scroll + i);
-        if (pr >= ui->n_page)
+        size_t pr = (size_t)(ui->form.scroll + i);
+        if (pr >= ui->form.n_page)
             break;
-        const struct page_row *r = &ui->page[pr];
+        const struct page_row *r = &ui->form.page[pr];
         int y = 1 + i;
         switch (r->kind) {
         case ROW_BLANK:
@@ -420,7 +420,7 @@ static void draw_body(struct ui *ui)
             break;
         case ROW_GROUP:
             tui_str(y, 1, ui->cols - 1, "<", ROLE_DIM);
-            tui_str(y, 2 + tui_str(y, 2, ui->cols - 3, ui->ed.sheet->form->fields[r->field].group,
+            tui_str(y, 2 + tui_str(y, 2, ui->cols - 3, editor_sheet(&ui->ed)->form->fields[r->field].group,
                                   ROLE_DIM), 1, ">", ROLE_DIM);
             break;
         case ROW_LABEL:
@@ -435,9 +435,9 @@ static void draw_body(struct ui *ui)
         }
     }
     /* Say when there is more above or below. */
-    if (ui->scroll > 0)
+    if (ui->form.scroll > 0)
         tui_str(1, ui->cols - 1, 1, "^", ROLE_DIM);
-    if ((size_t)(ui->scroll + body) < ui->n_page)
+    if ((size_t)(ui->form.scroll + body) < ui->form.n_page)
         tui_str(body, ui->cols - 1, 1, "v", ROLE_DIM);
 }
 
@@ -466,16 +466,16 @@ static const char *const view_keys[] = {
     "F6", N_("Problems"), "^G", N_("Go to"), "q", N_("Quit"),
 };
 
-void form_draw(struct ui *ui)
+void ui_form_draw(struct ui *ui)
 {
-    form_layout_changed(ui);
+    ui_form_layout_changed(ui);
     draw_header(ui);
     draw_form_body(ui);
     struct editor *ed = &ui->ed;
     struct strbuf right = STRBUF_INIT;
     if (ed->message[0])
         strbuf_addstr(&right, ed->message);
-    else if (ui->hit_shown && ui->search) {
+    else if (ui->find.shown && ui->find.search) {
         ed->message_is_error = false;
         ui_match_message(ui, &right);
     }
@@ -485,7 +485,7 @@ void form_draw(struct ui *ui)
         const struct problem *p = editor_field_problem(ed, ed->field);
         if (p) {
             ed->message_is_error = p->severity == SEV_ERROR;
-            problem_message(ed->sheet, p, &right);
+            problem_message(editor_sheet(ed), p, &right);
             if (offers_fullwidth(ui, p))
                 strbuf_addstr(&right, _(" (Ctrl-K: full width)"));
         }
@@ -504,45 +504,45 @@ void form_draw(struct ui *ui)
 static void show_stage_from_top(struct ui *ui, int stage)
 {
     build_page(ui);
-    for (size_t i = 0; i < ui->n_page; i++)
-        if (ui->page[i].kind == ROW_STAGE && ui->page[i].stage == stage) {
-            ui->scroll = (int)i;
+    for (size_t i = 0; i < ui->form.n_page; i++)
+        if (ui->form.page[i].kind == ROW_STAGE && ui->form.page[i].stage == stage) {
+            ui->form.scroll = (int)i;
             clamp_scroll(ui);
-            ui->follow = false;
+            ui->form.follow = false;
             return;
         }
 }
 
 static bool focused_kind(const struct ui *ui, enum field_kind kind)
 {
-    return ui->ed.field >= 0 && ui->ed.sheet->form->fields[ui->ed.field].kind == kind;
+    return ui->ed.field >= 0 && editor_sheet(&ui->ed)->form->fields[ui->ed.field].kind == kind;
 }
 
 static int stage_of_focus(const struct ui *ui)
 {
     if (ui->ed.field < 0)
         return -1;
-    return ui->ed.sheet->form->fields[ui->ed.field].stage;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].stage;
 }
 
 static void complete_stage(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     int st = stage_of_focus(ui);
-    if (st < 0 || ed->sheet->form->stages[st].done_field < 0) {
+    if (st < 0 || editor_sheet(ed)->form->stages[st].done_field < 0) {
         editor_message(ed, true, "%s", _("this part of the sheet has no complete mark; "
                                          "move to a stage (F2-F4)"));
         return;
     }
     bool was_done = editor_stage_done(ed, ed->cur, st);
-    problems_clear(&ui->reasons);
-    if (editor_toggle_done(ed, st, &ui->reasons)) {
+    problems_clear(&ui->refusal.reasons);
+    if (editor_toggle_done(ed, st, &ui->refusal.reasons)) {
         editor_message(ed, false, was_done ? _("%s marked not complete") : _("%s marked complete"),
-                       ed->sheet->form->stages[st].label);
-    } else if (ui->reasons.n) {
-        ui->reasons_stage = st;
+                       editor_sheet(ed)->form->stages[st].label);
+    } else if (ui->refusal.reasons.n) {
+        ui->refusal.stage = st;
         editor_message(ed, true, _("%s not marked complete: %zu problems"),
-                       ed->sheet->form->stages[st].label, ui->reasons.n);
+                       editor_sheet(ed)->form->stages[st].label, ui->refusal.reasons.n);
         ui_push(ui, SCREEN_REASONS);
     }
 }
@@ -550,15 +550,15 @@ static void complete_stage(struct ui *ui)
 static void goto_relative_item(struct ui *ui, int delta)
 {
     struct editor *ed = &ui->ed;
-    if (ed->sheet->n_items == 0 && ed->n_open == 1)
+    if (editor_sheet(ed)->n_items == 0 && ed->n_open == 1)
         return;
     if (!editor_step_item(ed, delta)) {
         editor_message(ed, false, "%s", delta < 0 ? _("this is the first one")
                                                   : _("this is the last one"));
         return;
     }
-    ui->scroll = 0;
-    ui->follow = true;
+    ui->form.scroll = 0;
+    ui->form.follow = true;
 }
 
 /* Up/Down leave the field at its first/last row. */
@@ -643,12 +643,12 @@ static bool text_key(struct ui *ui, const struct key *k)
 
 static const char *field_label(const struct ui *ui)
 {
-    return ui->ed.sheet->form->fields[ui->ed.field].label;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].label;
 }
 
 static size_t choice_count(const struct ui *ui)
 {
-    return ui->ed.sheet->form->fields[ui->ed.field].n_choices;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].n_choices;
 }
 
 static bool choice_key(struct ui *ui, const struct key *k)
@@ -696,10 +696,10 @@ static void click(struct ui *ui, int y, int x)
 {
     struct editor *ed = &ui->ed;
     int i = y - 1;
-    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->scroll + i) >= ui->n_page ||
+    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->form.scroll + i) >= ui->form.n_page ||
         x >= ui->cols - ui_previous_cols(ui))       /* last year's pane is not the form */
         return;
-    const struct page_row *r = &ui->page[ui->scroll + i];
+    const struct page_row *r = &ui->form.page[ui->form.scroll + i];
     if (r->field < 0 || !editor_focusable(ed, r->field))
         return;
     int f = r->field;
@@ -710,10 +710,10 @@ static void click(struct ui *ui, int y, int x)
         fieldedit_click(&ed->fe, row.lrow, x - UI_TEXT_INDENT);
     if (row.kind == ROW_CHOICES) {
         build_page(ui);
-        form_draw(ui);      /* find where the choices are drawn now */
-        const struct form_field *fld = &ed->sheet->form->fields[f];
+        ui_form_draw(ui);      /* find where the choices are drawn now */
+        const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
         for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++)
-            if (x >= ui->choice_x[c][0] && x < ui->choice_x[c][1])
+            if (x >= ui->form.choice_x[c][0] && x < ui->form.choice_x[c][1])
                 editor_choice_pick(ed, (int)c);
     }
 }
@@ -731,8 +731,8 @@ static bool command_key(struct ui *ui, const struct key *k)
         case CTRL('g'): ui_open_prompt(ui, PROMPT_GOTO, NULL); return true;
         case CTRL('f'): ui_open_prompt(ui, PROMPT_FIND, ed->find_query); return true;
         case CTRL('e'): ui_external_edit(ui); return true;
-        case CTRL('n'): editor_new_item(ed); ui->scroll = 0; return true;
-        case CTRL('t'): item_menu_open(ui); return true;
+        case CTRL('n'): editor_new_item(ed); ui->form.scroll = 0; return true;
+        case CTRL('t'): ui_item_menu_open(ui); return true;
         case CTRL('p'): ui_previous_toggle(ui); return true;
         }
         return false;
@@ -749,13 +749,13 @@ static bool command_key(struct ui *ui, const struct key *k)
         show_stage_from_top(ui, c - KEY_F(2) + 1);
     }
     else if (c == KEY_F(5))
-        list_open(ui);
+        ui_list_open(ui);
     else if (c == KEY_F(6)) {
-        problems_collect(ui);
+        ui_problems_collect(ui);
         ui_push(ui, SCREEN_PROBLEMS);
     } else if (c == KEY_F(7) || c == KEY_F(8)) {
         int delta = c == KEY_F(7) ? -1 : 1;
-        if (!hits_step(ui, delta) && !list_step(ui, delta))
+        if (!ui_hits_step(ui, delta) && !ui_list_step(ui, delta))
             goto_relative_item(ui, delta);
     }
     else if (c == KEY_F(9))
@@ -778,13 +778,13 @@ static bool command_key(struct ui *ui, const struct key *k)
 static void page_down(struct ui *ui)
 {
     int body = ui_body_rows(ui);
-    form_layout_changed(ui);
-    ui->follow = false;
-    if (ui->scroll + body < (int)ui->n_page) {
-        ui->scroll += body - 1;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    if (ui->form.scroll + body < (int)ui->form.n_page) {
+        ui->form.scroll += body - 1;
         clamp_scroll(ui);
     } else if (editor_step_item(&ui->ed, 1)) {
-        ui->scroll = 0;
+        ui->form.scroll = 0;
     } else {
         editor_message(&ui->ed, false, "%s", _("(END)"));
     }
@@ -793,13 +793,13 @@ static void page_down(struct ui *ui)
 static void page_up(struct ui *ui)
 {
     int body = ui_body_rows(ui);
-    form_layout_changed(ui);
-    ui->follow = false;
-    if (ui->scroll > 0) {
-        ui->scroll -= body - 1;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    if (ui->form.scroll > 0) {
+        ui->form.scroll -= body - 1;
         clamp_scroll(ui);
     } else if (editor_step_item(&ui->ed, -1)) {
-        ui->scroll = 1 << 30;     /* the end of the previous item; clamped when drawn */
+        ui->form.scroll = 1 << 30;     /* the end of the previous item; clamped when drawn */
     } else {
         editor_message(&ui->ed, false, "%s", _("this is the first one"));
     }
@@ -807,9 +807,9 @@ static void page_up(struct ui *ui)
 
 static void scroll_lines(struct ui *ui, int delta)
 {
-    form_layout_changed(ui);
-    ui->follow = false;
-    ui->scroll += delta;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    ui->form.scroll += delta;
     clamp_scroll(ui);
 }
 
@@ -817,16 +817,16 @@ static void first_or_last(struct ui *ui, bool last)
 {
     struct editor *ed = &ui->ed;
     size_t sh = last ? ed->n_open - 1 : 0;
-    size_t n = ed->open[sh].sheet->n_items;
+    size_t n = ed->sheets[sh]->n_items;
     editor_goto(ed, sh, last && n ? n - 1 : 0);
     editor_focus_first(ed);   /* the top of the item, even when it was already there */
-    ui->scroll = 0;
-    ui->follow = false;
+    ui->form.scroll = 0;
+    ui->form.follow = false;
 }
 
 static void repeat_search(struct ui *ui, bool backwards)
 {
-    if (ui->prompt_backwards)
+    if (ui->prompt_line.backwards)
         backwards = !backwards;
     ui_find(ui, NULL, backwards);
 }
@@ -856,12 +856,12 @@ static bool reader_key(struct ui *ui, const struct key *k)
     case 'G': case '>': first_or_last(ui, true); return true;
     case 'q': case 'Q': ui->quit = true; return true;
     case '/': case '?':
-        ui->prompt_backwards = k->ch == '?';
+        ui->prompt_line.backwards = k->ch == '?';
         ui_open_prompt(ui, PROMPT_FIND, NULL);
         return true;
     case 'n': repeat_search(ui, false); return true;
     case 'N': repeat_search(ui, true); return true;
-    case 'l': hits_open(ui, false); return true;
+    case 'l': ui_hits_open(ui, false); return true;
     }
     return false;
 }
@@ -897,11 +897,11 @@ static bool unbound(const struct key *k)
     return k->kind == KEY_KIND_FUNC || (k->kind == KEY_KIND_CHAR && k->ch < 0x20 && k->ch != 27);
 }
 
-void form_key(struct ui *ui, const struct key *k)
+void ui_form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
     if (!search_key(ui, k))
-        ui->hit_shown = false;      /* the match is no longer what the screen is about */
+        ui->find.shown = false;      /* the match is no longer what the screen is about */
     if (ed->read_only) {
         if (reader_key(ui, k))
             return;
@@ -910,7 +910,7 @@ void form_key(struct ui *ui, const struct key *k)
             return;
         }
     }
-    ui->follow = true;
+    ui->form.follow = true;
     if (k->kind == KEY_KIND_PASTE) {
         if (ed->fe_active)
             editor_paste(ed, k->paste, k->paste_len);

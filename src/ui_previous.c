@@ -86,7 +86,7 @@ void ui_previous_toggle(struct ui *ui)
     struct ui_previous *pv = &ui->previous;
     pv->shown = !pv->shown;
     ui_previous_fit(ui);
-    if (pv->shown && !load_for(ui, ui->ed.sheet)) {
+    if (pv->shown && !load_for(ui, editor_sheet(&ui->ed))) {
         pv->shown = false;
         editor_message(&ui->ed, true, "%s", pv->trouble.buf);
     } else {
@@ -94,7 +94,7 @@ void ui_previous_toggle(struct ui *ui)
                                                        : _("last year's value hidden"));
     }
     editor_set_width(&ui->ed, ui_field_width(ui));
-    form_layout_changed(ui);
+    ui_form_layout_changed(ui);
 }
 
 void ui_previous_free(struct ui *ui)
@@ -108,7 +108,7 @@ void ui_previous_free(struct ui *ui)
 static void pane_title(struct ui *ui, const struct item *last_item, struct strbuf *out)
 {
     const struct sheet *last = ui->previous.last.last;
-    const struct form *form = ui->ed.sheet->form;
+    const struct form *form = editor_sheet(&ui->ed)->form;
     strbuf_addf(out, "[%s", _("Last year (read-only)"));
     const char *year = sheet_header_get(last, "FiscalYear");
     if (year) {
@@ -131,7 +131,7 @@ static void pane_title(struct ui *ui, const struct item *last_item, struct strbu
 /* Last year's value as a person reads it: a choice by its label, a stamp as 和暦. */
 static const char *readable(struct ui *ui, const char *v, int f)
 {
-    const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(&ui->ed)->form->fields[f];
     struct strbuf *sb = &ui->previous.shown_value;
     if (fld->kind == FIELD_CHOICE) {
         int c = form_choice_index(fld, v, strlen(v), false);
@@ -149,19 +149,19 @@ static const char *pane_text(struct ui *ui, const struct item **last_item)
     struct ui_previous *pv = &ui->previous;
     struct editor *ed = &ui->ed;
     *last_item = NULL;
-    if (!load_for(ui, ed->sheet))
+    if (!load_for(ui, editor_sheet(ed)))
         return pv->trouble.buf;
-    if (ed->sheet->n_items == 0 || ed->field < 0)
+    if (editor_sheet(ed)->n_items == 0 || ed->field < 0)
         return "";
-    const struct item *it = &ed->sheet->items[ed->cur];
-    *last_item = previous_item(&pv->last, ed->sheet, it);
+    const struct item *it = &editor_sheet(ed)->items[ed->cur];
+    *last_item = previous_item(&pv->last, editor_sheet(ed), it);
     if (!*last_item) {
         strbuf_reset(&pv->shown_value);
         strbuf_addf(&pv->shown_value, _("last year's sheet has no %s %ld"),
-                    ed->sheet->form->item_label, item_number(ed->sheet, it));
+                    editor_sheet(ed)->form->item_label, item_number(editor_sheet(ed), it));
         return pv->shown_value.buf;
     }
-    const char *v = previous_value(*last_item, ed->sheet->form, ed->field);
+    const char *v = previous_value(*last_item, editor_sheet(ed)->form, ed->field);
     return v ? readable(ui, v, ed->field) : _("(empty)");
 }
 

@@ -14,6 +14,9 @@
 s/\bui->page\b/ui->form.page/g
 s/\bui->n_page\b/ui->form.n_page/g
 s/\bui->cap_page\b/ui->form.cap_page/g
+s/\bui->page_sig\b/ui->form.page_sig/g
+s/\bui->n_page_sig\b/ui->form.n_page_sig/g
+s/\bui->page_form\b/ui->form.page_form/g
 s/\bui->layouts\b/ui->form.layouts/g
 s/\bui->layout_keys\b/ui->form.layout_keys/g
 s/\bui->n_layouts\b/ui->form.n_layouts/g

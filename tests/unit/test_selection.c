@@ -197,7 +197,7 @@ static const char *SHEET =
 
 static int fld(const struct editor *ed, const char *key)
 {
-    int f = form_field_index(ed->sheet->form, key);
+    int f = form_field_index(editor_sheet(ed)->form, key);
     if (f < 0)
         fail_msg("no field %s in the form", key);
     return f;
@@ -231,7 +231,7 @@ static int stop(void **state)
 
 static void assert_value(const struct editor *ed, size_t item, const char *key, const char *want)
 {
-    const char *v = item_get(ed->sheet, &ed->sheet->items[item], fld(ed, key));
+    const char *v = item_get(editor_sheet(ed), &editor_sheet(ed)->items[item], fld(ed, key));
     if (!want) {
         assert_true(!v || !*v);
         return;
