@@ -168,7 +168,7 @@ void editor_new_item(struct editor *ed)
 {
     if (editor_impl_refuse_if_read_only(ed))
         return;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     long no = highest_number(s) + 1;
     struct rec_record *r = rec_record_new();
     r->type = xstrdup(s->form->record_type);
@@ -185,9 +185,9 @@ static bool refuse_without_items(struct editor *ed)
 {
     if (editor_impl_refuse_if_read_only(ed))
         return true;
-    if (ed->sheet->n_items > 0)
+    if (editor_sheet(ed)->n_items > 0)
         return false;
-    editor_message(ed, true, _("there is no %s here (Ctrl-N adds one)"), ed->sheet->form->item_label);
+    editor_message(ed, true, _("there is no %s here (Ctrl-N adds one)"), editor_sheet(ed)->form->item_label);
     return true;
 }
 
@@ -196,12 +196,12 @@ bool editor_delete_item(struct editor *ed)
     if (refuse_without_items(ed))
         return false;
     size_t at = ed->cur;
-    long no = item_number(ed->sheet, &ed->sheet->items[at]);
-    size_t after = at + 1 < ed->sheet->n_items ? at : (at ? at - 1 : 0);
+    long no = item_number(editor_sheet(ed), &editor_sheet(ed)->items[at]);
+    size_t after = at + 1 < editor_sheet(ed)->n_items ? at : (at ? at - 1 : 0);
     do_step(ed, (struct edit_step){ .kind = EDIT_ITEM_REMOVE, .item = at, .caret_before = at,
                                     .caret_after = after });
     editor_message(ed, false, _("%s %ld deleted (Ctrl-Z brings it back)"),
-                   ed->sheet->form->item_label, no);
+                   editor_sheet(ed)->form->item_label, no);
     return true;
 }
 
@@ -209,7 +209,7 @@ bool editor_duplicate_item(struct editor *ed)
 {
     if (refuse_without_items(ed))
         return false;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     size_t at = ed->cur;
     long from = item_number(s, &s->items[at]), no = highest_number(s) + 1;
     struct rec_record *r = sheet_copy_item(s, at);
@@ -225,7 +225,7 @@ bool editor_move_item(struct editor *ed, int delta)
     if (refuse_without_items(ed))
         return false;
     size_t at = ed->cur;
-    if ((delta < 0 && at == 0) || (delta > 0 && at + 1 >= ed->sheet->n_items)) {
+    if ((delta < 0 && at == 0) || (delta > 0 && at + 1 >= editor_sheet(ed)->n_items)) {
         editor_message(ed, true, "%s", delta < 0 ? _("this is already the first one")
                                                  : _("this is already the last one"));
         return false;
@@ -234,7 +234,7 @@ bool editor_move_item(struct editor *ed, int delta)
     do_step(ed, (struct edit_step){ .kind = EDIT_ITEM_SWAP, .item = delta < 0 ? to : at,
                                     .caret_before = at, .caret_after = to });
     editor_message(ed, false, _("moved to place %zu of %zu; numbers stay (renumber: R in the "
-                                "item menu)"), to + 1, ed->sheet->n_items);
+                                "item menu)"), to + 1, editor_sheet(ed)->n_items);
     return true;
 }
 
@@ -244,7 +244,7 @@ bool editor_renumber_items(struct editor *ed)
         return false;
     static unsigned next_group;
     unsigned group = ++next_group ? next_group : ++next_group;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     size_t cur = ed->cur, changed = 0;
     editor_impl_seal_typing(ed);
     for (size_t i = 0; i < s->n_items; i++) {

@@ -237,10 +237,10 @@ static bool recover(struct ui *ui, const char *path, struct journal_log *log)
     struct error e;
     /* Try on a copy first: a journal that does not fit must not leave half a recovery. */
     struct strbuf text = STRBUF_INIT;
-    sheet_write(ed->sheet, &text);
-    struct sheet *trial = sheet_parse(text.buf, text.len, path, ed->sheet->form, &e);
+    sheet_write(editor_sheet(ed), &text);
+    struct sheet *trial = sheet_parse(text.buf, text.len, path, editor_sheet(ed)->form, &e);
     /* The sheet as it was, so that only items whose content changed get a new stamp. */
-    struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, ed->sheet->form, &e) : NULL;
+    struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, editor_sheet(ed)->form, &e) : NULL;
     strbuf_release(&text);
     log->sheet_unchanged = ed->have_stamp && journal_matches(&log->header, &ed->stamp, NULL);
     long applied = trial ? journal_apply(trial, log, &e) : -1;
@@ -252,20 +252,20 @@ static bool recover(struct ui *ui, const char *path, struct journal_log *log)
         ed->read_only = true;
         return false;
     }
-    journal_apply(ed->sheet, log, &e);
+    journal_apply(editor_sheet(ed), log, &e);
     ed->journal = journal_create(path, &ed->stamp, JOURNAL_REPLACE, &e);
     if (ed->journal) {
         journal_carry_over(ed->journal, log);
         if (journal_sync(ed->journal, &e) < 0)
             editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
     }
-    editor_replace_sheet(ed, ed->sheet, NULL);
+    editor_replace_sheet(ed, editor_sheet(ed), NULL);
     editor_mark_unsaved_against(ed, before);
     sheet_free(before);
     /* Show the last change, where the clerk was when the session ended. */
     const struct journal_change *last = &log->changes[log->n_changes - 1];
     editor_goto(ed, ed->cur_sheet, last->item);
-    int f = last->key ? form_field_index(ed->sheet->form, last->key) : -1;
+    int f = last->key ? form_field_index(editor_sheet(ed)->form, last->key) : -1;
     if (f >= 0 && editor_focusable(ed, f))
         editor_focus(ed, f);
     editor_message(ed, false, _("recovered %zu unsaved changes: check them, then save with Ctrl-S"),
@@ -290,7 +290,7 @@ static bool settle_journal(struct ui *ui, const char *path)
             return true;
         }
         struct strbuf body = STRBUF_INIT;
-        describe_log(ed->sheet, &log, &ed->stamp, &body);
+        describe_log(editor_sheet(ed), &log, &ed->stamp, &body);
         static const char *const options[] = {
             "r", N_("recover them"), "d", N_("discard them"), "v", N_("open read-only"),
             "q", N_("quit (keep them for later)"),
@@ -325,7 +325,7 @@ bool ui_session_start(struct ui *ui, const struct filestamp *stamp)
         return true;
     ed->stamp = *stamp;
     ed->have_stamp = true;
-    const char *path = ed->sheet->path;
+    const char *path = editor_sheet(ed)->path;
     if (!settle_lock(ui, path))
         return false;
     if (ed->read_only)
@@ -397,18 +397,18 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
 {
     struct editor *ed = &ui->ed;
     struct error e;
-    struct sheet *old = ed->sheet;
+    struct sheet *old = editor_sheet(ed);
     /* The new sheet was parsed with the old one's form: it takes the form over. */
     disk->owns_form = old->owns_form;
     old->owns_form = false;
     editor_replace_sheet(ed, disk, stamp);
-    ui->sheets[ed->cur_sheet] = disk;
+    ui->ed.sheets[ed->cur_sheet] = disk;
     /* Lists and searches borrowed the old sheet. */
-    search_free(ui->search);
-    ui->search = NULL;
-    ui->hit_shown = false;
-    overview_free(ui->ov);
-    ui->ov = NULL;
+    search_free(ui->find.search);
+    ui->find.search = NULL;
+    ui->find.shown = false;
+    overview_free(ui->list.ov);
+    ui->list.ov = NULL;
     sheet_free(old);
     if (ed->journal && journal_saved(ed->journal, stamp, &e) < 0)
         editor_message(ed, true, _("reloaded, but the journal could not be reset: %s"), e.msg);
@@ -425,24 +425,24 @@ static void save_asking(struct ui *ui)
     size_t len;
     struct filestamp now;
     struct error e;
-    if (filestamp_read(ed->sheet->path, &text, &len, &now, &e) < 0) {
+    if (filestamp_read(editor_sheet(ed)->path, &text, &len, &now, &e) < 0) {
         /* Gone or unreadable: saving would create it again. */
         static const char *const options[] = { "o", N_("save here anyway"), "c", N_("cancel") };
         struct strbuf body = STRBUF_INIT;
-        strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), ed->sheet->path, e.msg);
+        strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), editor_sheet(ed)->path, e.msg);
         if (ask(ui, _("The file changed on disk"), &body, options, 2) == 'o')
             editor_save(ed, true);
         strbuf_release(&body);
         return;
     }
-    struct sheet *disk = sheet_parse(text, len, ed->sheet->path, ed->sheet->form, &e);
+    struct sheet *disk = sheet_parse(text, len, editor_sheet(ed)->path, editor_sheet(ed)->form, &e);
     free(text);
     struct strbuf body = STRBUF_INIT;
     strbuf_addf(&body, _("Someone changed %s on disk after you opened it. Saving now would "
                          "overwrite their changes.\n\nWhat differs (on disk / here):\n\n"),
-                ed->sheet->path);
+                editor_sheet(ed)->path);
     if (disk)
-        describe_differences(disk, ed->sheet, &body);
+        describe_differences(disk, editor_sheet(ed), &body);
     else
         strbuf_addf(&body, _("(the file on disk does not parse: %s)\n"), e.msg);
     static const char *const options[] = {
