@@ -79,12 +79,18 @@ static void refresh_current_problems(struct editor *ed)
         }
 }
 
+/* The sheet os keeps the verdict on (os is one of ed->open). */
+static struct sheet *sheet_of(const struct editor *ed, const struct open_sheet *os)
+{
+    return ed->sheets[os - ed->open];
+}
+
 static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 {
     os->errors -= os->sheet_errors;
     ed->total_errors -= os->sheet_errors;
     problems_clear(&os->sheet_level);
-    rules_check_sheet_level(os->sheet, &os->sheet_level);
+    rules_check_sheet_level(sheet_of(ed, os), &os->sheet_level);
     os->sheet_errors = problems_count(&os->sheet_level, SEV_ERROR);
     os->errors += os->sheet_errors;
     ed->total_errors += os->sheet_errors;
@@ -93,7 +99,7 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(os->sheet, idx, &pl);
+    rules_check_item(sheet_of(ed, os), idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
     os->errors = os->errors - os->item_errors[idx] + n;
     ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
@@ -124,11 +130,11 @@ static uint64_t item_hash(const struct sheet *s, size_t idx)
     return h;
 }
 
-static void reset_unsaved(struct open_sheet *os)
+static void reset_unsaved(struct open_sheet *os, size_t n_items)
 {
     free(os->saved_hash);
     free(os->item_state);
-    size_t n = os->sheet->n_items + 1;
+    size_t n = n_items + 1;
     os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
     os->item_state = xcalloc(n, 1);
     os->n_dirty = 0;
@@ -140,7 +146,7 @@ static void before_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
     if (!(os->item_state[idx] & HASH_TAKEN)) {
-        os->saved_hash[idx] = item_hash(os->sheet, idx);
+        os->saved_hash[idx] = item_hash(editor_sheet(ed), idx);
         os->item_state[idx] |= HASH_TAKEN;
     }
 }
@@ -156,7 +162,7 @@ static void update_modified(struct editor *ed)
 static void after_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
-    bool dirty = item_hash(os->sheet, idx) != os->saved_hash[idx];
+    bool dirty = item_hash(editor_sheet(ed), idx) != os->saved_hash[idx];
     bool was = os->item_state[idx] & ITEM_DIRTY;
     if (dirty != was) {
         os->item_state[idx] ^= ITEM_DIRTY;
@@ -168,12 +174,13 @@ static void after_item_change(struct editor *ed, size_t idx)
 void editor_mark_all_unsaved(struct editor *ed)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+    struct sheet *s = editor_sheet(ed);
+    for (size_t i = 0; i < s->n_items; i++) {
+        os->saved_hash[i] = item_hash(s, i) + 1;   /* never equal: unsaved until saved */
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        s->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -181,8 +188,9 @@ void editor_mark_all_unsaved(struct editor *ed)
 void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        uint64_t now = item_hash(os->sheet, i);
+    struct sheet *s = editor_sheet(ed);
+    for (size_t i = 0; i < s->n_items; i++) {
+        uint64_t now = item_hash(s, i);
         uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
         if (now == was)
             continue;
@@ -190,7 +198,7 @@ void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        s->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -222,14 +230,12 @@ void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
     ed->clock_ms = monotonic_ms;
     for (size_t k = 0; k < n; k++) {
         struct open_sheet *os = &ed->open[k];
-        os->sheet = sheets[k];
         os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
-        reset_unsaved(os);
+        reset_unsaved(os, sheets[k]->n_items);
         for (size_t i = 0; i < sheets[k]->n_items; i++)
             recheck_item(ed, os, i);
         recheck_sheet_level(ed, os);
     }
-    ed->sheet = sheets[0];
     editor_goto(ed, 0, 0);
 }
 
@@ -347,7 +353,6 @@ void editor_goto(struct editor *ed, size_t sh, size_t idx)
         return;
     bool same_sheet = sh == ed->cur_sheet;
     ed->cur_sheet = sh;
-    ed->sheet = ed->sheets[sh];
     if (editor_sheet(ed)->n_items == 0) {
         close_field_editor(ed);
         ed->cur = 0;
@@ -849,7 +854,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
         return EDITOR_SAVE_FAILED;
     }
     sheet_mark_saved(editor_sheet(ed));
-    reset_unsaved(current(ed));
+    reset_unsaved(current(ed), editor_sheet(ed)->n_items);
     update_modified(ed);
     if (rc == SAVE_UNCONFIRMED)
         editor_message(ed, true, "%s", e.msg);
@@ -873,11 +878,9 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     os->errors = os->sheet_errors = 0;
     free(os->item_errors);
     problems_clear(&os->sheet_level);
-    os->sheet = s;
-    ed->sheet = s;
     ed->sheets[ed->cur_sheet] = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
-    reset_unsaved(os);
+    reset_unsaved(os, s->n_items);
     for (size_t i = 0; i < s->n_items; i++)
         recheck_item(ed, os, i);
     recheck_sheet_level(ed, os);

@@ -49,7 +49,6 @@ struct edit_step {
 
 /* One open sheet and the rules' verdict on it. */
 struct open_sheet {
-    struct sheet *sheet;
     size_t *item_errors;           /* errors per item */
     size_t sheet_errors;           /* header and duplicate numbers */
     size_t errors;                 /* all of this sheet's errors */
@@ -77,7 +76,6 @@ struct editor {
     struct open_sheet *open;       /* several in view mode; editing works on one */
     size_t n_open;
     size_t cur_sheet;
-    struct sheet *sheet;           /* open[cur_sheet].sheet */
     bool read_only;
     size_t cur;                    /* current item (index in the current sheet) */
     int field;                     /* focused form field, -1 when the item has none */

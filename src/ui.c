@@ -743,7 +743,6 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
-    ui->ed.sheets = sheets;
     tui_size(&ui->rows, &ui->cols);
     editor_init(&ui->ed, sheets, n, field_width(ui->cols));
     ui->ed.read_only = start->read_only || n > 1;

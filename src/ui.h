@@ -167,68 +167,12 @@ struct ui_reasons {
 
 struct ui {
     struct editor ed;
-    struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
     struct sheet_lock *lock;        /* ours while editing */
     int rows, cols;
     bool quit;
     bool hangup;                    /* the terminal went away */
     enum screen_id stack[8];
     int depth;
-    /* Form. */
-    struct page_row *page;
-    size_t n_page, cap_page;
-    struct layout *layouts;         /* per form field, for fields without focus */
-    struct layout_key *layout_keys;
-    size_t n_layouts;
-    struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
-    bool item_menu_confirm;         /* the item menu asks whether to delete */
-    int scroll;
-    bool follow;                    /* scroll to the caret (false while paging read-only) */
-    int choice_x[UI_MAX_CHOICES][2]; /* focused row's choices: start and end columns */
-    /* List (F5): the overview of every open sheet, and what of it is shown. */
-    struct overview *ov;
-    unsigned long ov_changes;       /* ed.changes when it was built */
-    size_t *list_rows, n_list_rows; /* overview rows shown, in order */
-    size_t list_sel, list_top;
-    bool list_problems, list_by_state;
-    int list_result;                /* choice index; -1 any; -2 not chosen */
-    int list_stage;                 /* form stage that is not complete; -1 any */
-    const char *list_ward;          /* only this ward's rows (borrowed from a sheet); NULL any */
-    long list_ward_year;            /* and of this fiscal year; 0 any */
-    bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
-    /* The list's detail pane (ui_detail.c). */
-    int detail_mode;                /* DETAIL_AUTO: shown when the list is filtered; d toggles */
-    int detail_top;                 /* its first row shown */
-    size_t detail_row;              /* the overview row it was scrolled for */
-    /* Per-ward counts of the list's rows (ui_wards.c). */
-    struct ward_table wards;
-    size_t wards_col, wards_sel, wards_top;
-    /* The items a search hits (ui_hits.c). */
-    struct hit_list hits;
-    size_t hits_sel, hits_top;
-    bool hits_walk;                 /* F7/F8 go through the hits list (opened from it) */
-    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
-    struct ui_watch *watch;
-    /* Search (Ctrl-F, / and ?, n and N). */
-    struct search *search;
-    unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
-    struct search_hit hit;          /* the match on screen, highlighted */
-    bool hit_shown;
-    bool hit_wrapped;              /* the search went past the end (or start) to find it */
-    bool searching;                 /* a query is set: count in idle time */
-    /* Problems (F6), of every open sheet: all_sheet[i] is the sheet of all.v[i]. */
-    struct problem_list all;
-    size_t *all_sheet;
-    size_t prob_sel, prob_top;
-    /* Help (F1). */
-    int help_top;
-    /* Prompt. */
-    enum prompt_kind prompt;
-    bool prompt_backwards;          /* ? rather than / */
-    struct strbuf input;
-    /* Reasons a stage could not be completed. */
-    struct problem_list reasons;
-    int reasons_stage;
     /* Each screen's state (above); named by what the screen shows. */
     struct ui_form form;
     struct ui_item_menu item_menu;
@@ -241,6 +185,8 @@ struct ui {
     struct ui_help help;
     struct ui_prompt prompt_line;
     struct ui_reasons refusal;
+    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
+    struct ui_watch *watch;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
 };

@@ -145,7 +145,7 @@ void ui_hits_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
-/* Show item hits_sel at its first hit, as / would have put it: n and N go on from there. */
+/* Show the selected item at its first hit, as / would have put it: n and N go on from there. */
 static void show_selected(struct ui *ui)
 {
     struct editor *ed = &ui->ed;

@@ -182,7 +182,6 @@ static bool reload_one(struct ui *ui, size_t i, struct error *e)
         ui->list.ward_year = 0;
     editor_goto(&ui->ed, i, 0);
     editor_replace_sheet(&ui->ed, s, NULL);
-    ui->ed.sheets[i] = s;
     sheet_free(old);
     w->stamps[i] = st;
     w->changed[i] = false;
