@@ -107,7 +107,6 @@ struct ui_list {
     int stage;                      /* form stage that is not complete; -1 any */
     const char *ward;               /* only this ward's rows (borrowed from a sheet); NULL any */
     long ward_year;                 /* and of this fiscal year; 0 any */
-    bool walk;                      /* F7/F8 go through the filtered list (opened from it) */
 };
 
 /* The list's detail pane (ui_detail.c). */
@@ -127,7 +126,6 @@ struct ui_wards {
 struct ui_hits {
     struct hit_list items;
     size_t sel, top;
-    bool walk;                      /* F7/F8 go through the hits list (opened from it) */
 };
 
 /* Search (Ctrl-F, / and ?, n and N), over the form and the lists. */
@@ -185,6 +183,8 @@ struct ui {
     struct ui_help help;
     struct ui_prompt prompt_line;
     struct ui_reasons refusal;
+    /* F7/F8 in the form go through the list it was opened from (ui_select.c). */
+    enum ui_walk { WALK_ITEMS, WALK_LIST, WALK_HITS } walk;
     /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
     struct ui_watch *watch;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
@@ -308,6 +308,12 @@ void ui_reasons_key(struct ui *ui, const struct key *k);
 void ui_item_menu_open(struct ui *ui);
 void ui_item_menu_draw(struct ui *ui);
 void ui_item_menu_key(struct ui *ui, const struct key *k);
+
+/* ui_select.c: what the screens listing rows (list, hits, wards) share. */
+/* j/k, Up/Down, PgUp/PgDn (by page), Home/End move *sel in n rows; true when k was one of them. */
+bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k);
+/* Show item of open sheet in the form, from its top (the caller sets ui->walk). */
+void ui_select_show_item(struct ui *ui, size_t sheet, size_t item);
 
 /* Open the prompt for kind with text prefilled. */
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);

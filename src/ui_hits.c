@@ -150,15 +150,13 @@ static void show_selected(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     const struct hit_item *h = &ui->hitlist.items.v[ui->hitlist.sel];
-    editor_goto(ed, h->sheet, h->item);
+    ui_select_show_item(ui, h->sheet, h->item);
     editor_focus(ed, h->first.pos.field);
     if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, h->first.pos.offset);
     ui->find.hit = h->first;
     ui->find.shown = h->first.len > 0;
     ui->find.wrapped = false;
-    ui->form.scroll = 0;
-    ui->form.follow = true;
     editor_message(ed, false, _("item %zu/%zu with \"%s\": %zu matches here (F7/F8: items)"),
                    ui->hitlist.sel + 1, ui->hitlist.items.n, ed->find_query, h->hits);
 }
@@ -168,14 +166,13 @@ static void open_selected(struct ui *ui)
     if (ui->hitlist.sel >= ui->hitlist.items.n)
         return;
     ui_pop(ui);
-    ui->hitlist.walk = true;
-    ui->list.walk = false;
+    ui->walk = WALK_HITS;
     show_selected(ui);
 }
 
 bool ui_hits_step(struct ui *ui, int delta)
 {
-    if (!ui->hitlist.walk || ui->hitlist.items.n == 0)
+    if (ui->walk != WALK_HITS || ui->hitlist.items.n == 0)
         return false;
     if ((delta < 0 && ui->hitlist.sel == 0) || (delta > 0 && ui->hitlist.sel + 1 >= ui->hitlist.items.n)) {
         editor_message(&ui->ed, false,
@@ -193,25 +190,16 @@ void ui_hits_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->hitlist.items.n;
     size_t page = (size_t)(list_rows(ui) > 1 ? list_rows(ui) - 1 : 1);
+    if (ui_select_move(&ui->hitlist.sel, n, page, k))
+        return;
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\r': case '\n': open_selected(ui); break;
         case 27: case 'q': case 'l': ui_pop(ui); break;
-        case 'j': if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
-        case 'k': if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
         case CTRL('q'): ui_pop(ui); ui_request_quit(ui); break;
         }
         return;
     }
-    if (k->kind != KEY_KIND_FUNC)
-        return;
-    switch (k->code) {
-    case KEY_UP: if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
-    case KEY_DOWN: if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
-    case KEY_PPAGE: ui->hitlist.sel = ui->hitlist.sel > page ? ui->hitlist.sel - page : 0; break;
-    case KEY_NPAGE: ui->hitlist.sel = ui->hitlist.sel + page < n ? ui->hitlist.sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->hitlist.sel = 0; break;
-    case KEY_END: ui->hitlist.sel = n ? n - 1 : 0; break;
-    case KEY_ENTER: open_selected(ui); break;
-    }
+    if (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER)
+        open_selected(ui);
 }

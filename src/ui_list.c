@@ -333,7 +333,7 @@ static void filter_words(const struct ui *ui, struct strbuf *out)
 
 bool ui_list_step(struct ui *ui, int delta)
 {
-    if (!ui->list.walk || !list_filtered(ui) || !ensure_overview(ui))
+    if (ui->walk != WALK_LIST || !list_filtered(ui) || !ensure_overview(ui))
         return false;
     select_rows(ui);   /* an edit may have taken an item out of the list, or into it */
     size_t n = ui->list.n_rows;
@@ -366,9 +366,7 @@ bool ui_list_step(struct ui *ui, int delta)
     }
     ui->list.sel = to;
     const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[to]);
-    editor_goto(&ui->ed, r->sheet, r->item);
-    ui->form.scroll = 0;
-    ui->form.follow = true;
+    ui_select_show_item(ui, r->sheet, r->item);
     editor_message(&ui->ed, false, _("%zu/%zu of the list %s (F7/F8 go through it; F5: the list)"),
                    to + 1, n, words.buf);
     strbuf_release(&words);
@@ -387,13 +385,10 @@ static void list_item_menu(struct ui *ui)
 
 static void open_selected(struct ui *ui)
 {
-    ui->list.walk = list_filtered(ui);
-    ui->hitlist.walk = false;
+    ui->walk = list_filtered(ui) ? WALK_LIST : WALK_ITEMS;
     if (ui->list.n_rows) {
         const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
-        editor_goto(&ui->ed, r->sheet, r->item);
-        ui->form.scroll = 0;
-        ui->form.follow = true;
+        ui_select_show_item(ui, r->sheet, r->item);
     }
     ui_pop(ui);
 }
@@ -456,13 +451,14 @@ void ui_list_key(struct ui *ui, const struct key *k)
     size_t n = ui->list.n_rows;
     int shown_rows = ui_detail_list_rows(ui, list_area_rows(ui));
     size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
-    if (ui_detail_key(ui, k, list_area_rows(ui)))
+    if (ui_detail_key(ui, k, list_area_rows(ui)) || ui_select_move(&ui->list.sel, n, page, k))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);
         else if (k->ch == 27 || k->ch == 'q') {
-            ui->list.walk = ui->list.walk && list_filtered(ui);
+            if (!list_filtered(ui) && ui->walk == WALK_LIST)
+                ui->walk = WALK_ITEMS;
             ui_pop(ui);
         }
         else if (k->ch == CTRL('q')) {
@@ -470,27 +466,14 @@ void ui_list_key(struct ui *ui, const struct key *k)
             ui_request_quit(ui);
         } else if (k->ch == CTRL('t'))
             list_item_menu(ui);
-        else if (k->ch == 'j' && ui->list.sel + 1 < n)
-            ui->list.sel++;
-        else if (k->ch == 'k' && ui->list.sel > 0)
-            ui->list.sel--;
         else
             filter_key(ui, k->ch);
         return;
     }
     if (k->kind != KEY_KIND_FUNC)
         return;
-    switch (k->code) {
-    case KEY_UP: if (ui->list.sel > 0) ui->list.sel--; break;
-    case KEY_DOWN: if (ui->list.sel + 1 < n) ui->list.sel++; break;
-    case KEY_PPAGE: ui->list.sel = ui->list.sel > page ? ui->list.sel - page : 0; break;
-    case KEY_NPAGE: ui->list.sel = ui->list.sel + page < n ? ui->list.sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->list.sel = 0; break;
-    case KEY_END: ui->list.sel = n ? n - 1 : 0; break;
-    case KEY_ENTER: open_selected(ui); break;
-    default:
-        if (k->code == KEY_F(5))
-            ui_pop(ui);
-        break;
-    }
+    if (k->code == KEY_ENTER)
+        open_selected(ui);
+    else if (k->code == KEY_F(5))
+        ui_pop(ui);
 }
