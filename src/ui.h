@@ -1,15 +1,32 @@
 /*
  * ui.h - the editor's screens.  Each screen is two functions, as in
  * ncdu: draw (paint from state) and key (change state); the main loop
- * in ui.c only dispatches to the screen on top.  ui_form.c is the form
- * itself, ui_list.c the list of items (F5), ui_problems.c the problems
- * (F6), ui_help.c the help (F1); ui.c also draws the one-line prompts
- * (Ctrl-G, Ctrl-F, /) and the status line; ui_session.c asks the
- * questions of opening, saving and quitting (lock, recovery, outside
- * change).
+ * in ui.c only dispatches to the screen on top.  Each screen keeps its
+ * state in its own struct of struct ui (struct ui_<screen>), and its
+ * functions are named ui_<screen>_... (the model's form_* and problems_*
+ * are other things):
  *
- * Screens draw with tui.h only; they change the sheet only through
- * editor.h.
+ *   ui_form.c      the form itself                 ui->form       ui_form_*
+ *   ui_list.c      the list of items (F5)          ui->list       ui_list_*
+ *   ui_detail.c    the list's detail pane          ui->detail     ui_detail_*
+ *   ui_wards.c     per-ward counts (w in the list) ui->ward_counts ui_wards_*
+ *   ui_hits.c      the items a search hits (l)     ui->hitlist    ui_hits_*
+ *   ui_problems.c  the problems (F6)               ui->problems   ui_problems_*
+ *   ui_help.c      the help (F1)                   ui->help       ui_help_*
+ *   ui_items.c     the item menu (Ctrl-T)          ui->item_menu  ui_item_menu_*
+ *   ui.c           the one-line prompts (Ctrl-G, Ctrl-F, /, ?: ui->prompt_line),
+ *                  why a stage cannot be completed (ui->refusal), quitting,
+ *                  searching (ui->find) and the status line
+ *
+ * ui_select.c holds what the screens listing rows share (moving the
+ * selection, showing the selected item; ui->walk: which list F7/F8 go
+ * through).  ui_session.c asks the questions of opening, saving and
+ * quitting (lock, recovery, outside change), ui_merge.c merges on save,
+ * ui_watch.c notices sheets changing on disk while viewed.
+ *
+ * The current sheet is editor_sheet(&ui->ed), the open sheets
+ * ui->ed.sheets: no screen keeps a copy.  Screens draw with tui.h only;
+ * they change the sheet only through editor.h.
  */
 #ifndef TORIKUMI_UI_H
 #define TORIKUMI_UI_H
