@@ -329,6 +329,10 @@ void ui_item_menu_key(struct ui *ui, const struct key *k);
 /* ui_select.c: what the screens listing rows (list, hits, wards) share. */
 /* j/k, Up/Down, PgUp/PgDn (by page), Home/End move *sel in n rows; true when k was one of them. */
 bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k);
+/* The ward column of the lists of items (several sheets open). */
+#define UI_COL_WARD 10
+/* The title bar, and the ward column's label on row 1 when wards; returns where the next column starts. */
+int ui_select_header(struct ui *ui, const struct strbuf *title, bool wards);
 /* Show item of open sheet in the form, from its top (the caller sets ui->walk). */
 void ui_select_show_item(struct ui *ui, size_t sheet, size_t item);
 

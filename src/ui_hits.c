@@ -15,7 +15,6 @@
 #include "utf8.h"
 #include "ui.h"
 
-#define COL_WARD 10
 #define COL_NO 6
 #define COL_HITS 7
 
@@ -50,7 +49,7 @@ static void field_words(const struct sheet *s, const struct hit_item *h, struct 
 
 static int title_width(const struct ui *ui, bool wards)
 {
-    int w = (ui->cols - COL_NO - COL_HITS - (wards ? COL_WARD : 0)) * 3 / 5;
+    int w = (ui->cols - COL_NO - COL_HITS - (wards ? UI_COL_WARD : 0)) * 3 / 5;
     return w < 8 ? 8 : w;
 }
 
@@ -69,8 +68,8 @@ static void draw_row(struct ui *ui, int y, size_t i, bool wards)
     if (wards) {
         const char *ward = sheet_header_get(s, "Ward");
         if (ward)
-            tui_text(y, x + 1, COL_WARD - 2, ward, strlen(ward), role);
-        x += COL_WARD;
+            tui_text(y, x + 1, UI_COL_WARD - 2, ward, strlen(ward), role);
+        x += UI_COL_WARD;
     }
     char no[32];
     snprintf(no, sizeof(no), "%s%ld", sel ? ">" : " ", item_number(s, it));
@@ -93,18 +92,12 @@ static void draw_row(struct ui *ui, int y, size_t i, bool wards)
 static void draw_header(struct ui *ui, bool wards)
 {
     const struct form *form = ui->ed.sheets[0]->form;
-    tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
     strbuf_addf(&t, _("%s with \"%s\": %zu (%zu matches%s)"), form->item_label,
                 ui->ed.find_query, ui->hitlist.items.n, ui->hitlist.items.total,
                 ui->hitlist.items.truncated ? _(", cut short") : "");
-    tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
+    int x = ui_select_header(ui, &t, wards);
     strbuf_release(&t);
-    int x = 0;
-    if (wards) {
-        tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
-        x += COL_WARD;
-    }
     tui_str(1, x, COL_NO, "No", ROLE_LABEL);
     x += COL_NO;
     int tw = title_width(ui, wards);

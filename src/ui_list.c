@@ -17,7 +17,6 @@
 
 #define COL_NO 6
 #define COL_RESULT 12
-#define COL_WARD 10
 #define COL_YEAR 6          /* "2017 ": only when the open sheets' fiscal years differ */
 
 /* Build the overview when first needed, and again after the sheets changed. */
@@ -103,7 +102,7 @@ static bool years_differ(const struct ui *ui)
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
     int w = ui_detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
-            (wards ? COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
+            (wards ? UI_COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
     return w < 8 ? 8 : w;
 }
 
@@ -143,7 +142,6 @@ static void draw_list_header(struct ui *ui, bool wards)
 {
     const struct overview *ov = ui->list.ov;
     const struct form *form = overview_form(ov);
-    tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
     strbuf_addf(&t, _("List of %s (%zu)"), form->item_label, ui->list.n_rows);
     /* The filters in words, so what is hidden is never a surprise. */
@@ -161,13 +159,8 @@ static void draw_list_header(struct ui *ui, bool wards)
         add_ward_words(ui, &t);
     }
     strbuf_addf(&t, "  [%s]", ui->list.by_state ? _("by state") : _("by number"));
-    tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
+    int x = ui_select_header(ui, &t, wards);
     strbuf_release(&t);
-    int x = 0;
-    if (wards) {
-        tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
-        x += COL_WARD;
-    }
     if (years_differ(ui)) {
         tui_str(1, x, COL_YEAR - 1, _("Year"), ROLE_LABEL);
         x += COL_YEAR;
@@ -197,8 +190,8 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     }
     int x = 0;
     if (wards) {
-        tui_text(y, x + 1, COL_WARD - 2, r->ward, strlen(r->ward), role);
-        x += COL_WARD;
+        tui_text(y, x + 1, UI_COL_WARD - 2, r->ward, strlen(r->ward), role);
+        x += UI_COL_WARD;
     }
     if (years_differ(ui)) {
         char year[24] = "";

@@ -5,6 +5,7 @@
  */
 #include <curses.h>
 
+#include "i18n.h"
 #include "ui.h"
 
 bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k)
@@ -28,6 +29,16 @@ bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k)
     case KEY_END: *sel = last; return true;
     default: return false;
     }
+}
+
+int ui_select_header(struct ui *ui, const struct strbuf *title, bool wards)
+{
+    tui_fill(0, 0, ui->cols, ROLE_BAR);
+    tui_text(0, 1, ui->cols - 2, title->buf, title->len, ROLE_BAR);
+    if (!wards)
+        return 0;
+    tui_str(1, 0, UI_COL_WARD - 1, _("Ward"), ROLE_LABEL);
+    return UI_COL_WARD;
 }
 
 void ui_select_show_item(struct ui *ui, size_t sheet, size_t item)
