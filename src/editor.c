@@ -79,18 +79,12 @@ static void refresh_current_problems(struct editor *ed)
         }
 }
 
-/* The sheet os keeps the verdict on (os is one of ed->open). */
-static struct sheet *sheet_of(const struct editor *ed, const struct open_sheet *os)
-{
-    return ed->sheets[os - ed->open];
-}
-
 static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 {
     os->errors -= os->sheet_errors;
     ed->total_errors -= os->sheet_errors;
     problems_clear(&os->sheet_level);
-    rules_check_sheet_level(sheet_of(ed, os), &os->sheet_level);
+    rules_check_sheet_level(editor_impl_sheet_of(ed, os), &os->sheet_level);
     os->sheet_errors = problems_count(&os->sheet_level, SEV_ERROR);
     os->errors += os->sheet_errors;
     ed->total_errors += os->sheet_errors;
@@ -99,7 +93,7 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(sheet_of(ed, os), idx, &pl);
+    rules_check_item(editor_impl_sheet_of(ed, os), idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
     os->errors = os->errors - os->item_errors[idx] + n;
     ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
@@ -130,11 +124,11 @@ static uint64_t item_hash(const struct sheet *s, size_t idx)
     return h;
 }
 
-static void reset_unsaved(struct open_sheet *os, size_t n_items)
+static void reset_unsaved(const struct editor *ed, struct open_sheet *os)
 {
     free(os->saved_hash);
     free(os->item_state);
-    size_t n = n_items + 1;
+    size_t n = editor_impl_sheet_of(ed, os)->n_items + 1;
     os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
     os->item_state = xcalloc(n, 1);
     os->n_dirty = 0;
@@ -146,7 +140,7 @@ static void before_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
     if (!(os->item_state[idx] & HASH_TAKEN)) {
-        os->saved_hash[idx] = item_hash(editor_sheet(ed), idx);
+        os->saved_hash[idx] = item_hash(editor_impl_sheet_of(ed, os), idx);
         os->item_state[idx] |= HASH_TAKEN;
     }
 }
@@ -162,7 +156,7 @@ static void update_modified(struct editor *ed)
 static void after_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
-    bool dirty = item_hash(editor_sheet(ed), idx) != os->saved_hash[idx];
+    bool dirty = item_hash(editor_impl_sheet_of(ed, os), idx) != os->saved_hash[idx];
     bool was = os->item_state[idx] & ITEM_DIRTY;
     if (dirty != was) {
         os->item_state[idx] ^= ITEM_DIRTY;
@@ -174,13 +168,12 @@ static void after_item_change(struct editor *ed, size_t idx)
 void editor_mark_all_unsaved(struct editor *ed)
 {
     struct open_sheet *os = current(ed);
-    struct sheet *s = editor_sheet(ed);
-    for (size_t i = 0; i < s->n_items; i++) {
-        os->saved_hash[i] = item_hash(s, i) + 1;   /* never equal: unsaved until saved */
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        os->saved_hash[i] = item_hash(editor_impl_sheet_of(ed, os), i) + 1;   /* never equal: unsaved until saved */
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        s->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -188,9 +181,8 @@ void editor_mark_all_unsaved(struct editor *ed)
 void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
 {
     struct open_sheet *os = current(ed);
-    struct sheet *s = editor_sheet(ed);
-    for (size_t i = 0; i < s->n_items; i++) {
-        uint64_t now = item_hash(s, i);
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        uint64_t now = item_hash(editor_impl_sheet_of(ed, os), i);
         uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
         if (now == was)
             continue;
@@ -198,7 +190,7 @@ void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        s->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -231,7 +223,7 @@ void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
     for (size_t k = 0; k < n; k++) {
         struct open_sheet *os = &ed->open[k];
         os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
-        reset_unsaved(os, sheets[k]->n_items);
+        reset_unsaved(ed, os);
         for (size_t i = 0; i < sheets[k]->n_items; i++)
             recheck_item(ed, os, i);
         recheck_sheet_level(ed, os);
@@ -854,7 +846,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
         return EDITOR_SAVE_FAILED;
     }
     sheet_mark_saved(editor_sheet(ed));
-    reset_unsaved(current(ed), editor_sheet(ed)->n_items);
+    reset_unsaved(ed, current(ed));
     update_modified(ed);
     if (rc == SAVE_UNCONFIRMED)
         editor_message(ed, true, "%s", e.msg);
@@ -880,7 +872,7 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     problems_clear(&os->sheet_level);
     ed->sheets[ed->cur_sheet] = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
-    reset_unsaved(os, s->n_items);
+    reset_unsaved(ed, os);
     for (size_t i = 0; i < s->n_items; i++)
         recheck_item(ed, os, i);
     recheck_sheet_level(ed, os);
@@ -975,6 +967,11 @@ int editor_save_copy(struct editor *ed, const char *path)
 struct open_sheet *editor_impl_current(struct editor *ed)
 {
     return current(ed);
+}
+
+struct sheet *editor_impl_sheet_of(const struct editor *ed, const struct open_sheet *os)
+{
+    return ed->sheets[os - ed->open];
 }
 
 bool editor_impl_refuse_if_read_only(struct editor *ed)

@@ -47,7 +47,7 @@ struct edit_step {
     unsigned char held_state;      /* item_state; 0: a new item, unsaved) */
 };
 
-/* One open sheet and the rules' verdict on it. */
+/* The rules' verdict on one open sheet (open[i] is about sheets[i]), and what of it is unsaved. */
 struct open_sheet {
     size_t *item_errors;           /* errors per item */
     size_t sheet_errors;           /* header and duplicate numbers */
@@ -102,7 +102,11 @@ struct editor {
     bool have_stamp;
 };
 
-/* Open sheets (one to edit; several read-only, as one long sheet). */
+/*
+ * Open sheets (one to edit; several read-only, as one long sheet).  The
+ * editor copies the array, not the sheets; after a reload the sheets are
+ * the ones in ed->sheets (ui_run hands them back to its caller).
+ */
 void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width);
 void editor_free(struct editor *ed);
 /* The current sheet: sheets[cur_sheet]. */
