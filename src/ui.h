@@ -18,7 +18,7 @@
  *                  why a stage cannot be completed (ui->refusal), quitting,
  *                  searching (ui->find) and the status line
  *
- * ui_select.c holds what the screens listing rows share (moving the
+ * ui_rows.c holds what the screens listing rows share (moving the
  * selection, showing the selected item; ui->walk: which list F7/F8 go
  * through).  ui_session.c asks the questions of opening, saving and
  * quitting (lock, recovery, outside change), ui_merge.c merges on save,
@@ -200,7 +200,7 @@ struct ui {
     struct ui_help help;
     struct ui_prompt prompt_line;
     struct ui_reasons refusal;
-    /* F7/F8 in the form go through the list it was opened from (ui_select.c). */
+    /* F7/F8 in the form go through the list it was opened from (ui_rows.c). */
     enum ui_walk { WALK_ITEMS, WALK_LIST, WALK_HITS } walk;
     /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
     struct ui_watch *watch;
@@ -326,15 +326,15 @@ void ui_item_menu_open(struct ui *ui);
 void ui_item_menu_draw(struct ui *ui);
 void ui_item_menu_key(struct ui *ui, const struct key *k);
 
-/* ui_select.c: what the screens listing rows (list, hits, wards) share. */
+/* ui_rows.c: what the screens listing rows (list, hits, wards) share. */
 /* j/k, Up/Down, PgUp/PgDn (by page), Home/End move *sel in n rows; true when k was one of them. */
-bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k);
+bool ui_rows_move(size_t *sel, size_t n, size_t page, const struct key *k);
 /* The ward column of the lists of items (several sheets open). */
 #define UI_COL_WARD 10
 /* The title bar, and the ward column's label on row 1 when wards; returns where the next column starts. */
-int ui_select_header(struct ui *ui, const struct strbuf *title, bool wards);
+int ui_rows_header(struct ui *ui, const struct strbuf *title, bool wards);
 /* Show item of open sheet in the form, from its top (the caller sets ui->walk). */
-void ui_select_show_item(struct ui *ui, size_t sheet, size_t item);
+void ui_rows_show_item(struct ui *ui, size_t sheet, size_t item);
 
 /* Open the prompt for kind with text prefilled. */
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);

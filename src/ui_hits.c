@@ -96,7 +96,7 @@ static void draw_header(struct ui *ui, bool wards)
     strbuf_addf(&t, _("%s with \"%s\": %zu (%zu matches%s)"), form->item_label,
                 ui->ed.find_query, ui->hitlist.items.n, ui->hitlist.items.total,
                 ui->hitlist.items.truncated ? _(", cut short") : "");
-    int x = ui_select_header(ui, &t, wards);
+    int x = ui_rows_header(ui, &t, wards);
     strbuf_release(&t);
     tui_str(1, x, COL_NO, "No", ROLE_LABEL);
     x += COL_NO;
@@ -143,7 +143,7 @@ static void show_selected(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     const struct hit_item *h = &ui->hitlist.items.v[ui->hitlist.sel];
-    ui_select_show_item(ui, h->sheet, h->item);
+    ui_rows_show_item(ui, h->sheet, h->item);
     editor_focus(ed, h->first.pos.field);
     if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, h->first.pos.offset);
@@ -183,7 +183,7 @@ void ui_hits_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->hitlist.items.n;
     size_t page = (size_t)(list_rows(ui) > 1 ? list_rows(ui) - 1 : 1);
-    if (ui_select_move(&ui->hitlist.sel, n, page, k))
+    if (ui_rows_move(&ui->hitlist.sel, n, page, k))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {

@@ -159,7 +159,7 @@ static void draw_list_header(struct ui *ui, bool wards)
         add_ward_words(ui, &t);
     }
     strbuf_addf(&t, "  [%s]", ui->list.by_state ? _("by state") : _("by number"));
-    int x = ui_select_header(ui, &t, wards);
+    int x = ui_rows_header(ui, &t, wards);
     strbuf_release(&t);
     if (years_differ(ui)) {
         tui_str(1, x, COL_YEAR - 1, _("Year"), ROLE_LABEL);
@@ -359,7 +359,7 @@ bool ui_list_step(struct ui *ui, int delta)
     }
     ui->list.sel = to;
     const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[to]);
-    ui_select_show_item(ui, r->sheet, r->item);
+    ui_rows_show_item(ui, r->sheet, r->item);
     editor_message(&ui->ed, false, _("%zu/%zu of the list %s (F7/F8 go through it; F5: the list)"),
                    to + 1, n, words.buf);
     strbuf_release(&words);
@@ -381,7 +381,7 @@ static void open_selected(struct ui *ui)
     ui->walk = list_filtered(ui) ? WALK_LIST : WALK_ITEMS;
     if (ui->list.n_rows) {
         const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
-        ui_select_show_item(ui, r->sheet, r->item);
+        ui_rows_show_item(ui, r->sheet, r->item);
     }
     ui_pop(ui);
 }
@@ -444,7 +444,7 @@ void ui_list_key(struct ui *ui, const struct key *k)
     size_t n = ui->list.n_rows;
     int shown_rows = ui_detail_list_rows(ui, list_area_rows(ui));
     size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
-    if (ui_detail_key(ui, k, list_area_rows(ui)) || ui_select_move(&ui->list.sel, n, page, k))
+    if (ui_detail_key(ui, k, list_area_rows(ui)) || ui_rows_move(&ui->list.sel, n, page, k))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')

@@ -218,7 +218,7 @@ void ui_wards_key(struct ui *ui, const struct key *k)
 {
     size_t last = ui->ward_counts.table.n;      /* the total row */
     size_t page = (size_t)(table_rows(ui) > 1 ? table_rows(ui) - 1 : 1);
-    if (ui_select_move(&ui->ward_counts.sel, last + 1, page, k))
+    if (ui_rows_move(&ui->ward_counts.sel, last + 1, page, k))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {

@@ -1,6 +1,6 @@
 /*
- * test_ui_select.c - moving the selection in the screens that list rows
- * (ui_select.c): the list, the hits list and the per-ward counts share it.
+ * test_ui_rows.c - moving the selection in the screens that list rows
+ * (ui_rows.c): the list, the hits list and the per-ward counts share it.
  * No terminal: only curses' key codes.
  */
 #include "unit.h"
@@ -24,7 +24,7 @@ static struct key chr(wint_t ch)
 /* Where key k moves the selection from sel in n rows, 5 to a page. */
 static size_t moved(size_t sel, size_t n, struct key k)
 {
-    assert_true(ui_select_move(&sel, n, 5, &k));
+    assert_true(ui_rows_move(&sel, n, 5, &k));
     return sel;
 }
 
@@ -71,7 +71,7 @@ static void test_other_keys_are_left_to_the_screen(void **state)
     struct key keys[] = { chr('\r'), chr('q'), chr('w'), func(KEY_ENTER), func(KEY_F(5)),
                           func(KEY_LEFT) };
     for (size_t i = 0; i < ARRAY_LEN(keys); i++)
-        assert_false(ui_select_move(&sel, 10, 5, &keys[i]));
+        assert_false(ui_rows_move(&sel, 10, 5, &keys[i]));
     assert_int_equal(sel, 3);
 }
 

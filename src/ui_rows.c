@@ -1,14 +1,15 @@
 /*
- * ui_select.c - what the screens that list rows share (the list, the hits
- * list, the per-ward counts): moving the selection, and opening the
- * selected item in the form.  Which list F7/F8 then go through is ui->walk.
+ * ui_rows.c - what the screens that list rows share (the list, the hits
+ * list, the per-ward counts): moving the selection, the title bar with
+ * the ward column, and showing the selected item in the form.  Which list
+ * F7/F8 then go through is ui->walk.
  */
 #include <curses.h>
 
 #include "i18n.h"
 #include "ui.h"
 
-bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k)
+bool ui_rows_move(size_t *sel, size_t n, size_t page, const struct key *k)
 {
     size_t last = n ? n - 1 : 0;
     if (k->kind == KEY_KIND_CHAR && (k->ch == 'j' || k->ch == 'k')) {
@@ -31,7 +32,7 @@ bool ui_select_move(size_t *sel, size_t n, size_t page, const struct key *k)
     }
 }
 
-int ui_select_header(struct ui *ui, const struct strbuf *title, bool wards)
+int ui_rows_header(struct ui *ui, const struct strbuf *title, bool wards)
 {
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     tui_text(0, 1, ui->cols - 2, title->buf, title->len, ROLE_BAR);
@@ -41,7 +42,7 @@ int ui_select_header(struct ui *ui, const struct strbuf *title, bool wards)
     return UI_COL_WARD;
 }
 
-void ui_select_show_item(struct ui *ui, size_t sheet, size_t item)
+void ui_rows_show_item(struct ui *ui, size_t sheet, size_t item)
 {
     editor_goto(&ui->ed, sheet, item);
     ui->form.scroll = 0;
