@@ -99,7 +99,7 @@ unsigned long editor_value_version(struct editor *ed, int f)
 
 static bool is_current_item(const struct editor *ed, const struct open_sheet *os, size_t idx)
 {
-    return os->sheet == editor_sheet(ed) && idx == ed->cur && idx < editor_sheet(ed)->n_items;
+    return editor_impl_sheet_of(ed, os) == editor_sheet(ed) && idx == ed->cur && idx < editor_sheet(ed)->n_items;
 }
 
 static void refresh_current_problems(struct editor *ed)
@@ -123,7 +123,7 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
     os->errors -= os->sheet_errors;
     ed->total_errors -= os->sheet_errors;
     problems_clear(&os->sheet_level);
-    rules_check_sheet_level(os->sheet, &os->sheet_level);
+    rules_check_sheet_level(editor_impl_sheet_of(ed, os), &os->sheet_level);
     os->sheet_errors = problems_count(&os->sheet_level, SEV_ERROR);
     os->errors += os->sheet_errors;
     ed->total_errors += os->sheet_errors;
@@ -133,9 +133,9 @@ static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
     if (is_current_item(ed, os, idx))
-        rules_check_item_memo(os->sheet, idx, &ed->rules_memo, current_versions(ed), &pl);
+        rules_check_item_memo(editor_impl_sheet_of(ed, os), idx, &ed->rules_memo, current_versions(ed), &pl);
     else
-        rules_check_item(os->sheet, idx, &pl);
+        rules_check_item(editor_impl_sheet_of(ed, os), idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
     os->errors = os->errors - os->item_errors[idx] + n;
     ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
@@ -205,11 +205,11 @@ static uint64_t current_item_hash(struct editor *ed, size_t idx)
     return item_hash_memo(is_current_item(ed, current(ed), idx) ? ed : NULL, editor_sheet(ed), idx);
 }
 
-static void reset_unsaved(struct open_sheet *os)
+static void reset_unsaved(const struct editor *ed, struct open_sheet *os)
 {
     free(os->saved_hash);
     free(os->item_state);
-    size_t n = os->sheet->n_items + 1;
+    size_t n = editor_impl_sheet_of(ed, os)->n_items + 1;
     os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
     os->item_state = xcalloc(n, 1);
     os->n_dirty = 0;
@@ -249,12 +249,12 @@ static void after_item_change(struct editor *ed, size_t idx)
 void editor_mark_all_unsaved(struct editor *ed)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        os->saved_hash[i] = item_hash(editor_impl_sheet_of(ed, os), i) + 1;   /* never equal: unsaved until saved */
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -262,8 +262,8 @@ void editor_mark_all_unsaved(struct editor *ed)
 void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        uint64_t now = item_hash(os->sheet, i);
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        uint64_t now = item_hash(editor_impl_sheet_of(ed, os), i);
         uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
         if (now == was)
             continue;
@@ -271,7 +271,7 @@ void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -309,14 +309,12 @@ void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
     ed->clock_ms = monotonic_ms;
     for (size_t k = 0; k < n; k++) {
         struct open_sheet *os = &ed->open[k];
-        os->sheet = sheets[k];
         os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
-        reset_unsaved(os);
+        reset_unsaved(ed, os);
         for (size_t i = 0; i < sheets[k]->n_items; i++)
             recheck_item(ed, os, i);
         recheck_sheet_level(ed, os);
     }
-    ed->sheet = sheets[0];
     editor_goto(ed, 0, 0);
 }
 
@@ -438,7 +436,6 @@ void editor_goto(struct editor *ed, size_t sh, size_t idx)
         return;
     bool same_sheet = sh == ed->cur_sheet;
     ed->cur_sheet = sh;
-    ed->sheet = ed->sheets[sh];
     if (editor_sheet(ed)->n_items == 0) {
         close_field_editor(ed);
         ed->cur = 0;
@@ -973,7 +970,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
         return EDITOR_SAVE_FAILED;
     }
     sheet_mark_saved(editor_sheet(ed));
-    reset_unsaved(current(ed));
+    reset_unsaved(ed, current(ed));
     if (ed->cur < editor_sheet(ed)->n_items)
         before_item_change(ed, ed->cur);
     update_modified(ed);
@@ -999,11 +996,9 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     os->errors = os->sheet_errors = 0;
     free(os->item_errors);
     problems_clear(&os->sheet_level);
-    os->sheet = s;
-    ed->sheet = s;
     ed->sheets[ed->cur_sheet] = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
-    reset_unsaved(os);
+    reset_unsaved(ed, os);
     for (size_t i = 0; i < s->n_items; i++)
         recheck_item(ed, os, i);
     recheck_sheet_level(ed, os);
@@ -1097,6 +1092,11 @@ int editor_save_copy(struct editor *ed, const char *path)
 struct open_sheet *editor_impl_current(struct editor *ed)
 {
     return current(ed);
+}
+
+struct sheet *editor_impl_sheet_of(const struct editor *ed, const struct open_sheet *os)
+{
+    return ed->sheets[os - ed->open];
 }
 
 bool editor_impl_refuse_if_read_only(struct editor *ed)

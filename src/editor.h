@@ -61,9 +61,8 @@ struct value_hash {
     uint64_t hash;
 };
 
-/* One open sheet and the rules' verdict on it. */
+/* The rules' verdict on one open sheet (open[i] is about sheets[i]), and what of it is unsaved. */
 struct open_sheet {
-    struct sheet *sheet;
     size_t *item_errors;           /* errors per item */
     size_t sheet_errors;           /* header and duplicate numbers */
     size_t errors;                 /* all of this sheet's errors */
@@ -91,7 +90,6 @@ struct editor {
     struct open_sheet *open;       /* several in view mode; editing works on one */
     size_t n_open;
     size_t cur_sheet;
-    struct sheet *sheet;           /* open[cur_sheet].sheet */
     bool read_only;
     size_t cur;                    /* current item (index in the current sheet) */
     int field;                     /* focused form field, -1 when the item has none */
@@ -131,7 +129,11 @@ struct editor {
     struct clipboard clip;         /* cut and copied text, across fields and items */
 };
 
-/* Open sheets (one to edit; several read-only, as one long sheet). */
+/*
+ * Open sheets (one to edit; several read-only, as one long sheet).  The
+ * editor copies the array, not the sheets; after a reload the sheets are
+ * the ones in ed->sheets (ui_run hands them back to its caller).
+ */
 void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width);
 void editor_free(struct editor *ed);
 /* The current sheet: sheets[cur_sheet]. */

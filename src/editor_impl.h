@@ -10,6 +10,8 @@
 enum { HASH_TAKEN = 1, ITEM_DIRTY = 2 };    /* open_sheet.item_state bits */
 
 struct open_sheet *editor_impl_current(struct editor *ed);
+/* The sheet os is about (os is one of ed->open). */
+struct sheet *editor_impl_sheet_of(const struct editor *ed, const struct open_sheet *os);
 bool editor_impl_refuse_if_read_only(struct editor *ed);
 void editor_impl_seal_typing(struct editor *ed);
 /* Push a step already applied (clears redo). */

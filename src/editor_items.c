@@ -18,9 +18,10 @@
 /* ---- the bookkeeping follows the items ------------------------------------------- */
 
 /* Room for item idx; unsaved as it was when taken out (state 0: a new item, unsaved). */
-static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, unsigned char state)
+static void arrays_make_room(const struct editor *ed, struct open_sheet *os, size_t idx, uint64_t hash,
+                             unsigned char state)
 {
-    size_t n = os->sheet->n_items;      /* after the insertion */
+    size_t n = editor_impl_sheet_of(ed, os)->n_items;      /* after the insertion */
     os->item_errors = xrealloc(os->item_errors, (n + 1) * sizeof(*os->item_errors));
     os->saved_hash = xrealloc(os->saved_hash, (n + 1) * sizeof(*os->saved_hash));
     os->item_state = xrealloc(os->item_state, n + 1);
@@ -30,7 +31,7 @@ static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, u
     os->item_errors[idx] = 0;
     if (!state) {
         /* A new item is unsaved until saved, whatever it holds. */
-        hash = editor_impl_item_hash(os->sheet, idx) + 1;
+        hash = editor_impl_item_hash(editor_impl_sheet_of(ed, os), idx) + 1;
         state = HASH_TAKEN | ITEM_DIRTY;
     }
     os->saved_hash[idx] = hash;
@@ -41,7 +42,7 @@ static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, u
 
 static void arrays_close_gap(struct editor *ed, struct open_sheet *os, size_t idx)
 {
-    size_t n = os->sheet->n_items;      /* after the removal */
+    size_t n = editor_impl_sheet_of(ed, os)->n_items;      /* after the removal */
     os->errors -= os->item_errors[idx];
     ed->total_errors -= os->item_errors[idx];
     if (os->item_state[idx] & ITEM_DIRTY)
@@ -71,11 +72,11 @@ static void put_in(struct editor *ed, size_t idx, struct edit_step *st)
     struct open_sheet *os = editor_impl_current(ed);
     struct rec_record *r = st->held;
     st->held = NULL;
-    sheet_insert_item(os->sheet, idx, r);
-    arrays_make_room(os, idx, st->held_hash, st->held_state);
+    sheet_insert_item(editor_impl_sheet_of(ed, os), idx, r);
+    arrays_make_room(ed, os, idx, st->held_hash, st->held_state);
     if (ed->journal) {
         journal_append_item_op(ed->journal, JOURNAL_INSERT_ITEM, idx);
-        long no = item_number(os->sheet, &os->sheet->items[idx]);
+        long no = item_number(editor_impl_sheet_of(ed, os), &editor_impl_sheet_of(ed, os)->items[idx]);
         for (size_t i = 0; i < r->n_entries; i++)
             if (r->entries[i].name)
                 journal_append(ed->journal, idx, no, r->entries[i].name, r->entries[i].value,
@@ -93,8 +94,8 @@ static void take_out(struct editor *ed, size_t idx, struct edit_step *st)
     /* Not taken yet: clean, as saved (its hash now is its saved one). */
     st->held_state = os->item_state[idx] ? os->item_state[idx] : HASH_TAKEN;
     if (!os->item_state[idx])
-        st->held_hash = editor_impl_item_hash(os->sheet, idx);
-    st->held = sheet_remove_item(os->sheet, idx);
+        st->held_hash = editor_impl_item_hash(editor_impl_sheet_of(ed, os), idx);
+    st->held = sheet_remove_item(editor_impl_sheet_of(ed, os), idx);
     arrays_close_gap(ed, os, idx);
     editor_impl_recheck(ed, (size_t)-1);
 }
@@ -102,7 +103,7 @@ static void take_out(struct editor *ed, size_t idx, struct edit_step *st)
 static void swap(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = editor_impl_current(ed);
-    sheet_swap_items(os->sheet, idx);
+    sheet_swap_items(editor_impl_sheet_of(ed, os), idx);
     arrays_swap(os, idx);
     if (ed->journal)
         journal_append_item_op(ed->journal, JOURNAL_SWAP_ITEMS, idx);

@@ -824,7 +824,6 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
-    ui->ed.sheets = sheets;
     ui->previous.given = start->previous;
     tui_size(&ui->rows, &ui->cols);
     editor_init(&ui->ed, sheets, n, ui_field_width(ui));

@@ -1,15 +1,32 @@
 /*
  * ui.h - the editor's screens.  Each screen is two functions, as in
  * ncdu: draw (paint from state) and key (change state); the main loop
- * in ui.c only dispatches to the screen on top.  ui_form.c is the form
- * itself, ui_list.c the list of items (F5), ui_problems.c the problems
- * (F6), ui_help.c the help (F1); ui.c also draws the one-line prompts
- * (Ctrl-G, Ctrl-F, /) and the status line; ui_session.c asks the
- * questions of opening, saving and quitting (lock, recovery, outside
- * change).
+ * in ui.c only dispatches to the screen on top.  Each screen keeps its
+ * state in its own struct of struct ui (struct ui_<screen>), and its
+ * functions are named ui_<screen>_... (the model's form_* and problems_*
+ * are other things):
  *
- * Screens draw with tui.h only; they change the sheet only through
- * editor.h.
+ *   ui_form.c      the form itself                 ui->form       ui_form_*
+ *   ui_list.c      the list of items (F5)          ui->list       ui_list_*
+ *   ui_detail.c    the list's detail pane          ui->detail     ui_detail_*
+ *   ui_wards.c     per-ward counts (w in the list) ui->ward_counts ui_wards_*
+ *   ui_hits.c      the items a search hits (l)     ui->hitlist    ui_hits_*
+ *   ui_problems.c  the problems (F6)               ui->problems   ui_problems_*
+ *   ui_help.c      the help (F1)                   ui->help       ui_help_*
+ *   ui_items.c     the item menu (Ctrl-T)          ui->item_menu  ui_item_menu_*
+ *   ui.c           the one-line prompts (Ctrl-G, Ctrl-F, /, ?: ui->prompt_line),
+ *                  why a stage cannot be completed (ui->refusal), quitting,
+ *                  searching (ui->find) and the status line
+ *
+ * ui_rows.c holds what the screens listing rows share (moving the
+ * selection, showing the selected item; ui->walk: which list F7/F8 go
+ * through).  ui_session.c asks the questions of opening, saving and
+ * quitting (lock, recovery, outside change), ui_merge.c merges on save,
+ * ui_watch.c notices sheets changing on disk while viewed.
+ *
+ * The current sheet is editor_sheet(&ui->ed), the open sheets
+ * ui->ed.sheets: no screen keeps a copy.  Screens draw with tui.h only;
+ * they change the sheet only through editor.h.
  */
 #ifndef TORIKUMI_UI_H
 #define TORIKUMI_UI_H
@@ -126,7 +143,6 @@ struct ui_list {
     int stage;                      /* form stage that is not complete; -1 any */
     const char *ward;               /* only this ward's rows (borrowed from a sheet); NULL any */
     long ward_year;                 /* and of this fiscal year; 0 any */
-    bool walk;                      /* F7/F8 go through the filtered list (opened from it) */
 };
 
 /* The list's detail pane (ui_detail.c). */
@@ -146,7 +162,6 @@ struct ui_wards {
 struct ui_hits {
     struct hit_list items;
     size_t sel, top;
-    bool walk;                      /* F7/F8 go through the hits list (opened from it) */
 };
 
 /* Search (Ctrl-F, / and ?, n and N), over the form and the lists. */
@@ -186,73 +201,12 @@ struct ui_reasons {
 
 struct ui {
     struct editor ed;
-    struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
     struct sheet_lock *lock;        /* ours while editing */
     int rows, cols;
     bool quit;
     bool hangup;                    /* the terminal went away */
     enum screen_id stack[8];
     int depth;
-    /* Form. */
-    struct page_row *page;
-    size_t n_page, cap_page;
-    /* What the page was built from (ui_form.c): per form field its rows (or
-     * a mark for none, a placeholder, choices).  Same as now: nothing to build. */
-    long *page_sig;
-    size_t n_page_sig;
-    const struct form *page_form;
-    struct layout *layouts;         /* per form field, for fields without focus */
-    struct layout_key *layout_keys;
-    size_t n_layouts;
-    struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
-    bool item_menu_confirm;         /* the item menu asks whether to delete */
-    int scroll;
-    bool follow;                    /* scroll to the caret (false while paging read-only) */
-    int choice_x[UI_MAX_CHOICES][2]; /* focused row's choices: start and end columns */
-    /* List (F5): the overview of every open sheet, and what of it is shown. */
-    struct overview *ov;
-    unsigned long ov_changes;       /* ed.changes when it was built */
-    size_t *list_rows, n_list_rows; /* overview rows shown, in order */
-    size_t list_sel, list_top;
-    bool list_problems, list_by_state;
-    int list_result;                /* choice index; -1 any; -2 not chosen */
-    int list_stage;                 /* form stage that is not complete; -1 any */
-    const char *list_ward;          /* only this ward's rows (borrowed from a sheet); NULL any */
-    long list_ward_year;            /* and of this fiscal year; 0 any */
-    bool list_walk;                 /* F7/F8 go through the filtered list (opened from it) */
-    /* The list's detail pane (ui_detail.c). */
-    int detail_mode;                /* DETAIL_AUTO: shown when the list is filtered; d toggles */
-    int detail_top;                 /* its first row shown */
-    size_t detail_row;              /* the overview row it was scrolled for */
-    /* Per-ward counts of the list's rows (ui_wards.c). */
-    struct ward_table wards;
-    size_t wards_col, wards_sel, wards_top;
-    /* The items a search hits (ui_hits.c). */
-    struct hit_list hits;
-    size_t hits_sel, hits_top;
-    bool hits_walk;                 /* F7/F8 go through the hits list (opened from it) */
-    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
-    struct ui_watch *watch;
-    /* Search (Ctrl-F, / and ?, n and N). */
-    struct search *search;
-    unsigned long search_changes;   /* ed.changes when the search last saw the sheets */
-    struct search_hit hit;          /* the match on screen, highlighted */
-    bool hit_shown;
-    bool hit_wrapped;              /* the search went past the end (or start) to find it */
-    bool searching;                 /* a query is set: count in idle time */
-    /* Problems (F6), of every open sheet: all_sheet[i] is the sheet of all.v[i]. */
-    struct problem_list all;
-    size_t *all_sheet;
-    size_t prob_sel, prob_top;
-    /* Help (F1). */
-    int help_top;
-    /* Prompt. */
-    enum prompt_kind prompt;
-    bool prompt_backwards;          /* ? rather than / */
-    struct strbuf input;
-    /* Reasons a stage could not be completed. */
-    struct problem_list reasons;
-    int reasons_stage;
     /* Each screen's state (above); named by what the screen shows. */
     struct ui_form form;
     struct ui_item_menu item_menu;
@@ -265,6 +219,10 @@ struct ui {
     struct ui_help help;
     struct ui_prompt prompt_line;
     struct ui_reasons refusal;
+    /* F7/F8 in the form go through the list it was opened from (ui_rows.c). */
+    enum ui_walk { WALK_ITEMS, WALK_LIST, WALK_HITS } walk;
+    /* Sheets changing on disk while viewed (ui_watch.c); NULL when not watching. */
+    struct ui_watch *watch;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
     /* The message line's text when it did not fit (ends in "…"): F1 shows it whole. */
@@ -410,6 +368,16 @@ void ui_previous_free(struct ui *ui);
 void ui_item_menu_open(struct ui *ui);
 void ui_item_menu_draw(struct ui *ui);
 void ui_item_menu_key(struct ui *ui, const struct key *k);
+
+/* ui_rows.c: what the screens listing rows (list, hits, wards) share. */
+/* j/k, Up/Down, PgUp/PgDn (by page), Home/End move *sel in n rows; true when k was one of them. */
+bool ui_rows_move(size_t *sel, size_t n, size_t page, const struct key *k);
+/* The ward column of the lists of items (several sheets open). */
+#define UI_COL_WARD 10
+/* The title bar, and the ward column's label on row 1 when wards; returns where the next column starts. */
+int ui_rows_header(struct ui *ui, const struct strbuf *title, bool wards);
+/* Show item of open sheet in the form, from its top (the caller sets ui->walk). */
+void ui_rows_show_item(struct ui *ui, size_t sheet, size_t item);
 
 /* Open the prompt for kind with text prefilled. */
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);

@@ -367,6 +367,12 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     }
 }
 
+/* The choices a choice row draws and a click can pick (ui.h). */
+static size_t shown_choices(const struct form_field *fld)
+{
+    return fld->n_choices < UI_MAX_CHOICES ? fld->n_choices : UI_MAX_CHOICES;
+}
+
 static void draw_choices_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
@@ -374,7 +380,7 @@ static void draw_choices_row(struct ui *ui, int y, int f)
     const char *v = editor_value(ed, f);
     bool focused = ed->field == f;
     int x = UI_TEXT_INDENT;
-    for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++) {
+    for (size_t c = 0; c < shown_choices(fld); c++) {
         bool on = v && str_eq(v, fld->choices[c].key);
         char mark[8];
         snprintf(mark, sizeof(mark), "%s", on ? "(*)" : "( )");
@@ -712,7 +718,7 @@ static void click(struct ui *ui, int y, int x)
         build_page(ui);
         ui_form_draw(ui);      /* find where the choices are drawn now */
         const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
-        for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++)
+        for (size_t c = 0; c < shown_choices(fld); c++)
             if (x >= ui->form.choice_x[c][0] && x < ui->form.choice_x[c][1])
                 editor_choice_pick(ed, (int)c);
     }

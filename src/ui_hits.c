@@ -15,7 +15,6 @@
 #include "utf8.h"
 #include "ui.h"
 
-#define COL_WARD 10
 #define COL_NO 6
 #define COL_HITS 7
 
@@ -50,7 +49,7 @@ static void field_words(const struct sheet *s, const struct hit_item *h, struct 
 
 static int title_width(const struct ui *ui, bool wards)
 {
-    int w = (ui->cols - COL_NO - COL_HITS - (wards ? COL_WARD : 0)) * 3 / 5;
+    int w = (ui->cols - COL_NO - COL_HITS - (wards ? UI_COL_WARD : 0)) * 3 / 5;
     return w < 8 ? 8 : w;
 }
 
@@ -69,8 +68,8 @@ static void draw_row(struct ui *ui, int y, size_t i, bool wards)
     if (wards) {
         const char *ward = sheet_header_get(s, "Ward");
         if (ward)
-            tui_text(y, x + 1, COL_WARD - 2, ward, strlen(ward), role);
-        x += COL_WARD;
+            tui_text(y, x + 1, UI_COL_WARD - 2, ward, strlen(ward), role);
+        x += UI_COL_WARD;
     }
     char no[32];
     snprintf(no, sizeof(no), "%s%ld", sel ? ">" : " ", item_number(s, it));
@@ -93,18 +92,12 @@ static void draw_row(struct ui *ui, int y, size_t i, bool wards)
 static void draw_header(struct ui *ui, bool wards)
 {
     const struct form *form = ui->ed.sheets[0]->form;
-    tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
     strbuf_addf(&t, _("%s with \"%s\": %zu (%zu matches%s)"), form->item_label,
                 ui->ed.find_query, ui->hitlist.items.n, ui->hitlist.items.total,
                 ui->hitlist.items.truncated ? _(", cut short") : "");
-    tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
+    int x = ui_rows_header(ui, &t, wards);
     strbuf_release(&t);
-    int x = 0;
-    if (wards) {
-        tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
-        x += COL_WARD;
-    }
     tui_str(1, x, COL_NO, "No", ROLE_LABEL);
     x += COL_NO;
     int tw = title_width(ui, wards);
@@ -145,20 +138,18 @@ void ui_hits_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
-/* Show item hits_sel at its first hit, as / would have put it: n and N go on from there. */
+/* Show the selected item at its first hit, as / would have put it: n and N go on from there. */
 static void show_selected(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     const struct hit_item *h = &ui->hitlist.items.v[ui->hitlist.sel];
-    editor_goto(ed, h->sheet, h->item);
+    ui_rows_show_item(ui, h->sheet, h->item);
     editor_focus(ed, h->first.pos.field);
     if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, h->first.pos.offset);
     ui->find.hit = h->first;
     ui->find.shown = h->first.len > 0;
     ui->find.wrapped = false;
-    ui->form.scroll = 0;
-    ui->form.follow = true;
     editor_message(ed, false, _("item %zu/%zu with \"%s\": %zu matches here (F7/F8: items)"),
                    ui->hitlist.sel + 1, ui->hitlist.items.n, ed->find_query, h->hits);
 }
@@ -168,14 +159,13 @@ static void open_selected(struct ui *ui)
     if (ui->hitlist.sel >= ui->hitlist.items.n)
         return;
     ui_pop(ui);
-    ui->hitlist.walk = true;
-    ui->list.walk = false;
+    ui->walk = WALK_HITS;
     show_selected(ui);
 }
 
 bool ui_hits_step(struct ui *ui, int delta)
 {
-    if (!ui->hitlist.walk || ui->hitlist.items.n == 0)
+    if (ui->walk != WALK_HITS || ui->hitlist.items.n == 0)
         return false;
     if ((delta < 0 && ui->hitlist.sel == 0) || (delta > 0 && ui->hitlist.sel + 1 >= ui->hitlist.items.n)) {
         editor_message(&ui->ed, false,
@@ -193,25 +183,16 @@ void ui_hits_key(struct ui *ui, const struct key *k)
 {
     size_t n = ui->hitlist.items.n;
     size_t page = (size_t)(list_rows(ui) > 1 ? list_rows(ui) - 1 : 1);
+    if (ui_rows_move(&ui->hitlist.sel, n, page, k))
+        return;
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\r': case '\n': open_selected(ui); break;
         case 27: case 'q': case 'l': ui_pop(ui); break;
-        case 'j': if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
-        case 'k': if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
         case CTRL('q'): ui_pop(ui); ui_request_quit(ui); break;
         }
         return;
     }
-    if (k->kind != KEY_KIND_FUNC)
-        return;
-    switch (k->code) {
-    case KEY_UP: if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
-    case KEY_DOWN: if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
-    case KEY_PPAGE: ui->hitlist.sel = ui->hitlist.sel > page ? ui->hitlist.sel - page : 0; break;
-    case KEY_NPAGE: ui->hitlist.sel = ui->hitlist.sel + page < n ? ui->hitlist.sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->hitlist.sel = 0; break;
-    case KEY_END: ui->hitlist.sel = n ? n - 1 : 0; break;
-    case KEY_ENTER: open_selected(ui); break;
-    }
+    if (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER)
+        open_selected(ui);
 }

@@ -17,7 +17,6 @@
 
 #define COL_NO 6
 #define COL_RESULT 12
-#define COL_WARD 10
 #define COL_YEAR 6          /* "2017 ": only when the open sheets' fiscal years differ */
 
 /* Build the overview when first needed, and again after the sheets changed. */
@@ -103,7 +102,7 @@ static bool years_differ(const struct ui *ui)
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
     int w = ui_detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
-            (wards ? COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
+            (wards ? UI_COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
     return w < 8 ? 8 : w;
 }
 
@@ -152,7 +151,6 @@ static void draw_list_header(struct ui *ui, bool wards)
 {
     const struct overview *ov = ui->list.ov;
     const struct form *form = overview_form(ov);
-    tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
     strbuf_addf(&t, _("List of %s (%zu)"), form->item_label, ui->list.n_rows);
     /* The filters in words, so what is hidden is never a surprise. */
@@ -170,13 +168,8 @@ static void draw_list_header(struct ui *ui, bool wards)
         add_ward_words(ui, &t);
     }
     strbuf_addf(&t, "  [%s]", ui->list.by_state ? _("by state") : _("by number"));
-    tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
+    int x = ui_rows_header(ui, &t, wards);
     strbuf_release(&t);
-    int x = 0;
-    if (wards) {
-        tui_str(1, x, COL_WARD - 1, _("Ward"), ROLE_LABEL);
-        x += COL_WARD;
-    }
     if (years_differ(ui)) {
         tui_str(1, x, COL_YEAR - 1, _("Year"), ROLE_LABEL);
         x += COL_YEAR;
@@ -206,8 +199,8 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
     }
     int x = 0;
     if (wards) {
-        tui_text(y, x + 1, COL_WARD - 2, r->ward, strlen(r->ward), role);
-        x += COL_WARD;
+        tui_text(y, x + 1, UI_COL_WARD - 2, r->ward, strlen(r->ward), role);
+        x += UI_COL_WARD;
     }
     if (years_differ(ui)) {
         char year[24] = "";
@@ -357,7 +350,7 @@ static void filter_words(const struct ui *ui, struct strbuf *out)
 
 bool ui_list_step(struct ui *ui, int delta)
 {
-    if (!ui->list.walk || !list_filtered(ui) || !ensure_overview(ui))
+    if (ui->walk != WALK_LIST || !list_filtered(ui) || !ensure_overview(ui))
         return false;
     select_rows(ui);   /* an edit may have taken an item out of the list, or into it */
     size_t n = ui->list.n_rows;
@@ -390,9 +383,7 @@ bool ui_list_step(struct ui *ui, int delta)
     }
     ui->list.sel = to;
     const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[to]);
-    editor_goto(&ui->ed, r->sheet, r->item);
-    ui->form.scroll = 0;
-    ui->form.follow = true;
+    ui_rows_show_item(ui, r->sheet, r->item);
     editor_message(&ui->ed, false, _("%zu/%zu of the list %s (F7/F8 go through it; F5: the list)"),
                    to + 1, n, words.buf);
     strbuf_release(&words);
@@ -411,13 +402,10 @@ static void list_item_menu(struct ui *ui)
 
 static void open_selected(struct ui *ui)
 {
-    ui->list.walk = list_filtered(ui);
-    ui->hitlist.walk = false;
+    ui->walk = list_filtered(ui) ? WALK_LIST : WALK_ITEMS;
     if (ui->list.n_rows) {
         const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
-        editor_goto(&ui->ed, r->sheet, r->item);
-        ui->form.scroll = 0;
-        ui->form.follow = true;
+        ui_rows_show_item(ui, r->sheet, r->item);
     }
     ui_pop(ui);
 }
@@ -480,13 +468,14 @@ void ui_list_key(struct ui *ui, const struct key *k)
     size_t n = ui->list.n_rows;
     int shown_rows = ui_detail_list_rows(ui, list_area_rows(ui));
     size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
-    if (ui_detail_key(ui, k, list_area_rows(ui)))
+    if (ui_detail_key(ui, k, list_area_rows(ui)) || ui_rows_move(&ui->list.sel, n, page, k))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);
         else if (k->ch == 27 || k->ch == 'q') {
-            ui->list.walk = ui->list.walk && list_filtered(ui);
+            if (!list_filtered(ui) && ui->walk == WALK_LIST)
+                ui->walk = WALK_ITEMS;
             ui_pop(ui);
         }
         else if (k->ch == CTRL('q')) {
@@ -494,29 +483,16 @@ void ui_list_key(struct ui *ui, const struct key *k)
             ui_request_quit(ui);
         } else if (k->ch == CTRL('t'))
             list_item_menu(ui);
-        else if (k->ch == 'j' && ui->list.sel + 1 < n)
-            ui->list.sel++;
-        else if (k->ch == 'k' && ui->list.sel > 0)
-            ui->list.sel--;
         else
             filter_key(ui, k->ch);
         return;
     }
     if (k->kind != KEY_KIND_FUNC)
         return;
-    switch (k->code) {
-    case KEY_UP: if (ui->list.sel > 0) ui->list.sel--; break;
-    case KEY_DOWN: if (ui->list.sel + 1 < n) ui->list.sel++; break;
-    case KEY_PPAGE: ui->list.sel = ui->list.sel > page ? ui->list.sel - page : 0; break;
-    case KEY_NPAGE: ui->list.sel = ui->list.sel + page < n ? ui->list.sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->list.sel = 0; break;
-    case KEY_END: ui->list.sel = n ? n - 1 : 0; break;
-    case KEY_ENTER: open_selected(ui); break;
-    default:
-        if (k->code == KEY_F(5))
-            ui_pop(ui);
-        else if (k->code == KEY_F(1))      /* the keys, and a message that was cut, in full */
-            ui_push(ui, SCREEN_HELP);
-        break;
-    }
+    if (k->code == KEY_ENTER)
+        open_selected(ui);
+    else if (k->code == KEY_F(5))
+        ui_pop(ui);
+    else if (k->code == KEY_F(1))      /* the keys, and a message that was cut, in full */
+        ui_push(ui, SCREEN_HELP);
 }

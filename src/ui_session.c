@@ -402,7 +402,6 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
     disk->owns_form = old->owns_form;
     old->owns_form = false;
     editor_replace_sheet(ed, disk, stamp);
-    ui->ed.sheets[ed->cur_sheet] = disk;
     /* Lists and searches borrowed the old sheet. */
     search_free(ui->find.search);
     ui->find.search = NULL;

@@ -218,26 +218,17 @@ void ui_wards_key(struct ui *ui, const struct key *k)
 {
     size_t last = ui->ward_counts.table.n;      /* the total row */
     size_t page = (size_t)(table_rows(ui) > 1 ? table_rows(ui) - 1 : 1);
+    if (ui_rows_move(&ui->ward_counts.sel, last + 1, page, k))
+        return;
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\r': case '\n': pick(ui); break;
         case 27: case 'q': case 'w': ui_pop(ui); break;
         case 'i': next_stage(ui); break;
-        case 'j': if (ui->ward_counts.sel < last) ui->ward_counts.sel++; break;
-        case 'k': if (ui->ward_counts.sel > 0) ui->ward_counts.sel--; break;
         case CTRL('q'): ui_pop(ui); ui_request_quit(ui); break;
         }
         return;
     }
-    if (k->kind != KEY_KIND_FUNC)
-        return;
-    switch (k->code) {
-    case KEY_UP: if (ui->ward_counts.sel > 0) ui->ward_counts.sel--; break;
-    case KEY_DOWN: if (ui->ward_counts.sel < last) ui->ward_counts.sel++; break;
-    case KEY_PPAGE: ui->ward_counts.sel = ui->ward_counts.sel > page ? ui->ward_counts.sel - page : 0; break;
-    case KEY_NPAGE: ui->ward_counts.sel = ui->ward_counts.sel + page < last ? ui->ward_counts.sel + page : last; break;
-    case KEY_HOME: ui->ward_counts.sel = 0; break;
-    case KEY_END: ui->ward_counts.sel = last; break;
-    case KEY_ENTER: pick(ui); break;
-    }
+    if (k->kind == KEY_KIND_FUNC && k->code == KEY_ENTER)
+        pick(ui);
 }

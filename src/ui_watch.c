@@ -182,7 +182,6 @@ static bool reload_one(struct ui *ui, size_t i, struct error *e)
         ui->list.ward_year = 0;
     editor_goto(&ui->ed, i, 0);
     editor_replace_sheet(&ui->ed, s, NULL);
-    ui->ed.sheets[i] = s;
     sheet_free(old);
     w->stamps[i] = st;
     w->changed[i] = false;
@@ -198,7 +197,8 @@ static void rebuild_views(struct ui *ui)
     ui->find.search = search_new(ui->ed.sheets, ui->ed.n_open);
     ui->find.changes = ui->ed.changes;
     ui->find.shown = false;
-    ui->hitlist.walk = false;
+    if (ui->walk == WALK_HITS)
+        ui->walk = WALK_ITEMS;
     hitlist_free(&ui->hitlist.items);
     ward_table_free(&ui->ward_counts.table);
     if (ui->ed.find_query) {

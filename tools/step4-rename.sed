@@ -4,6 +4,11 @@
 #
 #   sed -i -E -f tools/step4-rename.sed src/*.[ch] tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
 #
+# The two lines about os->sheet and the copies' assignments came after the
+# commit that applied the script (on this branch those lines were then
+# changed by hand to the same text); on a branch begun before step 4 they
+# bring editor.c and editor_items.c to the same text too, so they merge.
+#
 # Idempotent: no new name starts with an old one (ui->list_sel becomes
 # ui->list.sel; ui->hits becomes ui->hitlist.items, not ui->hits.items), so
 # a second run changes nothing.  Fields are renamed only after "ui->" and
@@ -106,13 +111,17 @@ s/\bwards_key\b/ui_wards_key/g
 s/\bwards_open\((ui\b|struct ui\b)/ui_wards_open(\1/g
 
 # ---- one current sheet: the editor's array, read through editor_sheet()
-# open[i].sheet -> sheets[i] (the caller's array the editor borrows)
+# The copies go: ed->sheet and open_sheet.sheet are no longer set...
+/^[[:space:]]*(ed|os)->sheet = [^;]*;[[:space:]]*$/d
+# ...and an open sheet's sheet is the one in the array (editor_impl.h)
+s/\bos->sheet\b/editor_impl_sheet_of(ed, os)/g
+# open[i].sheet -> sheets[i] (the editor's array)
 s/(->|\.)open\[([^]]*)\]\.sheet\b/\1sheets[\2]/g
 # x->ed.sheet -> editor_sheet(&x->ed)
 s/\b([A-Za-z_][A-Za-z0-9_]*)->ed\.sheet\b/editor_sheet(\&\1->ed)/g
 # a local struct editor ed
 s/(^|[^>.A-Za-z0-9_])ed\.sheet\b/\1editor_sheet(\&ed)/g
-# ed->sheet, but not where editor.c still assigns it (those go by hand)
+# ed->sheet; an assignment not alone on its line stays, to fail to compile
 s/\bed->sheet = /@STEP4_ED_SHEET_SET@/g
 s/\bed->sheet\b/editor_sheet(ed)/g
 s/@STEP4_ED_SHEET_SET@/ed->sheet = /g

@@ -601,6 +601,49 @@ static void test_step_skips_an_empty_sheet(void **state)
         sheet_free(v[i]);
 }
 
+/*
+ * A reload puts the new sheet into the editor's one array of sheets: the
+ * current sheet, switching away and back, stepping and the verdict all see
+ * it.  The old sheet is freed at once, as the UI does, so a copy of it kept
+ * anywhere would be read after free (ASan) or show its old items.
+ */
+static void test_reload_leaves_one_current_sheet(void **state)
+{
+    (void)state;
+    struct sheet *v[2] = { parse_items("No: 1\nTitle: a\n"),
+                           parse_items("No: 1\nTitle: x\n\nNo: 2\nTitle: y\n") };
+    struct editor ed;
+    editor_init(&ed, v, 2, 40);
+    ed.read_only = true;
+    editor_goto(&ed, 1, 1);
+    struct sheet *old = v[1];
+    struct sheet *disk = parse_items("No: 1\nTitle: x2\n\nNo: 1\nTitle: y2\n\nNo: 3\nTitle: z2\n");
+    editor_replace_sheet(&ed, disk, NULL);
+    sheet_free(old);
+    assert_ptr_equal(editor_sheet(&ed), disk);
+    assert_ptr_equal(ed.sheets[1], disk);
+    assert_ptr_equal(ed.sheets[0], v[0]);
+    assert_int_equal(ed.cur, 1);
+    assert_string_equal(editor_value(&ed, fld(&ed, "Title")), "y2");
+
+    editor_goto(&ed, 0, 0);
+    assert_ptr_equal(editor_sheet(&ed), v[0]);
+    assert_string_equal(editor_value(&ed, fld(&ed, "Title")), "a");
+    assert_true(editor_step_item(&ed, 1));
+    assert_at(&ed, 1, 0);
+    assert_string_equal(editor_value(&ed, fld(&ed, "Title")), "x2");
+    editor_goto(&ed, 1, 99);        /* the new sheet's last item: it has three */
+    assert_at(&ed, 1, 2);
+    assert_string_equal(editor_value(&ed, fld(&ed, "Title")), "z2");
+    /* The verdict is the new sheet's: number 1 twice. */
+    assert_true(ed.open[1].sheet_errors > 0);
+    assert_int_equal(ed.total_errors, ed.open[0].errors + ed.open[1].errors);
+
+    editor_free(&ed);
+    sheet_free(v[0]);
+    sheet_free(disk);
+}
+
 static void test_new_item_numbers_after_highest(void **state)
 {
     (void)state;
@@ -791,6 +834,7 @@ int main(void)
         cmocka_unit_test(test_issues_required_when_not_achieved),
         cmocka_unit_test(test_step_across_open_sheets),
         cmocka_unit_test(test_step_skips_an_empty_sheet),
+        cmocka_unit_test(test_reload_leaves_one_current_sheet),
         cmocka_unit_test(test_new_item_numbers_after_highest),
         cmocka_unit_test(test_change_reaches_journal_on_its_clock),
     };
