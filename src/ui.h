@@ -4,9 +4,10 @@
  * in ui.c only dispatches to the screen on top.  ui_form.c is the form
  * itself, ui_list.c the list of items (F5), ui_problems.c the problems
  * (F6), ui_help.c the help (F1); ui.c also draws the one-line prompts
- * (Ctrl-G, Ctrl-F, /) and the status line; ui_session.c asks the
- * questions of opening, saving and quitting (lock, recovery, outside
- * change).
+ * (Ctrl-G, Ctrl-F, /) and the status line; ui_question.c is a question
+ * on its own screen, which ui_session.c and ui_merge.c ask when opening,
+ * saving and quitting (lock, recovery, outside change, conflicts) and
+ * session.c (no curses) cannot decide alone.
  *
  * Screens draw with tui.h only; they change the sheet only through
  * editor.h.
@@ -19,6 +20,7 @@
 
 #include "editor.h"
 #include "search.h"
+#include "session.h"
 #include "textlayout.h"
 #include "tui.h"
 #include "hitlist.h"
@@ -41,6 +43,7 @@ enum screen_id {
     SCREEN_WARDS,
     SCREEN_HITS,
     SCREEN_ITEM_MENU,
+    SCREEN_QUESTION,
     SCREEN_COUNT,
 };
 
@@ -63,10 +66,30 @@ struct page_row {
  */
 #define UI_MAX_CHOICES 16
 
+struct ui;
+/* What a question does with its answer: the option's key, or 0 when the program ends first. */
+typedef void (*ui_answer_fn)(struct ui *ui, int key, void *ctx);
+
+/* The most options a question offers (they wrap over as many rows as they need). */
+#define UI_QUESTION_MAX_OPTIONS 8
+
+/* The open question (ui_question.c), a screen of its own. */
+struct ui_question {
+    bool open;
+    char *title;
+    struct strbuf body;
+    const char *const *options;     /* key/label pairs, static */
+    size_t n;                       /* pairs */
+    int top;                        /* first row of the body shown */
+    ui_answer_fn answered;
+    void *ctx;                      /* the asker's, given back with the answer */
+    bool quit_if_saved;             /* asked on the way out: quit once saved */
+};
+
 struct ui {
     struct editor ed;
     struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
-    struct sheet_lock *lock;        /* ours while editing */
+    struct session session;         /* editing: lock, journal, recovery (session.h) */
     int rows, cols;
     bool quit;
     bool hangup;                    /* the terminal went away */
@@ -134,6 +157,7 @@ struct ui {
     int reasons_stage;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
+    struct ui_question question;
 };
 
 struct ui_start {
@@ -153,20 +177,29 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start);
 /* A SIGHUP or SIGTERM arrived (the handler only sets a flag). */
 bool ui_signalled(void);
 
-/* ui_session.c: lock and recovery at the start; false when the clerk chose to quit. */
+/* ui_session.c: lock and recovery at the start (the questions set quit when the clerk quits). */
 struct filestamp;
-bool ui_session_start(struct ui *ui, const struct filestamp *stamp);
+void ui_session_start(struct ui *ui, const struct filestamp *stamp);
 void ui_session_tick(struct ui *ui, long long now_ms);
 /* Write what the journal holds now (before a long wait, e.g. $EDITOR). */
 void ui_session_sync(struct ui *ui);
 bool ui_session_wants_tick(const struct ui *ui);
-/* Ctrl-S: save, asking what to do when the file changed on disk. */
+/* Ctrl-S: save, asking what to do when the file changed on disk (the answer may come later). */
 void ui_save(struct ui *ui);
 /* Release the lock; keep the journal (on disk, synced) or remove it. */
 void ui_session_end(struct ui *ui, bool keep_journal);
-/* A full-screen question; options are key/label pairs; returns the key pressed (0: hangup). */
-int ui_session_ask(struct ui *ui, const char *title, const struct strbuf *body,
-                   const char *const *options, size_t n);
+/*
+ * ui_question.c: ask a full-screen question; options are key/label pairs
+ * (static), the last the safe one (Esc).  The answer comes later, from the
+ * main loop, through answered(ui, key, ctx); key 0 when the program ends
+ * before an answer (ctx must still be freed).
+ */
+void ui_ask(struct ui *ui, const char *title, const struct strbuf *body,
+            const char *const *options, size_t n, ui_answer_fn answered, void *ctx);
+/* The program ends: every open question gets the answer 0. */
+void ui_question_abandon(struct ui *ui);
+void question_draw(struct ui *ui);
+void question_key(struct ui *ui, const struct key *k);
 /* Put the sheet read from disk (stamp) in place of the current one; the old one is freed. */
 void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp);
 

@@ -1,0 +1,296 @@
+/*
+ * test_session.c - the editing session's safety without a terminal
+ * (session.c), on real files in a temporary directory: the lock taken,
+ * held by a running editor (edit alongside), or stale (offered to take
+ * over); the journal written on the clock's tick and found again after
+ * the session ends without saving, and recovered into a new session; a
+ * journal that cannot be written said until it can; the file changed,
+ * gone or broken on disk before a save.
+ */
+#include "unit.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "editor.h"
+#include "save.h"
+#include "session.h"
+#include "sidefile.h"
+
+/* A copy of the sample in a fresh directory, opened for editing as cmd_edit does. */
+struct fixture {
+    char dir[PATH_MAX];
+    char path[PATH_MAX + 32];
+    struct sheet *s;
+    struct editor ed;
+    struct session session;
+};
+
+static long long fake_now;
+
+static long long fake_clock(void)
+{
+    return fake_now;
+}
+
+static void load(struct fixture *fx)
+{
+    char *data;
+    size_t len;
+    struct error e;
+    struct filestamp stamp;
+    assert_int_equal(filestamp_read(fx->path, &data, &len, &stamp, &e), 0);
+    fx->s = sheet_parse(data, len, fx->path, NULL, &e);
+    free(data);
+    if (!fx->s)
+        fail_msg("%s", e.msg);
+    editor_init(&fx->ed, &fx->s, 1, 60);
+    fx->ed.clock_ms = fake_clock;
+    fx->ed.stamp = stamp;
+    fx->ed.have_stamp = true;
+    session_init(&fx->session, &fx->ed);
+}
+
+static void fixture_open(struct fixture *fx, const char *what)
+{
+    memset(fx, 0, sizeof(*fx));
+    assert_int_equal(unit_tmpdir(fx->dir, sizeof fx->dir, what), 0);
+    snprintf(fx->path, sizeof fx->path, "%s/sheet.rec", fx->dir);
+    char *text = unit_slurp(TEST_SAMPLE, NULL);
+    unit_write_file(fx->path, text);
+    free(text);
+    fake_now = 1000000;
+    load(fx);
+}
+
+/* The same sheet opened again by another session (another fixture on the same files). */
+static void fixture_reopen(struct fixture *again, const struct fixture *fx)
+{
+    memset(again, 0, sizeof(*again));
+    memcpy(again->dir, fx->dir, sizeof(fx->dir));
+    memcpy(again->path, fx->path, sizeof(fx->path));
+    load(again);
+}
+
+static void fixture_end(struct fixture *fx, bool keep_journal)
+{
+    session_end(&fx->session, keep_journal);
+    editor_free(&fx->ed);
+    sheet_free(fx->s);
+}
+
+static void fixture_close(struct fixture *fx)
+{
+    fixture_end(fx, false);
+    assert_int_equal(unit_rm_tree(fx->dir), 0);
+}
+
+static bool exists(const char *path)
+{
+    return access(path, F_OK) == 0;
+}
+
+static long dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    waitpid(pid, NULL, 0);
+    return (long)pid;
+}
+
+/* Type text at the end of the focused text field, as keys do. */
+static void type_into(struct editor *ed, const char *key, const char *text)
+{
+    int f = form_field_index(ed->sheet->form, key);
+    assert_true(f >= 0);
+    editor_focus(ed, f);
+    assert_true(ed->fe_active);
+    editor_replace_value(ed, text, strlen(text));
+}
+
+/* ---- the lock ------------------------------------------------------------------------ */
+
+static void test_lock_taken_then_alongside(void **state)
+{
+    (void)state;
+    struct fixture a, b;
+    fixture_open(&a, "session-lock");
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&a.session, &took, &e), SESSION_LOCKED);
+    assert_false(took);
+    assert_non_null(a.session.lock);
+    assert_true(exists(a.session.lock_file));
+
+    /* A second editor of the sheet: told who, and edits alongside without the lock. */
+    fixture_reopen(&b, &a);
+    assert_int_equal(session_lock(&b.session, &took, &e), SESSION_ALONGSIDE);
+    assert_null(b.session.lock);
+    assert_int_equal(b.session.holder.pid, (long)getpid());
+    fixture_end(&b, false);
+    assert_true(exists(a.session.lock_file));      /* the second one's end leaves it */
+
+    char *lock_file = xstrdup(a.session.lock_file);
+    fixture_close(&a);
+    assert_false(exists(lock_file));
+    free(lock_file);
+}
+
+static void test_stale_lock_is_offered_then_taken_over(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_open(&fx, "session-stale");
+    char host[256], boot[64];
+    sidefile_host(host, sizeof(host));
+    sidefile_boot_id(boot, sizeof(boot));
+    FILE *f = fopen(fx.session.lock_file, "w");
+    assert_non_null(f);
+    fprintf(f, "torikumi-lock 1\nuser someone\nhost %s\nboot %s\npid %ld\n"
+               "since 2017-04-03T09:15:00+09:00\n", host, boot, dead_pid());
+    fclose(f);
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&fx.session, &took, &e), SESSION_STALE);
+    assert_null(fx.session.lock);
+    assert_string_equal(fx.session.holder.user, "someone");
+    assert_int_equal(session_take_over(&fx.session, &e), SESSION_LOCKED);
+    assert_non_null(fx.session.lock);
+    fixture_close(&fx);
+}
+
+/* ---- the journal --------------------------------------------------------------------- */
+
+static void test_journal_written_on_tick_and_recovered(void **state)
+{
+    (void)state;
+    struct fixture a, b;
+    fixture_open(&a, "session-journal");
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&a.session, &took, &e), SESSION_LOCKED);
+    struct journal_log log;
+    char *file;
+    assert_int_equal(session_find_recovery(&a.session, &log, &file, &e), 0);
+    assert_true(session_start_journal(&a.session));
+    type_into(&a.ed, "Subtitle", "打ち込んだ副題");
+    assert_true(session_wants_tick(&a.session));
+    session_tick(&a.session, fake_now);                       /* not due yet */
+    assert_false(exists(journal_path(a.session.journal)));
+    fake_now += JOURNAL_SYNC_MS;
+    session_tick(&a.session, fake_now);
+    assert_true(exists(journal_path(a.session.journal)));
+    assert_false(session_wants_tick(&a.session));
+
+    /* The editor dies (the session ends keeping the journal); the next one finds it. */
+    fixture_end(&a, true);
+    fixture_reopen(&b, &a);
+    assert_int_equal(session_lock(&b.session, &took, &e), SESSION_LOCKED);
+    assert_int_equal(session_find_recovery(&b.session, &log, &file, &e), 1);
+    assert_int_equal(log.n_changes, 1);
+    struct strbuf body = STRBUF_INIT;
+    session_describe_recovery(&b.session, &log, &body);
+    assert_non_null(strstr(body.buf, "打ち込んだ副題"));
+    strbuf_release(&body);
+    assert_true(session_recover(&b.session, &log));
+    int f = form_field_index(b.ed.sheet->form, "Subtitle");
+    assert_string_equal(editor_value(&b.ed, f), "打ち込んだ副題");
+    assert_true(b.ed.modified);
+    /* The recovered changes are this session's journal now. */
+    assert_non_null(b.session.journal);
+    assert_true(exists(journal_path(b.session.journal)));
+    journal_log_free(&log);
+    free(file);
+    fixture_close(&b);
+}
+
+static int failing;
+
+static ssize_t failing_write(int fd, const void *buf, size_t n)
+{
+    if (failing) {
+        errno = ENOSPC;
+        return -1;
+    }
+    return save_real_io.write(fd, buf, n);
+}
+
+static void test_journal_problem_said_until_written(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_open(&fx, "session-full");
+    struct save_io io = save_real_io;
+    io.write = failing_write;
+    journal_set_io(&io);
+    failing = 1;
+    assert_true(session_start_journal(&fx.session));
+    type_into(&fx.ed, "Subtitle", "満杯");
+    session_sync(&fx.session);
+    const char *problem = session_journal_problem(&fx.session);
+    failing = 0;
+    journal_set_io(NULL);
+    assert_non_null(problem);
+    assert_non_null(strstr(problem, strerror(ENOSPC)));
+    /* Said once: the journal's own error does not repeat what the session says. */
+    const char *said = "recovery journal not written";
+    assert_null(strstr(strstr(problem, said) + strlen(said), said));
+    /* Still said on the next tick that is not due, gone once a write succeeds. */
+    session_tick(&fx.session, fake_now);
+    assert_non_null(session_journal_problem(&fx.session));
+    fake_now += 2 * JOURNAL_SYNC_MS;
+    session_tick(&fx.session, fake_now);
+    assert_null(session_journal_problem(&fx.session));
+    fixture_close(&fx);
+}
+
+/* ---- the file on disk ---------------------------------------------------------------- */
+
+static void test_file_changed_gone_or_broken_on_disk(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_open(&fx, "session-disk");
+    struct sheet *disk;
+    struct filestamp now;
+    struct error e;
+    assert_int_equal(session_read_disk(&fx.session, &disk, &now, &e), SESSION_DISK_SHEET);
+    struct strbuf diff = STRBUF_INIT;
+    session_describe_differences(disk, fx.ed.sheet, &diff);
+    assert_non_null(strstr(diff.buf, "only the file's layout"));
+    sheet_free(disk);
+
+    /* Someone else changed a field: the difference names item, field and both values. */
+    type_into(&fx.ed, "Subtitle", "ここで");
+    assert_int_equal(session_read_disk(&fx.session, &disk, &now, &e), SESSION_DISK_SHEET);
+    strbuf_reset(&diff);
+    session_describe_differences(disk, fx.ed.sheet, &diff);
+    assert_non_null(strstr(diff.buf, "here:    ここで"));
+    sheet_free(disk);
+    strbuf_release(&diff);
+
+    unit_write_file(fx.path, "not a sheet\n");
+    assert_int_equal(session_read_disk(&fx.session, &disk, &now, &e), SESSION_DISK_UNPARSED);
+    assert_null(disk);
+    assert_int_equal(unlink(fx.path), 0);
+    assert_int_equal(session_read_disk(&fx.session, &disk, &now, &e), SESSION_DISK_GONE);
+    assert_null(disk);
+    fixture_close(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lock_taken_then_alongside),
+        cmocka_unit_test(test_stale_lock_is_offered_then_taken_over),
+        cmocka_unit_test(test_journal_written_on_tick_and_recovered),
+        cmocka_unit_test(test_journal_problem_said_until_written),
+        cmocka_unit_test(test_file_changed_gone_or_broken_on_disk),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
