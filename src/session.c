@@ -6,9 +6,12 @@
  */
 #include "session.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "journal_net.h"
@@ -54,18 +57,73 @@ enum session_lock_state session_take_over(struct session *s, struct error *e)
 
 /* ---- recovery ---------------------------------------------------------------------- */
 
+/* Does the lock name the editor that wrote h? */
+static bool lock_names(const struct session *s, const struct journal_header *h)
+{
+    struct lock_owner o;
+    struct error e;
+    return lock_inspect(s->path, &o, &e) == 1 && str_eq(o.host, h->host) && o.pid == h->pid;
+}
+
+/*
+ * Is the editor that wrote this journal still running?  The lock holder's
+ * journal: while the lock names it (an editor syncs its journal before it
+ * lets the lock go; a stale lock is taken over before journals are
+ * looked at).  One named for its editor: on this computer its process
+ * tells; another computer's is taken as running (only that computer can
+ * tell, and offers it there).
+ */
+static bool writer_running(const struct session *s, const char *file,
+                           const struct journal_header *h)
+{
+    char host[256];
+    sidefile_host(host, sizeof(host));
+    bool here = str_eq(h->host, host);
+    if (here && h->pid == (long)getpid())
+        return true;
+    if (!journal_own_named(file))
+        return lock_names(s, h);
+    if (!here)
+        return true;
+    return h->pid > 0 && (kill((pid_t)h->pid, 0) == 0 || errno == EPERM);
+}
+
+/* Read one journal: 1 when it is a gone editor's, 0 a running one's, -1 unreadable. */
+static int read_if_gone(const struct session *s, const char *file, struct journal_log *log,
+                        struct error *e)
+{
+    if (journal_read(file, log, e) < 0 && log->n_changes == 0) {
+        journal_log_free(log);
+        return -1;
+    }
+    if (log->header.host && writer_running(s, file, &log->header)) {
+        journal_log_free(log);
+        return 0;
+    }
+    return 1;
+}
+
 int session_find_recovery(struct session *s, struct journal_log *log, char **file,
                           struct error *e)
 {
     memset(log, 0, sizeof(*log));
-    *file = journal_find(s->path);
-    if (!*file)
-        return 0;
-    if (journal_read(*file, log, e) < 0 && log->n_changes == 0) {
-        journal_log_free(log);
-        return -1;
+    *file = NULL;
+    char **files;
+    size_t n = journal_list(s->path, &files);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (found == 0) {
+            memset(log, 0, sizeof(*log));
+            found = read_if_gone(s, files[i], log, e);
+            if (found != 0) {
+                *file = files[i];
+                continue;
+            }
+        }
+        free(files[i]);
     }
-    return 1;
+    free(files);
+    return found;
 }
 
 static void describe_changes(const struct sheet *sh, const struct journal_log *log,
@@ -122,17 +180,28 @@ static bool fits(struct editor *ed, struct journal_log *log, struct sheet **befo
     return applied >= 0;
 }
 
-/* The recovered changes become this session's journal, replacing the file they came from. */
-static void carry_over(struct session *s, const struct journal_log *log)
+/* This session's journal: the lock holder's name, or one of its own beside it. */
+static unsigned journal_name_flag(const struct session *s)
+{
+    return s->lock ? 0 : JOURNAL_OWN_NAME;
+}
+
+/*
+ * The recovered changes become this session's journal; the file they came
+ * from goes once they are written in ours (it may be another editor's name).
+ */
+static void carry_over(struct session *s, const struct journal_log *log, const char *from)
 {
     struct editor *ed = s->ed;
     struct error e;
-    s->journal = journal_create(s->path, &ed->stamp, JOURNAL_REPLACE, &e);
+    s->journal = journal_create(s->path, &ed->stamp, JOURNAL_REPLACE | journal_name_flag(s), &e);
     ed->journal = s->journal;
     if (!s->journal)
         return;
     journal_carry_over(s->journal, log);
     session_sync(s);
+    if (!session_journal_problem(s) && !str_eq(from, journal_path(s->journal)))
+        journal_remove_file(from, &e);
 }
 
 /* Show the last change, where the clerk was when the session ended. */
@@ -145,7 +214,7 @@ static void go_to_last_change(struct editor *ed, const struct journal_log *log)
         editor_focus(ed, f);
 }
 
-bool session_recover(struct session *s, struct journal_log *log)
+bool session_recover(struct session *s, struct journal_log *log, const char *file)
 {
     struct editor *ed = s->ed;
     struct error e;
@@ -161,7 +230,7 @@ bool session_recover(struct session *s, struct journal_log *log)
         return false;
     }
     journal_apply(ed->sheet, log, &e);
-    carry_over(s, log);
+    carry_over(s, log, file);
     editor_replace_sheet(ed, ed->sheet, NULL);
     /* Only items whose content changed count as unsaved and get a new stamp. */
     editor_mark_unsaved_against(ed, before);
@@ -175,8 +244,8 @@ bool session_recover(struct session *s, struct journal_log *log)
 
 int session_discard_recovery(struct session *s, const char *file, struct error *e)
 {
-    (void)file;
-    return journal_remove(s->path, e);
+    (void)s;
+    return journal_remove_file(file, e);
 }
 
 /* ---- while editing ------------------------------------------------------------------ */
@@ -190,7 +259,7 @@ static void journal_failed(struct session *s, const struct error *e)
 bool session_start_journal(struct session *s)
 {
     struct error e;
-    s->journal = journal_create(s->path, &s->ed->stamp, 0, &e);
+    s->journal = journal_create(s->path, &s->ed->stamp, journal_name_flag(s), &e);
     s->ed->journal = s->journal;
     if (!s->journal)
         editor_message(s->ed, true, _("no recovery journal: %s"), e.msg);

@@ -55,10 +55,12 @@ enum session_lock_state session_take_over(struct session *s, struct error *e);
 /* ---- recovery -------------------------------------------------------------------- */
 
 /*
- * A journal left by an editor of this sheet that is gone: returns 1 and
+ * A journal left by an editor of this sheet that is gone (every editor
+ * keeps one; those of running editors are never offered): returns 1 and
  * fills log (free with journal_log_free) and *file (caller frees), 0
  * when there is none, -1 when one is there but cannot be read (e says
- * why; *file is set, log holds nothing).
+ * why; *file is set, log holds nothing).  One at a time: the next is
+ * found when the sheet is opened again.
  */
 int session_find_recovery(struct session *s, struct journal_log *log, char **file,
                           struct error *e);
@@ -66,17 +68,21 @@ int session_find_recovery(struct session *s, struct journal_log *log, char **fil
 void session_describe_recovery(const struct session *s, const struct journal_log *log,
                                struct strbuf *body);
 /*
- * Apply log to the sheet and make it this session's journal.  False
- * (the sheet unchanged, the journal kept, the editor read-only) when it
- * does not fit; the editor's message says why either way.
+ * Apply log (read from file) to the sheet and make it this session's
+ * journal (file is removed once they are in ours).  False (the sheet
+ * unchanged, the journal kept, the editor read-only) when it does not
+ * fit; the editor's message says why either way.
  */
-bool session_recover(struct session *s, struct journal_log *log);
+bool session_recover(struct session *s, struct journal_log *log, const char *file);
 /* The clerk discarded the journal file. */
 int session_discard_recovery(struct session *s, const char *file, struct error *e);
 
 /* ---- while editing -------------------------------------------------------------- */
 
-/* Start this session's own journal (no file until the first change is synced). */
+/*
+ * Start this session's journal (no file until the first change is synced):
+ * the lock holder's, or one named for this editor when editing alongside.
+ */
 bool session_start_journal(struct session *s);
 /* Write the journal when due; now_ms is a monotonic clock. */
 void session_tick(struct session *s, long long now_ms);

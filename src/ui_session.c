@@ -34,8 +34,8 @@ static void say_alongside(struct ui *ui, const struct lock_owner *holder)
 {
     struct strbuf who = STRBUF_INIT;
     lock_describe(holder, &who);
-    editor_message(&ui->ed, false, _("also being edited by %s: your saves merge with theirs "
-                                     "(no recovery journal meanwhile)"), who.buf);
+    editor_message(&ui->ed, false, _("also being edited by %s: your saves merge with theirs"),
+                   who.buf);
     strbuf_release(&who);
 }
 
@@ -54,8 +54,7 @@ static void lock_settled(struct ui *ui, enum session_lock_state st, bool took_ov
     if (st == SESSION_ALONGSIDE)
         say_alongside(ui, &s->holder);
     ui_merge_remember_base(ui);   /* before a recovery changes the sheet */
-    if (s->lock)
-        settle_journal(ui);
+    settle_journal(ui);           /* every editor keeps a journal, alongside or not */
 }
 
 static void stale_answered(struct ui *ui, int key, void *ctx)
@@ -113,7 +112,7 @@ static void recovery_answered(struct ui *ui, int key, void *ctx)
     else if (key == 'v')
         ui->ed.read_only = true;
     else if (key == 'r')
-        session_recover(s, &f->log);
+        session_recover(s, &f->log, f->file);
     else if (session_discard_recovery(s, f->file, &e) < 0)
         editor_message(&ui->ed, true, _("the journal could not be removed: %s"), e.msg);
     if (key == 'd')

@@ -3,7 +3,9 @@
  * (session.c), on real files in a temporary directory: the lock taken,
  * held by a running editor (edit alongside), or stale (offered to take
  * over); the journal written on the clock's tick and found again after
- * the session ends without saving, and recovered into a new session; a
+ * its editor died (a child process), and recovered into a new session;
+ * a journal per editor (the second editor keeps its own, a running
+ * editor's is never offered, a dead second editor's is recovered); a
  * journal that cannot be written said until it can; the file changed,
  * gone or broken on disk before a save.
  */
@@ -166,47 +168,134 @@ static void test_stale_lock_is_offered_then_taken_over(void **state)
 
 /* ---- the journal --------------------------------------------------------------------- */
 
+/*
+ * An editor in a child process: opens the sheet (taking the lock unless
+ * another holds it), types text, lets the journal's clock tick, and dies
+ * without ending its session, as after kill -9.  Returns its pid (gone).
+ */
+static long editor_dies_after_typing(const struct fixture *fx, const char *text,
+                                     enum session_lock_state want)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct fixture child;
+        fixture_reopen(&child, fx);
+        struct error e;
+        bool took;
+        if (session_lock(&child.session, &took, &e) != want)
+            _exit(3);
+        if (!session_start_journal(&child.session))
+            _exit(4);
+        type_into(&child.ed, "Subtitle", text);
+        session_tick(&child.session, fake_now);          /* not due yet: nothing written */
+        if (access(journal_path(child.session.journal), F_OK) == 0)
+            _exit(5);
+        fake_now += JOURNAL_SYNC_MS;
+        session_tick(&child.session, fake_now);
+        _exit(access(journal_path(child.session.journal), F_OK) == 0 ? 0 : 6);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    return (long)pid;
+}
+
+/* Recover what the dead editor typed: the text is in the sheet and in this session's journal. */
+static void recover_and_check(struct fixture *fx, const char *text)
+{
+    struct journal_log log;
+    char *file;
+    struct error e;
+    assert_int_equal(session_find_recovery(&fx->session, &log, &file, &e), 1);
+    assert_int_equal(log.n_changes, 1);
+    struct strbuf body = STRBUF_INIT;
+    session_describe_recovery(&fx->session, &log, &body);
+    assert_non_null(strstr(body.buf, text));
+    strbuf_release(&body);
+    assert_true(session_recover(&fx->session, &log, file));
+    int f = form_field_index(fx->ed.sheet->form, "Subtitle");
+    assert_string_equal(editor_value(&fx->ed, f), text);
+    assert_true(fx->ed.modified);
+    /* The recovered changes are this session's journal now; the dead one's file is gone. */
+    assert_non_null(fx->session.journal);
+    assert_true(exists(journal_path(fx->session.journal)));
+    if (!str_eq(file, journal_path(fx->session.journal)))
+        assert_false(exists(file));
+    journal_log_free(&log);
+    free(file);
+}
+
 static void test_journal_written_on_tick_and_recovered(void **state)
 {
     (void)state;
+    struct fixture fx;
+    fixture_open(&fx, "session-journal");
+    editor_dies_after_typing(&fx, "打ち込んだ副題", SESSION_LOCKED);
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&fx.session, &took, &e), SESSION_STALE);
+    assert_int_equal(session_take_over(&fx.session, &e), SESSION_LOCKED);
+    recover_and_check(&fx, "打ち込んだ副題");
+    fixture_close(&fx);
+}
+
+/* ---- a journal per editor -------------------------------------------------------------- */
+
+static void test_every_editor_keeps_a_journal_of_its_own(void **state)
+{
+    (void)state;
     struct fixture a, b;
-    fixture_open(&a, "session-journal");
+    fixture_open(&a, "session-each");
     struct error e;
     bool took;
     assert_int_equal(session_lock(&a.session, &took, &e), SESSION_LOCKED);
+    assert_true(session_start_journal(&a.session));
+    type_into(&a.ed, "Subtitle", "一人目");
+    session_sync(&a.session);
+    assert_false(journal_own_named(journal_path(a.session.journal)));
+
+    /* The second editor: alongside, a journal named for it, and the first one's not offered. */
+    fixture_reopen(&b, &a);
+    assert_int_equal(session_lock(&b.session, &took, &e), SESSION_ALONGSIDE);
     struct journal_log log;
     char *file;
-    assert_int_equal(session_find_recovery(&a.session, &log, &file, &e), 0);
-    assert_true(session_start_journal(&a.session));
-    type_into(&a.ed, "Subtitle", "打ち込んだ副題");
-    assert_true(session_wants_tick(&a.session));
-    session_tick(&a.session, fake_now);                       /* not due yet */
-    assert_false(exists(journal_path(a.session.journal)));
-    fake_now += JOURNAL_SYNC_MS;
-    session_tick(&a.session, fake_now);
+    assert_int_equal(session_find_recovery(&b.session, &log, &file, &e), 0);
+    assert_true(session_start_journal(&b.session));
+    type_into(&b.ed, "Plan_Goal", "二人目");
+    session_sync(&b.session);
+    assert_true(journal_own_named(journal_path(b.session.journal)));
     assert_true(exists(journal_path(a.session.journal)));
-    assert_false(session_wants_tick(&a.session));
-
-    /* The editor dies (the session ends keeping the journal); the next one finds it. */
-    fixture_end(&a, true);
-    fixture_reopen(&b, &a);
-    assert_int_equal(session_lock(&b.session, &took, &e), SESSION_LOCKED);
-    assert_int_equal(session_find_recovery(&b.session, &log, &file, &e), 1);
-    assert_int_equal(log.n_changes, 1);
-    struct strbuf body = STRBUF_INIT;
-    session_describe_recovery(&b.session, &log, &body);
-    assert_non_null(strstr(body.buf, "打ち込んだ副題"));
-    strbuf_release(&body);
-    assert_true(session_recover(&b.session, &log));
-    int f = form_field_index(b.ed.sheet->form, "Subtitle");
-    assert_string_equal(editor_value(&b.ed, f), "打ち込んだ副題");
-    assert_true(b.ed.modified);
-    /* The recovered changes are this session's journal now. */
-    assert_non_null(b.session.journal);
     assert_true(exists(journal_path(b.session.journal)));
-    journal_log_free(&log);
-    free(file);
-    fixture_close(&b);
+    char **files;
+    assert_int_equal(journal_list(a.path, &files), 2);
+    assert_string_equal(files[0], journal_path(a.session.journal));
+    assert_string_equal(files[1], journal_path(b.session.journal));
+    free(files[0]);
+    free(files[1]);
+    free(files);
+    fixture_end(&b, false);
+    fixture_close(&a);
+}
+
+static void test_dead_second_editor_recovered(void **state)
+{
+    (void)state;
+    struct fixture a, c;
+    fixture_open(&a, "session-second");
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&a.session, &took, &e), SESSION_LOCKED);
+    /* The second editor (alongside the first, which runs on) dies after typing. */
+    editor_dies_after_typing(&a, "二人目が打った副題", SESSION_ALONGSIDE);
+    /* A third opens the sheet: alongside too; the dead one's journal is offered. */
+    fixture_reopen(&c, &a);
+    assert_int_equal(session_lock(&c.session, &took, &e), SESSION_ALONGSIDE);
+    recover_and_check(&c, "二人目が打った副題");
+    assert_true(journal_own_named(journal_path(c.session.journal)));
+    fixture_end(&c, false);
+    fixture_close(&a);
 }
 
 static int failing;
@@ -289,6 +378,8 @@ int main(void)
         cmocka_unit_test(test_lock_taken_then_alongside),
         cmocka_unit_test(test_stale_lock_is_offered_then_taken_over),
         cmocka_unit_test(test_journal_written_on_tick_and_recovered),
+        cmocka_unit_test(test_every_editor_keeps_a_journal_of_its_own),
+        cmocka_unit_test(test_dead_second_editor_recovered),
         cmocka_unit_test(test_journal_problem_said_until_written),
         cmocka_unit_test(test_file_changed_gone_or_broken_on_disk),
     };
