@@ -45,9 +45,25 @@ enum session_lock_state session_lock(struct session *s, bool *took_over, struct 
     if (took_over)
         *took_over = false;
     int found = lock_inspect(s->path, &s->holder, e);
-    if (found == 1)
-        return lock_owner_stale(&s->holder) ? SESSION_STALE : SESSION_ALONGSIDE;
-    return acquire(s, took_over, e);
+    if (found != 1)
+        return acquire(s, took_over, e);
+    if (lock_owner_stale(&s->holder))
+        return SESSION_STALE;
+    char host[256];
+    sidefile_host(host, sizeof(host));
+    return str_eq(s->holder.host, host) || s->holder.pid <= 0 ? SESSION_ALONGSIDE
+                                                               : SESSION_ELSEWHERE;
+}
+
+bool session_break_lock(struct session *s, struct error *e)
+{
+    if (lock_break(s->path, &s->holder, e) < 0)
+        return false;
+    if (acquire(s, NULL, e) == SESSION_LOCKED)
+        return true;
+    if (!s->lock)
+        error_set(e, s->lock_file, 0, 0, "%s", _("someone took the sheet's lock meanwhile"));
+    return false;
 }
 
 enum session_lock_state session_take_over(struct session *s, struct error *e)

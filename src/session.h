@@ -37,6 +37,8 @@ struct session {
 enum session_lock_state {
     SESSION_LOCKED,             /* we hold it (a stale one taken over: took_over) */
     SESSION_ALONGSIDE,          /* a running editor holds it: edit alongside, saves merge */
+    SESSION_ELSEWHERE,          /* held from another computer: running or switched off, only
+                                   a person can tell (edit alongside, or break it) */
     SESSION_STALE,              /* its editor is gone (this host): the clerk may take over */
     SESSION_NO_LOCK,            /* cannot lock (e says why): read-only */
 };
@@ -51,6 +53,12 @@ void session_init(struct session *s, struct editor *ed);
 enum session_lock_state session_lock(struct session *s, bool *took_over, struct error *e);
 /* The clerk said take over the stale lock. */
 enum session_lock_state session_take_over(struct session *s, struct error *e);
+/*
+ * The clerk said the other computer holding the lock is off: remove the
+ * lock (only if it is still the one seen) and take it.  False with e set
+ * when it changed meanwhile or cannot be removed.
+ */
+bool session_break_lock(struct session *s, struct error *e);
 
 /* ---- recovery -------------------------------------------------------------------- */
 

@@ -72,12 +72,19 @@ static void stale_answered(struct ui *ui, int key, void *ctx)
     }
 }
 
+/* "sheet.rec is being edited by tanaka on ward-pc-12 (pid 4711) since …": a lock question's start. */
+static void say_who_edits(const struct session *s, struct strbuf *body)
+{
+    struct strbuf who = STRBUF_INIT;
+    lock_describe(&s->holder, &who);
+    strbuf_addf(body, _("%s is being edited by %s.\n\n"), s->path, who.buf);
+    strbuf_release(&who);
+}
+
 static void ask_stale(struct ui *ui)
 {
-    struct session *s = &ui->session;
-    struct strbuf body = STRBUF_INIT, who = STRBUF_INIT;
-    lock_describe(&s->holder, &who);
-    strbuf_addf(&body, _("%s is being edited by %s.\n\n"), s->path, who.buf);
+    struct strbuf body = STRBUF_INIT;
+    say_who_edits(&ui->session, &body);
     strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
                            "stale): you can take the sheet over.\n"));
     static const char *const dead[] = {
@@ -85,7 +92,49 @@ static void ask_stale(struct ui *ui)
     };
     ui_ask(ui, _("This sheet is in use"), &body, dead, 3, stale_answered, NULL);
     strbuf_release(&body);
-    strbuf_release(&who);
+}
+
+static void elsewhere_answered(struct ui *ui, int key, void *ctx)
+{
+    (void)ctx;
+    struct session *s = &ui->session;
+    struct error e = { 0 };
+    if (key == 0)
+        return;
+    if (key == 'r') {
+        ui->ed.read_only = true;
+        say_read_only_held(ui, &s->holder);
+        return;
+    }
+    if (key == 'b' && session_break_lock(s, &e)) {
+        lock_settled(ui, SESSION_LOCKED, false, &e);
+        editor_message(&ui->ed, false, _("broke the lock %s; the sheet is yours"), s->lock_file);
+        return;
+    }
+    lock_settled(ui, SESSION_ALONGSIDE, false, &e);
+    if (key == 'b')
+        editor_message(&ui->ed, true, _("the lock was not broken (%s); editing alongside"), e.msg);
+}
+
+/* Another computer's lock: only the clerk can tell whether that computer is off. */
+static void ask_elsewhere(struct ui *ui)
+{
+    struct session *s = &ui->session;
+    struct strbuf body = STRBUF_INIT;
+    say_who_edits(s, &body);
+    strbuf_addf(&body, _("The lock file %s says so. Whether torikumi still runs on %s cannot be "
+                         "seen from here.\n\nIf it was closed there, or that computer is "
+                         "switched off, break the lock: the sheet is then yours, and its "
+                         "unsaved changes, if it left any, are offered to you. Otherwise edit "
+                         "alongside: your saves merge with theirs.\n"),
+                s->lock_file, s->holder.host);
+    static const char *const options[] = {
+        "b", N_("break the lock (that computer is off)"), "r", N_("open read-only"),
+        "e", N_("edit alongside"),
+    };
+    ui_ask(ui, _("This sheet is in use on another computer"), &body, options, 3,
+           elsewhere_answered, NULL);
+    strbuf_release(&body);
 }
 
 /* ---- opening: recovery ----------------------------------------------------------------- */
@@ -165,6 +214,8 @@ void ui_session_start(struct ui *ui, const struct filestamp *stamp)
     enum session_lock_state st = session_lock(&ui->session, &took_over, &e);
     if (st == SESSION_STALE)
         ask_stale(ui);
+    else if (st == SESSION_ELSEWHERE)
+        ask_elsewhere(ui);
     else
         lock_settled(ui, st, took_over, &e);
 }

@@ -1,8 +1,8 @@
 /*
  * test_session.c - the editing session's safety without a terminal
  * (session.c), on real files in a temporary directory: the lock taken,
- * held by a running editor (edit alongside), or stale (offered to take
- * over); the journal written on the clock's tick and found again after
+ * held by a running editor (edit alongside), stale (offered to take
+ * over), or another computer's (broken only as it was seen); the journal written on the clock's tick and found again after
  * its editor died (a child process), and recovered into a new session;
  * a journal per editor (the second editor keeps its own, a running
  * editor's is never offered, a dead second editor's is recovered); a
@@ -96,15 +96,6 @@ static bool exists(const char *path)
     return access(path, F_OK) == 0;
 }
 
-static long dead_pid(void)
-{
-    pid_t pid = fork();
-    if (pid == 0)
-        _exit(0);
-    waitpid(pid, NULL, 0);
-    return (long)pid;
-}
-
 /* Type text at the end of the focused text field, as keys do. */
 static void type_into(struct editor *ed, const char *key, const char *text)
 {
@@ -154,7 +145,7 @@ static void test_stale_lock_is_offered_then_taken_over(void **state)
     FILE *f = fopen(fx.session.lock_file, "w");
     assert_non_null(f);
     fprintf(f, "torikumi-lock 1\nuser someone\nhost %s\nboot %s\npid %ld\n"
-               "since 2017-04-03T09:15:00+09:00\n", host, boot, dead_pid());
+               "since 2017-04-03T09:15:00+09:00\n", host, boot, unit_dead_pid());
     fclose(f);
     struct error e;
     bool took;
@@ -163,6 +154,39 @@ static void test_stale_lock_is_offered_then_taken_over(void **state)
     assert_string_equal(fx.session.holder.user, "someone");
     assert_int_equal(session_take_over(&fx.session, &e), SESSION_LOCKED);
     assert_non_null(fx.session.lock);
+    fixture_close(&fx);
+}
+
+static void test_other_computers_lock_broken_only_as_seen(void **state)
+{
+    (void)state;
+    struct fixture fx;
+    fixture_open(&fx, "session-elsewhere");
+    static const char *const lock_text =
+        "torikumi-lock 1\nuser tanaka\nhost another-ward-pc\nboot x\npid %ld\n"
+        "since 2017-04-03T09:15:00+09:00\n";
+    FILE *f = fopen(fx.session.lock_file, "w");
+    assert_non_null(f);
+    fprintf(f, lock_text, 4711L);
+    fclose(f);
+    struct error e;
+    bool took;
+    assert_int_equal(session_lock(&fx.session, &took, &e), SESSION_ELSEWHERE);
+    assert_string_equal(fx.session.holder.host, "another-ward-pc");
+    /* Replaced meanwhile by another lock of that computer: not broken. */
+    f = fopen(fx.session.lock_file, "w");
+    fprintf(f, lock_text, 4712L);
+    fclose(f);
+    assert_false(session_break_lock(&fx.session, &e));
+    assert_non_null(strstr(e.msg, "changed meanwhile"));
+    assert_null(fx.session.lock);
+    /* As seen: broken, and the lock is ours. */
+    assert_int_equal(session_lock(&fx.session, &took, &e), SESSION_ELSEWHERE);
+    assert_true(session_break_lock(&fx.session, &e));
+    assert_non_null(fx.session.lock);
+    struct lock_owner who;
+    assert_int_equal(lock_inspect(fx.path, &who, &e), 1);
+    assert_int_equal(who.pid, (long)getpid());
     fixture_close(&fx);
 }
 
@@ -377,6 +401,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lock_taken_then_alongside),
         cmocka_unit_test(test_stale_lock_is_offered_then_taken_over),
+        cmocka_unit_test(test_other_computers_lock_broken_only_as_seen),
         cmocka_unit_test(test_journal_written_on_tick_and_recovered),
         cmocka_unit_test(test_every_editor_keeps_a_journal_of_its_own),
         cmocka_unit_test(test_dead_second_editor_recovered),

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sheet.h"
@@ -94,4 +95,13 @@ struct sheet *unit_parse_sheet(const char *text)
     if (!s)
         fail_msg("the test's sheet does not parse: %ld:%ld %s", e.line, e.column, e.msg);
     return s;
+}
+
+long unit_dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    waitpid(pid, NULL, 0);
+    return (long)pid;
 }
