@@ -282,14 +282,16 @@ bool session_start_journal(struct session *s)
     return s->journal != NULL;
 }
 
-void session_tick(struct session *s, long long now_ms)
+bool session_tick(struct session *s, long long now_ms)
 {
     struct error e;
+    bool had_problem = s->journal_problem[0] != '\0';
     int r = s->journal ? journal_maybe_sync(s->journal, now_ms, &e) : 0;
     if (r < 0)
         journal_failed(s, &e);
     else if (r > 0)
         s->journal_problem[0] = '\0';
+    return had_problem != (s->journal_problem[0] != '\0');
 }
 
 void session_sync(struct session *s)

@@ -92,8 +92,8 @@ int session_discard_recovery(struct session *s, const char *file, struct error *
  * the lock holder's, or one named for this editor when editing alongside.
  */
 bool session_start_journal(struct session *s);
-/* Write the journal when due; now_ms is a monotonic clock. */
-void session_tick(struct session *s, long long now_ms);
+/* Write the journal when due; now_ms is a monotonic clock.  True when its problem came or went. */
+bool session_tick(struct session *s, long long now_ms);
 /* Write what the journal holds now (before a long wait, e.g. $EDITOR). */
 void session_sync(struct session *s);
 /* Changes wait to be written: tick soon. */

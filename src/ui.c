@@ -737,7 +737,8 @@ static void main_loop(struct ui *ui)
                 break;
             handle_key(ui, &k);
         }
-        ui_session_tick(ui, now_ms());
+        if (ui_session_tick(ui, now_ms()))
+            redraw = true;
         if (ui_watch_tick(ui, now_ms()))
             redraw = true;
     }

@@ -180,12 +180,15 @@ bool ui_signalled(void);
 /* ui_session.c: lock and recovery at the start (the questions set quit when the clerk quits). */
 struct filestamp;
 void ui_session_start(struct ui *ui, const struct filestamp *stamp);
-void ui_session_tick(struct ui *ui, long long now_ms);
+/* Write the journal when due; true when the screen must say that it failed or works again. */
+bool ui_session_tick(struct ui *ui, long long now_ms);
 /* Write what the journal holds now (before a long wait, e.g. $EDITOR). */
 void ui_session_sync(struct ui *ui);
 bool ui_session_wants_tick(const struct ui *ui);
 /* Ctrl-S: save, asking what to do when the file changed on disk (the answer may come later). */
 void ui_save(struct ui *ui);
+/* editor_save; when it fails (a full disk), ask: save a copy as another file, or cancel. */
+enum editor_save_result ui_save_or_ask(struct ui *ui, bool force);
 /* Release the lock; keep the journal (on disk, synced) or remove it. */
 void ui_session_end(struct ui *ui, bool keep_journal);
 /*

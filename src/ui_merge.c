@@ -320,7 +320,7 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
         if (field >= 0 && editor_focusable(ed, field))
             editor_focus(ed, field);
     }
-    enum editor_save_result r = editor_save(ed, false);
+    enum editor_save_result r = ui_save_or_ask(ui, false);
     ui_merge_remember_base(ui);
     apply_edits(ed, edits, n_edits);
     if (r != EDITOR_SAVED) {
@@ -370,7 +370,7 @@ static void save_answered(struct ui *ui, struct asking *q)
 static void gave_up(struct ui *ui, int key)
 {
     if (key == 'o')
-        editor_save(&ui->ed, true);
+        ui_save_or_ask(ui, true);
     else
         editor_message(&ui->ed, false, "%s", _("not saved"));
     ui_merge_remember_base(ui);

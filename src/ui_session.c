@@ -222,9 +222,9 @@ void ui_session_start(struct ui *ui, const struct filestamp *stamp)
 
 /* ---- while editing -------------------------------------------------------------------- */
 
-void ui_session_tick(struct ui *ui, long long now_ms)
+bool ui_session_tick(struct ui *ui, long long now_ms)
 {
-    session_tick(&ui->session, now_ms);
+    return session_tick(&ui->session, now_ms);
 }
 
 void ui_session_sync(struct ui *ui)
@@ -260,11 +260,44 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
         editor_message(ed, false, _("reloaded %s from disk"), disk->path);
 }
 
+static void failed_answered(struct ui *ui, int key, void *ctx)
+{
+    char *why = ctx;
+    if (key == 'a')
+        ui_open_prompt(ui, PROMPT_SAVE_COPY, NULL);
+    else
+        editor_message(&ui->ed, true, "%s", why);
+    free(why);
+}
+
+/* Saving in place failed (a full disk, the directory gone): a copy elsewhere is the way out. */
+static void ask_failed(struct ui *ui)
+{
+    struct strbuf body = STRBUF_INIT;
+    strbuf_addf(&body, "%s\n\n", ui->ed.message);
+    strbuf_addstr(&body, _("Every change is still here, and in the recovery journal while it can "
+                           "be written. Save a copy as another file (on another disk or a USB "
+                           "stick), or cancel and save again once the disk has room.\n"));
+    static const char *const options[] = {
+        "a", N_("save a copy as another file"), "c", N_("cancel"),
+    };
+    ui_ask(ui, _("Saving failed"), &body, options, 2, failed_answered, xstrdup(ui->ed.message));
+    strbuf_release(&body);
+}
+
+enum editor_save_result ui_save_or_ask(struct ui *ui, bool force)
+{
+    enum editor_save_result r = editor_save(&ui->ed, force);
+    if (r == EDITOR_SAVE_FAILED && !ui->ed.read_only)
+        ask_failed(ui);
+    return r;
+}
+
 static void gone_answered(struct ui *ui, int key, void *ctx)
 {
     (void)ctx;
     if (key == 'o')
-        editor_save(&ui->ed, true);
+        ui_save_or_ask(ui, true);
     else
         editor_message(&ui->ed, false, "%s", _("not saved"));
     ui_merge_remember_base(ui);
@@ -280,7 +313,7 @@ static void changed_answered(struct ui *ui, int key, void *ctx)
 {
     struct on_disk *d = ctx;
     if (key == 'o')
-        editor_save(&ui->ed, true);
+        ui_save_or_ask(ui, true);
     else if (key == 'r' && d->sheet) {
         reload(ui, d->sheet, &d->stamp);
         d->sheet = NULL;
@@ -327,8 +360,7 @@ static void ask_changed(struct ui *ui, struct on_disk *d, const struct error *e)
 /* True when the save is done now; otherwise a question finishes it. */
 static bool save_asking(struct ui *ui)
 {
-    struct editor *ed = &ui->ed;
-    if (editor_save(ed, false) != EDITOR_SAVE_CONFLICT || ui_merge_on_save(ui))
+    if (ui_save_or_ask(ui, false) != EDITOR_SAVE_CONFLICT || ui_merge_on_save(ui))
         return !ui->question.open;
     struct on_disk *d = xcalloc(1, sizeof(*d));
     struct error e;
