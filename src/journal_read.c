@@ -78,7 +78,8 @@ static size_t list_own_named(const char *sheet_path, char ***files, size_t n)
     }
     if (d)
         closedir(d);
-    qsort(*files + first, n - first, sizeof(**files), by_name);
+    if (n > first)
+        qsort(*files + first, n - first, sizeof(**files), by_name);
     free(dir);
     free(own);
     return n;
