@@ -212,6 +212,9 @@ static void value_changed(struct editor *ed, size_t idx, int f)
 void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
 {
     memset(ed, 0, sizeof(*ed));
+    ed->sheets = xcalloc(n ? n : 1, sizeof(*ed->sheets));
+    if (n)
+        memcpy(ed->sheets, sheets, n * sizeof(*sheets));
     ed->open = xcalloc(n ? n : 1, sizeof(*ed->open));
     ed->n_open = n;
     ed->width = width > 0 ? width : 1;
@@ -248,6 +251,7 @@ void editor_free(struct editor *ed)
         free_step(&ed->redo[i]);
     free(ed->undo);
     free(ed->redo);
+    free(ed->sheets);
     for (size_t k = 0; k < ed->n_open; k++) {
         free(ed->open[k].item_errors);
         free(ed->open[k].saved_hash);
@@ -325,6 +329,11 @@ static int first_focusable(const struct editor *ed)
             f = order[i];
     free(order);
     return f;
+}
+
+struct sheet *editor_sheet(const struct editor *ed)
+{
+    return ed->sheets[ed->cur_sheet];
 }
 
 void editor_goto_item(struct editor *ed, size_t idx)
@@ -866,6 +875,7 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     problems_clear(&os->sheet_level);
     os->sheet = s;
     ed->sheet = s;
+    ed->sheets[ed->cur_sheet] = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
     reset_unsaved(os);
     for (size_t i = 0; i < s->n_items; i++)

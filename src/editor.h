@@ -67,6 +67,13 @@ struct open_sheet {
 };
 
 struct editor {
+    /*
+     * The open sheets (the editor's array; the sheets are borrowed).  The
+     * one place that says which sheet is open where: a reload
+     * (editor_replace_sheet) puts the new sheet here, and editor_sheet()
+     * reads the current one.
+     */
+    struct sheet **sheets;
     struct open_sheet *open;       /* several in view mode; editing works on one */
     size_t n_open;
     size_t cur_sheet;
@@ -100,6 +107,8 @@ struct editor {
 /* Open sheets (one to edit; several read-only, as one long sheet). */
 void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width);
 void editor_free(struct editor *ed);
+/* The current sheet: sheets[cur_sheet]. */
+struct sheet *editor_sheet(const struct editor *ed);
 /* Set a status message (printf-style). */
 void editor_message(struct editor *ed, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -793,6 +793,9 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     hitlist_free(&ui->hits);
     ui_watch_free(ui);
     search_free(ui->search);
+    /* A reload replaced the sheet in the editor's array: the caller frees what it holds. */
+    for (size_t i = 0; i < n; i++)
+        sheets[i] = ui->ed.sheets[i];
     editor_free(&ui->ed);
     free(ui);
     return lost ? 1 : 0;

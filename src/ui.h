@@ -86,6 +86,108 @@ struct ui_question {
     bool quit_if_saved;             /* asked on the way out: quit once saved */
 };
 
+/*
+ * Each screen's state, kept with its screen (as ncdu does): a screen's
+ * draw and key functions read and change their own struct, and reach
+ * another screen's only where one leads into the other (the list opens
+ * the per-ward counts, the hits list an item of the form).
+ */
+
+/* What a field's layout was made from, to reuse it. */
+struct layout_key {
+    const char *text;
+    size_t len;
+    unsigned long long hash;
+    int width;
+};
+
+/* The form (ui_form.c): its scrolling page and the layouts of its fields. */
+struct ui_form {
+    struct page_row *page;
+    size_t n_page, cap_page;
+    struct layout *layouts;         /* per form field, for fields without focus */
+    struct layout_key *layout_keys; /* what each of layouts was made from */
+    size_t n_layouts;
+    struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
+    int scroll;
+    bool follow;                    /* scroll to the caret (false while paging read-only) */
+    int choice_x[UI_MAX_CHOICES][2]; /* focused row's choices: start and end columns */
+};
+
+/* Ctrl-T, the item menu (ui_items.c). */
+struct ui_item_menu {
+    bool confirm;                   /* it asks whether to delete */
+};
+
+/* The list (F5, ui_list.c): the overview of every open sheet, and what of it is shown. */
+struct ui_list {
+    struct overview *ov;
+    unsigned long ov_changes;       /* ed.changes when it was built */
+    size_t *rows, n_rows;           /* overview rows shown, in order */
+    size_t sel, top;
+    bool problems, by_state;
+    int result;                     /* choice index; -1 any; -2 not chosen */
+    int stage;                      /* form stage that is not complete; -1 any */
+    const char *ward;               /* only this ward's rows (borrowed from a sheet); NULL any */
+    long ward_year;                 /* and of this fiscal year; 0 any */
+    bool walk;                      /* F7/F8 go through the filtered list (opened from it) */
+};
+
+/* The list's detail pane (ui_detail.c). */
+struct ui_detail {
+    int mode;                       /* DETAIL_AUTO: shown when the list is filtered; d toggles */
+    int top;                        /* its first row shown */
+    size_t row;                     /* the overview row it was scrolled for */
+};
+
+/* Per-ward counts of the list's rows (ui_wards.c). */
+struct ui_wards {
+    struct ward_table table;
+    size_t col, sel, top;
+};
+
+/* The items a search hits (ui_hits.c). */
+struct ui_hits {
+    struct hit_list items;
+    size_t sel, top;
+    bool walk;                      /* F7/F8 go through the hits list (opened from it) */
+};
+
+/* Search (Ctrl-F, / and ?, n and N), over the form and the lists. */
+struct ui_find {
+    struct search *search;
+    unsigned long changes;          /* ed.changes when the search last saw the sheets */
+    struct search_hit hit;          /* the match on screen, highlighted */
+    bool shown;                     /* hit is on screen */
+    bool wrapped;                   /* the search went past the end (or start) to find it */
+    bool active;                    /* a query is set: count in idle time */
+};
+
+/* Problems (F6, ui_problems.c), of every open sheet: sheet_of[i] is the sheet of all.v[i]. */
+struct ui_problems {
+    struct problem_list all;
+    size_t *sheet_of;
+    size_t sel, top;
+};
+
+/* Help (F1, ui_help.c). */
+struct ui_help {
+    int top;
+};
+
+/* The one-line prompt (Ctrl-G, Ctrl-F, /, ?). */
+struct ui_prompt {
+    enum prompt_kind kind;
+    bool backwards;                 /* ? rather than / */
+    struct strbuf input;
+};
+
+/* Reasons a stage could not be completed. */
+struct ui_reasons {
+    struct problem_list reasons;
+    int stage;
+};
+
 struct ui {
     struct editor ed;
     struct sheet **sheets;          /* the caller's array: a reload replaces an entry */
@@ -99,12 +201,7 @@ struct ui {
     struct page_row *page;
     size_t n_page, cap_page;
     struct layout *layouts;         /* per form field, for fields without focus */
-    struct layout_key {             /* what each layout was made from, to reuse it */
-        const char *text;
-        size_t len;
-        unsigned long long hash;
-        int width;
-    } *layout_keys;
+    struct layout_key *layout_keys;
     size_t n_layouts;
     struct strbuf stamp_shown;      /* the Updated stamp as 和暦 (stamp.h), laid out borrowed */
     bool item_menu_confirm;         /* the item menu asks whether to delete */
@@ -155,6 +252,18 @@ struct ui {
     /* Reasons a stage could not be completed. */
     struct problem_list reasons;
     int reasons_stage;
+    /* Each screen's state (above); named by what the screen shows. */
+    struct ui_form form;
+    struct ui_item_menu item_menu;
+    struct ui_list list;
+    struct ui_detail detail;
+    struct ui_wards ward_counts;
+    struct ui_hits hitlist;
+    struct ui_find find;
+    struct ui_problems problems;
+    struct ui_help help;
+    struct ui_prompt prompt_line;
+    struct ui_reasons refusal;
     /* The file as loaded or last saved: the base of a merge on save (ui_merge.c). */
     struct strbuf merge_base;
     struct ui_question question;
