@@ -49,7 +49,7 @@ static bool refuse_if_read_only(struct editor *ed)
 
 static const struct form_field *field_def(const struct editor *ed, int f)
 {
-    return &ed->sheet->form->fields[f];
+    return &editor_sheet(ed)->form->fields[f];
 }
 
 static bool is_text_kind(enum field_kind k)
@@ -67,9 +67,9 @@ static struct open_sheet *current(struct editor *ed)
 static void refresh_current_problems(struct editor *ed)
 {
     problems_clear(&ed->cur_problems);
-    if (ed->cur >= ed->sheet->n_items)
+    if (ed->cur >= editor_sheet(ed)->n_items)
         return;
-    rules_check_item(ed->sheet, ed->cur, &ed->cur_problems);
+    rules_check_item(editor_sheet(ed), ed->cur, &ed->cur_problems);
     const struct problem_list *sl = &current(ed)->sheet_level;
     for (size_t i = 0; i < sl->n; i++)
         if (sl->v[i].item == (long)ed->cur) {
@@ -84,7 +84,7 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
     os->errors -= os->sheet_errors;
     ed->total_errors -= os->sheet_errors;
     problems_clear(&os->sheet_level);
-    rules_check_sheet_level(os->sheet, &os->sheet_level);
+    rules_check_sheet_level(editor_impl_sheet_of(ed, os), &os->sheet_level);
     os->sheet_errors = problems_count(&os->sheet_level, SEV_ERROR);
     os->errors += os->sheet_errors;
     ed->total_errors += os->sheet_errors;
@@ -93,7 +93,7 @@ static void recheck_sheet_level(struct editor *ed, struct open_sheet *os)
 static void recheck_item(struct editor *ed, struct open_sheet *os, size_t idx)
 {
     struct problem_list pl = { NULL, 0, 0 };
-    rules_check_item(os->sheet, idx, &pl);
+    rules_check_item(editor_impl_sheet_of(ed, os), idx, &pl);
     size_t n = problems_count(&pl, SEV_ERROR);
     os->errors = os->errors - os->item_errors[idx] + n;
     ed->total_errors = ed->total_errors - os->item_errors[idx] + n;
@@ -128,7 +128,7 @@ static void reset_unsaved(struct open_sheet *os)
 {
     free(os->saved_hash);
     free(os->item_state);
-    size_t n = os->sheet->n_items + 1;
+    size_t n = editor_impl_sheet_of(ed, os)->n_items + 1;
     os->saved_hash = xcalloc(n, sizeof(*os->saved_hash));
     os->item_state = xcalloc(n, 1);
     os->n_dirty = 0;
@@ -140,7 +140,7 @@ static void before_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
     if (!(os->item_state[idx] & HASH_TAKEN)) {
-        os->saved_hash[idx] = item_hash(os->sheet, idx);
+        os->saved_hash[idx] = item_hash(editor_impl_sheet_of(ed, os), idx);
         os->item_state[idx] |= HASH_TAKEN;
     }
 }
@@ -156,7 +156,7 @@ static void update_modified(struct editor *ed)
 static void after_item_change(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = current(ed);
-    bool dirty = item_hash(os->sheet, idx) != os->saved_hash[idx];
+    bool dirty = item_hash(editor_impl_sheet_of(ed, os), idx) != os->saved_hash[idx];
     bool was = os->item_state[idx] & ITEM_DIRTY;
     if (dirty != was) {
         os->item_state[idx] ^= ITEM_DIRTY;
@@ -168,12 +168,12 @@ static void after_item_change(struct editor *ed, size_t idx)
 void editor_mark_all_unsaved(struct editor *ed)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        os->saved_hash[i] = item_hash(os->sheet, i) + 1;   /* never equal: unsaved until saved */
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        os->saved_hash[i] = item_hash(editor_impl_sheet_of(ed, os), i) + 1;   /* never equal: unsaved until saved */
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -181,8 +181,8 @@ void editor_mark_all_unsaved(struct editor *ed)
 void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
 {
     struct open_sheet *os = current(ed);
-    for (size_t i = 0; i < os->sheet->n_items; i++) {
-        uint64_t now = item_hash(os->sheet, i);
+    for (size_t i = 0; i < editor_impl_sheet_of(ed, os)->n_items; i++) {
+        uint64_t now = item_hash(editor_impl_sheet_of(ed, os), i);
         uint64_t was = i < before->n_items ? item_hash(before, i) : now + 1;
         if (now == was)
             continue;
@@ -190,7 +190,7 @@ void editor_mark_unsaved_against(struct editor *ed, const struct sheet *before)
         if (!(os->item_state[i] & ITEM_DIRTY))
             os->n_dirty++;
         os->item_state[i] = HASH_TAKEN | ITEM_DIRTY;
-        os->sheet->items[i].changed = true;
+        editor_impl_sheet_of(ed, os)->items[i].changed = true;
     }
     update_modified(ed);
 }
@@ -201,7 +201,7 @@ static void value_changed(struct editor *ed, size_t idx, int f)
     after_item_change(ed, idx);
     ed->changes++;
     recheck_item(ed, current(ed), idx);
-    if (f == ed->sheet->form->key_field)
+    if (f == editor_sheet(ed)->form->key_field)
         recheck_sheet_level(ed, current(ed));
     if (idx == ed->cur)
         refresh_current_problems(ed);
@@ -222,14 +222,12 @@ void editor_init(struct editor *ed, struct sheet **sheets, size_t n, int width)
     ed->clock_ms = monotonic_ms;
     for (size_t k = 0; k < n; k++) {
         struct open_sheet *os = &ed->open[k];
-        os->sheet = sheets[k];
         os->item_errors = xcalloc(sheets[k]->n_items + 1, sizeof(size_t));
         reset_unsaved(os);
         for (size_t i = 0; i < sheets[k]->n_items; i++)
             recheck_item(ed, os, i);
         recheck_sheet_level(ed, os);
     }
-    ed->sheet = sheets[0];
     editor_goto(ed, 0, 0);
 }
 
@@ -273,9 +271,9 @@ bool editor_focusable(const struct editor *ed, int f)
 
 const char *editor_value(const struct editor *ed, int f)
 {
-    if (ed->cur >= ed->sheet->n_items)
+    if (ed->cur >= editor_sheet(ed)->n_items)
         return NULL;
-    return item_get(ed->sheet, &ed->sheet->items[ed->cur], f);
+    return item_get(editor_sheet(ed), &editor_sheet(ed)->items[ed->cur], f);
 }
 
 static void close_field_editor(struct editor *ed)
@@ -288,7 +286,7 @@ static void close_field_editor(struct editor *ed)
 static void open_field_editor(struct editor *ed)
 {
     close_field_editor(ed);
-    if (ed->field < 0 || ed->cur >= ed->sheet->n_items)
+    if (ed->field < 0 || ed->cur >= editor_sheet(ed)->n_items)
         return;
     const struct form_field *fld = field_def(ed, ed->field);
     if (fld->kind == FIELD_CHOICE) {
@@ -321,8 +319,8 @@ void editor_focus(struct editor *ed, int f)
 
 static int first_focusable(const struct editor *ed)
 {
-    int *order = xmalloc(ed->sheet->form->n_fields * sizeof(int));
-    size_t n = form_display_order(ed->sheet->form, order);
+    int *order = xmalloc(editor_sheet(ed)->form->n_fields * sizeof(int));
+    size_t n = form_display_order(editor_sheet(ed)->form, order);
     int f = -1;
     for (size_t i = 0; i < n && f < 0; i++)
         if (editor_focusable(ed, order[i]))
@@ -347,16 +345,15 @@ void editor_goto(struct editor *ed, size_t sh, size_t idx)
         return;
     bool same_sheet = sh == ed->cur_sheet;
     ed->cur_sheet = sh;
-    ed->sheet = ed->open[sh].sheet;
-    if (ed->sheet->n_items == 0) {
+    if (editor_sheet(ed)->n_items == 0) {
         close_field_editor(ed);
         ed->cur = 0;
         ed->field = -1;
         problems_clear(&ed->cur_problems);
         return;
     }
-    if (idx >= ed->sheet->n_items)
-        idx = ed->sheet->n_items - 1;
+    if (idx >= editor_sheet(ed)->n_items)
+        idx = editor_sheet(ed)->n_items - 1;
     bool same = same_sheet && idx == ed->cur && ed->field >= 0;
     ed->cur = idx;
     refresh_current_problems(ed);
@@ -373,24 +370,24 @@ bool editor_step_item(struct editor *ed, int delta)
 {
     size_t sh = ed->cur_sheet, idx = ed->cur;
     if (delta > 0) {
-        if (idx + 1 < ed->open[sh].sheet->n_items)
+        if (idx + 1 < ed->sheets[sh]->n_items)
             idx++;
         else {
             do {
                 if (++sh >= ed->n_open)
                     return false;
-            } while (ed->open[sh].sheet->n_items == 0);
+            } while (ed->sheets[sh]->n_items == 0);
             idx = 0;
         }
     } else {
-        if (idx > 0 && ed->open[sh].sheet->n_items > 0)
+        if (idx > 0 && ed->sheets[sh]->n_items > 0)
             idx--;
         else {
             do {
                 if (sh-- == 0)
                     return false;
-            } while (ed->open[sh].sheet->n_items == 0);
-            idx = ed->open[sh].sheet->n_items - 1;
+            } while (ed->sheets[sh]->n_items == 0);
+            idx = ed->sheets[sh]->n_items - 1;
         }
     }
     editor_goto(ed, sh, idx);
@@ -400,9 +397,9 @@ bool editor_step_item(struct editor *ed, int delta)
 /* Move focus by delta focusable fields in display order. */
 static bool step_field(struct editor *ed, int delta)
 {
-    const struct form *form = ed->sheet->form;
+    const struct form *form = editor_sheet(ed)->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = form_display_order(ed->sheet->form, order);
+    size_t n = form_display_order(editor_sheet(ed)->form, order);
     long pos = -1;
     for (size_t i = 0; i < n; i++)
         if (order[i] == ed->field)
@@ -432,9 +429,9 @@ bool editor_prev_field(struct editor *ed)
 
 void editor_focus_stage(struct editor *ed, int stage)
 {
-    const struct form *form = ed->sheet->form;
+    const struct form *form = editor_sheet(ed)->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = form_display_order(ed->sheet->form, order);
+    size_t n = form_display_order(editor_sheet(ed)->form, order);
     for (size_t i = 0; i < n; i++)
         if (form->fields[order[i]].stage == stage && editor_focusable(ed, order[i])) {
             editor_focus(ed, order[i]);
@@ -462,7 +459,7 @@ static void journal_change(struct editor *ed, size_t idx, long number, int f, co
 {
     if (!ed->journal)
         return;
-    journal_append(ed->journal, idx, number, ed->sheet->form->fields[f].key, n ? v : NULL, n);
+    journal_append(ed->journal, idx, number, editor_sheet(ed)->form->fields[f].key, n ? v : NULL, n);
 }
 
 static char *dup_or_null(const char *s)
@@ -506,16 +503,16 @@ static void push_step(struct editor *ed, struct edit_step st)
 static void set_value(struct editor *ed, size_t idx, int f, const char *v, size_t n,
                       size_t caret_before, size_t caret_after, bool typing)
 {
-    struct item *it = &ed->sheet->items[idx];
-    const char *old = item_get(ed->sheet, it, f);
+    struct item *it = &editor_sheet(ed)->items[idx];
+    const char *old = item_get(editor_sheet(ed), it, f);
     if (old ? mem_eq(old, strlen(old), v, n) : n == 0)
         return;
     struct edit_step st = { ed->cur_sheet, idx, f, dup_or_null(old), n ? xstrndup(v, n) : NULL,
                             caret_before, caret_after, typing, ed->clock_ms(), EDIT_FIELD, 0,
                             NULL, 0, 0 };
     before_item_change(ed, idx);
-    long number = item_number(ed->sheet, it);
-    item_set(ed->sheet, it, f, v, n);
+    long number = item_number(editor_sheet(ed), it);
+    item_set(editor_sheet(ed), it, f, v, n);
     journal_change(ed, idx, number, f, v, n);
     push_step(ed, st);
     value_changed(ed, idx, f);
@@ -669,15 +666,15 @@ bool editor_choice_step(struct editor *ed, int delta)
 
 bool editor_stage_done(const struct editor *ed, size_t item, int st)
 {
-    int df = ed->sheet->form->stages[st].done_field;
-    return df >= 0 && item < ed->sheet->n_items &&
-           form_bool_true(item_get(ed->sheet, &ed->sheet->items[item], df));
+    int df = editor_sheet(ed)->form->stages[st].done_field;
+    return df >= 0 && item < editor_sheet(ed)->n_items &&
+           form_bool_true(item_get(editor_sheet(ed), &editor_sheet(ed)->items[item], df));
 }
 
 bool editor_toggle_done(struct editor *ed, int st, struct problem_list *why)
 {
-    const struct form_stage *stage = &ed->sheet->form->stages[st];
-    if (stage->done_field < 0 || ed->cur >= ed->sheet->n_items || refuse_if_read_only(ed))
+    const struct form_stage *stage = &editor_sheet(ed)->form->stages[st];
+    if (stage->done_field < 0 || ed->cur >= editor_sheet(ed)->n_items || refuse_if_read_only(ed))
         return false;
     seal_typing(ed);
     if (editor_stage_done(ed, ed->cur, st)) {
@@ -685,7 +682,7 @@ bool editor_toggle_done(struct editor *ed, int st, struct problem_list *why)
         return true;
     }
     struct problem_list blockers = { NULL, 0, 0 };
-    rules_stage_blockers(ed->sheet, ed->cur, st, &blockers);
+    rules_stage_blockers(editor_sheet(ed), ed->cur, st, &blockers);
     bool ok = blockers.n == 0;
     if (why) {
         for (size_t i = 0; i < blockers.n; i++) {
@@ -712,8 +709,8 @@ static void apply_step(struct editor *ed, struct edit_step *st, bool forward)
     if (st->sheet != ed->cur_sheet || st->item != ed->cur)
         editor_goto(ed, st->sheet, st->item);
     before_item_change(ed, st->item);
-    long number = item_number(ed->sheet, &ed->sheet->items[st->item]);
-    item_set(ed->sheet, &ed->sheet->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
+    long number = item_number(editor_sheet(ed), &editor_sheet(ed)->items[st->item]);
+    item_set(editor_sheet(ed), &editor_sheet(ed)->items[st->item], st->field, v ? v : "", v ? strlen(v) : 0);
     journal_change(ed, st->item, number, st->field, v, v ? strlen(v) : 0);
     value_changed(ed, st->item, st->field);
     if (ed->field != st->field || !ed->fe_active)
@@ -766,7 +763,7 @@ bool editor_redo(struct editor *ed)
 
 static void stamp_changed_items(struct editor *ed)
 {
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     int sf = s->form->stamp_field;
     if (sf < 0)
         return;
@@ -797,7 +794,7 @@ static int disk_changed(struct editor *ed)
         return 0;
     unsigned what = 0;
     struct error e;
-    int v = filestamp_check(ed->sheet->path, &ed->stamp, &what, NULL, &e);
+    int v = filestamp_check(editor_sheet(ed)->path, &ed->stamp, &what, NULL, &e);
     if (v == FILESTAMP_CHANGED) {
         struct strbuf why = STRBUF_INIT;
         filestamp_describe(what, &why);
@@ -817,7 +814,7 @@ static int disk_changed(struct editor *ed)
 static void saved_as(struct editor *ed, const struct strbuf *out, bool confirmed)
 {
     struct error e;
-    if (filestamp_of_bytes(ed->sheet->path, out->buf, out->len, &ed->stamp, &e) == 0)
+    if (filestamp_of_bytes(editor_sheet(ed)->path, out->buf, out->len, &ed->stamp, &e) == 0)
         ed->have_stamp = true;
     /* Unconfirmed (the directory fsync failed): keep the journal; if the rename is
      * lost, the old file and the journal still match. */
@@ -830,7 +827,7 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
 {
     if (refuse_if_read_only(ed))
         return EDITOR_SAVE_FAILED;
-    if (!ed->sheet->path) {
+    if (!editor_sheet(ed)->path) {
         editor_message(ed, true, "%s", _("this sheet has no file name"));
         return EDITOR_SAVE_FAILED;
     }
@@ -838,23 +835,23 @@ enum editor_save_result editor_save(struct editor *ed, bool force)
     if (changed)
         return changed > 0 ? EDITOR_SAVE_CONFLICT : EDITOR_SAVE_FAILED;
     stamp_changed_items(ed);
-    descriptor_regenerate(ed->sheet);   /* an edited descriptor: the form's rules back */
+    descriptor_regenerate(editor_sheet(ed));   /* an edited descriptor: the form's rules back */
     struct strbuf out = STRBUF_INIT;
-    sheet_write(ed->sheet, &out);
+    sheet_write(editor_sheet(ed), &out);
     struct error e;
-    enum save_result rc = save_atomic(ed->sheet->path, out.buf, out.len, &e);
+    enum save_result rc = save_atomic(editor_sheet(ed)->path, out.buf, out.len, &e);
     if (rc == SAVE_FAILED) {
         strbuf_release(&out);
         editor_message(ed, true, _("NOT saved: %s (your changes are still here)"), e.msg);
         return EDITOR_SAVE_FAILED;
     }
-    sheet_mark_saved(ed->sheet);
+    sheet_mark_saved(editor_sheet(ed));
     reset_unsaved(current(ed));
     update_modified(ed);
     if (rc == SAVE_UNCONFIRMED)
         editor_message(ed, true, "%s", e.msg);
     else
-        editor_message(ed, false, _("saved %s"), ed->sheet->path);
+        editor_message(ed, false, _("saved %s"), editor_sheet(ed)->path);
     saved_as(ed, &out, rc == SAVE_OK);
     strbuf_release(&out);
     return EDITOR_SAVED;
@@ -873,8 +870,6 @@ void editor_replace_sheet(struct editor *ed, struct sheet *s, const struct files
     os->errors = os->sheet_errors = 0;
     free(os->item_errors);
     problems_clear(&os->sheet_level);
-    os->sheet = s;
-    ed->sheet = s;
     ed->sheets[ed->cur_sheet] = s;
     os->item_errors = xcalloc(s->n_items + 1, sizeof(size_t));
     reset_unsaved(os);
@@ -912,15 +907,15 @@ const struct problem *editor_field_problem(const struct editor *ed, int f)
 
 bool editor_field_required(const struct editor *ed, int f)
 {
-    if (ed->cur >= ed->sheet->n_items)
+    if (ed->cur >= editor_sheet(ed)->n_items)
         return false;
     const struct form_field *fld = field_def(ed, f);
     if (fld->mandatory)
         return true;
-    const struct item *it = &ed->sheet->items[ed->cur];
+    const struct item *it = &editor_sheet(ed)->items[ed->cur];
     for (size_t k = 0; k < fld->n_required_when; k++) {
         const struct form_condition *c = &fld->required_when[k];
-        const char *v = item_get(ed->sheet, it, c->field);
+        const char *v = item_get(editor_sheet(ed), it, c->field);
         if (v && str_eq(v, field_def(ed, c->field)->choices[c->choice].key))
             return true;
     }
@@ -932,13 +927,13 @@ size_t editor_stage_errors(const struct editor *ed, size_t idx, int st)
     struct problem_list tmp = { NULL, 0, 0 };
     const struct problem_list *pl = &ed->cur_problems;
     if (idx != ed->cur) {
-        rules_check_item(ed->sheet, idx, &tmp);
+        rules_check_item(editor_sheet(ed), idx, &tmp);
         pl = &tmp;
     }
     size_t n = 0;
     for (size_t i = 0; i < pl->n; i++)
         if (pl->v[i].severity == SEV_ERROR && pl->v[i].field >= 0 &&
-            ed->sheet->form->fields[pl->v[i].field].stage == st)
+            editor_sheet(ed)->form->fields[pl->v[i].field].stage == st)
             n++;
     problems_free(&tmp);
     return n;
@@ -954,7 +949,7 @@ int editor_save_copy(struct editor *ed, const char *path)
         return -1;
     }
     struct strbuf out = STRBUF_INIT;
-    sheet_write(ed->sheet, &out);
+    sheet_write(editor_sheet(ed), &out);
     struct error e;
     enum save_result rc = save_atomic(path, out.buf, out.len, &e);
     strbuf_release(&out);
@@ -963,7 +958,7 @@ int editor_save_copy(struct editor *ed, const char *path)
         return -1;
     }
     editor_message(ed, rc != SAVE_OK, _("saved a copy to %s; %s itself is still unsaved"), path,
-                   ed->sheet->path);
+                   editor_sheet(ed)->path);
     return 0;
 }
 
@@ -1001,7 +996,7 @@ uint64_t editor_impl_item_hash(const struct sheet *s, size_t idx)
 
 void editor_impl_recheck(struct editor *ed, size_t idx)
 {
-    if (idx < ed->sheet->n_items)
+    if (idx < editor_sheet(ed)->n_items)
         recheck_item(ed, current(ed), idx);
     recheck_sheet_level(ed, current(ed));
     update_modified(ed);

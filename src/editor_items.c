@@ -20,7 +20,7 @@
 /* Room for item idx; unsaved as it was when taken out (state 0: a new item, unsaved). */
 static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, unsigned char state)
 {
-    size_t n = os->sheet->n_items;      /* after the insertion */
+    size_t n = editor_impl_sheet_of(ed, os)->n_items;      /* after the insertion */
     os->item_errors = xrealloc(os->item_errors, (n + 1) * sizeof(*os->item_errors));
     os->saved_hash = xrealloc(os->saved_hash, (n + 1) * sizeof(*os->saved_hash));
     os->item_state = xrealloc(os->item_state, n + 1);
@@ -30,7 +30,7 @@ static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, u
     os->item_errors[idx] = 0;
     if (!state) {
         /* A new item is unsaved until saved, whatever it holds. */
-        hash = editor_impl_item_hash(os->sheet, idx) + 1;
+        hash = editor_impl_item_hash(editor_impl_sheet_of(ed, os), idx) + 1;
         state = HASH_TAKEN | ITEM_DIRTY;
     }
     os->saved_hash[idx] = hash;
@@ -41,7 +41,7 @@ static void arrays_make_room(struct open_sheet *os, size_t idx, uint64_t hash, u
 
 static void arrays_close_gap(struct editor *ed, struct open_sheet *os, size_t idx)
 {
-    size_t n = os->sheet->n_items;      /* after the removal */
+    size_t n = editor_impl_sheet_of(ed, os)->n_items;      /* after the removal */
     os->errors -= os->item_errors[idx];
     ed->total_errors -= os->item_errors[idx];
     if (os->item_state[idx] & ITEM_DIRTY)
@@ -71,11 +71,11 @@ static void put_in(struct editor *ed, size_t idx, struct edit_step *st)
     struct open_sheet *os = editor_impl_current(ed);
     struct rec_record *r = st->held;
     st->held = NULL;
-    sheet_insert_item(os->sheet, idx, r);
+    sheet_insert_item(editor_impl_sheet_of(ed, os), idx, r);
     arrays_make_room(os, idx, st->held_hash, st->held_state);
     if (ed->journal) {
         journal_append_item_op(ed->journal, JOURNAL_INSERT_ITEM, idx);
-        long no = item_number(os->sheet, &os->sheet->items[idx]);
+        long no = item_number(editor_impl_sheet_of(ed, os), &editor_impl_sheet_of(ed, os)->items[idx]);
         for (size_t i = 0; i < r->n_entries; i++)
             if (r->entries[i].name)
                 journal_append(ed->journal, idx, no, r->entries[i].name, r->entries[i].value,
@@ -93,8 +93,8 @@ static void take_out(struct editor *ed, size_t idx, struct edit_step *st)
     /* Not taken yet: clean, as saved (its hash now is its saved one). */
     st->held_state = os->item_state[idx] ? os->item_state[idx] : HASH_TAKEN;
     if (!os->item_state[idx])
-        st->held_hash = editor_impl_item_hash(os->sheet, idx);
-    st->held = sheet_remove_item(os->sheet, idx);
+        st->held_hash = editor_impl_item_hash(editor_impl_sheet_of(ed, os), idx);
+    st->held = sheet_remove_item(editor_impl_sheet_of(ed, os), idx);
     arrays_close_gap(ed, os, idx);
     editor_impl_recheck(ed, (size_t)-1);
 }
@@ -102,7 +102,7 @@ static void take_out(struct editor *ed, size_t idx, struct edit_step *st)
 static void swap(struct editor *ed, size_t idx)
 {
     struct open_sheet *os = editor_impl_current(ed);
-    sheet_swap_items(os->sheet, idx);
+    sheet_swap_items(editor_impl_sheet_of(ed, os), idx);
     arrays_swap(os, idx);
     if (ed->journal)
         journal_append_item_op(ed->journal, JOURNAL_SWAP_ITEMS, idx);
@@ -168,7 +168,7 @@ void editor_new_item(struct editor *ed)
 {
     if (editor_impl_refuse_if_read_only(ed))
         return;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     long no = highest_number(s) + 1;
     struct rec_record *r = rec_record_new();
     r->type = xstrdup(s->form->record_type);
@@ -185,9 +185,9 @@ static bool refuse_without_items(struct editor *ed)
 {
     if (editor_impl_refuse_if_read_only(ed))
         return true;
-    if (ed->sheet->n_items > 0)
+    if (editor_sheet(ed)->n_items > 0)
         return false;
-    editor_message(ed, true, _("there is no %s here (Ctrl-N adds one)"), ed->sheet->form->item_label);
+    editor_message(ed, true, _("there is no %s here (Ctrl-N adds one)"), editor_sheet(ed)->form->item_label);
     return true;
 }
 
@@ -196,12 +196,12 @@ bool editor_delete_item(struct editor *ed)
     if (refuse_without_items(ed))
         return false;
     size_t at = ed->cur;
-    long no = item_number(ed->sheet, &ed->sheet->items[at]);
-    size_t after = at + 1 < ed->sheet->n_items ? at : (at ? at - 1 : 0);
+    long no = item_number(editor_sheet(ed), &editor_sheet(ed)->items[at]);
+    size_t after = at + 1 < editor_sheet(ed)->n_items ? at : (at ? at - 1 : 0);
     do_step(ed, (struct edit_step){ .kind = EDIT_ITEM_REMOVE, .item = at, .caret_before = at,
                                     .caret_after = after });
     editor_message(ed, false, _("%s %ld deleted (Ctrl-Z brings it back)"),
-                   ed->sheet->form->item_label, no);
+                   editor_sheet(ed)->form->item_label, no);
     return true;
 }
 
@@ -209,7 +209,7 @@ bool editor_duplicate_item(struct editor *ed)
 {
     if (refuse_without_items(ed))
         return false;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     size_t at = ed->cur;
     long from = item_number(s, &s->items[at]), no = highest_number(s) + 1;
     struct rec_record *r = sheet_copy_item(s, at);
@@ -225,7 +225,7 @@ bool editor_move_item(struct editor *ed, int delta)
     if (refuse_without_items(ed))
         return false;
     size_t at = ed->cur;
-    if ((delta < 0 && at == 0) || (delta > 0 && at + 1 >= ed->sheet->n_items)) {
+    if ((delta < 0 && at == 0) || (delta > 0 && at + 1 >= editor_sheet(ed)->n_items)) {
         editor_message(ed, true, "%s", delta < 0 ? _("this is already the first one")
                                                  : _("this is already the last one"));
         return false;
@@ -234,7 +234,7 @@ bool editor_move_item(struct editor *ed, int delta)
     do_step(ed, (struct edit_step){ .kind = EDIT_ITEM_SWAP, .item = delta < 0 ? to : at,
                                     .caret_before = at, .caret_after = to });
     editor_message(ed, false, _("moved to place %zu of %zu; numbers stay (renumber: R in the "
-                                "item menu)"), to + 1, ed->sheet->n_items);
+                                "item menu)"), to + 1, editor_sheet(ed)->n_items);
     return true;
 }
 
@@ -244,7 +244,7 @@ bool editor_renumber_items(struct editor *ed)
         return false;
     static unsigned next_group;
     unsigned group = ++next_group ? next_group : ++next_group;
-    struct sheet *s = ed->sheet;
+    struct sheet *s = editor_sheet(ed);
     size_t cur = ed->cur, changed = 0;
     editor_impl_seal_typing(ed);
     for (size_t i = 0; i < s->n_items; i++) {

@@ -22,7 +22,7 @@ void session_init(struct session *s, struct editor *ed)
 {
     memset(s, 0, sizeof(*s));
     s->ed = ed;
-    s->path = xstrdup(ed->sheet->path);
+    s->path = xstrdup(editor_sheet(ed)->path);
     s->lock_file = sidefile_path(s->path, SIDEFILE_LOCK);
 }
 
@@ -171,7 +171,7 @@ static void describe_changes(const struct sheet *sh, const struct journal_log *l
 void session_describe_recovery(const struct session *s, const struct journal_log *log,
                                struct strbuf *body)
 {
-    describe_changes(s->ed->sheet, log, body);
+    describe_changes(s->editor_sheet(ed), log, body);
     struct strbuf why = STRBUF_INIT;
     if (!journal_matches(&log->header, &s->ed->stamp, &why))
         strbuf_addf(body, _("\nCareful: the sheet has changed on disk since then (%s); recovering "
@@ -187,9 +187,9 @@ static bool fits(struct editor *ed, struct journal_log *log, struct sheet **befo
                  struct error *e)
 {
     struct strbuf text = STRBUF_INIT;
-    sheet_write(ed->sheet, &text);
-    struct sheet *trial = sheet_parse(text.buf, text.len, ed->sheet->path, ed->sheet->form, e);
-    *before = trial ? sheet_parse(text.buf, text.len, ed->sheet->path, ed->sheet->form, e) : NULL;
+    sheet_write(editor_sheet(ed), &text);
+    struct sheet *trial = sheet_parse(text.buf, text.len, editor_sheet(ed)->path, editor_sheet(ed)->form, e);
+    *before = trial ? sheet_parse(text.buf, text.len, editor_sheet(ed)->path, editor_sheet(ed)->form, e) : NULL;
     strbuf_release(&text);
     long applied = trial ? journal_apply(trial, log, e) : -1;
     sheet_free(trial);
@@ -225,7 +225,7 @@ static void go_to_last_change(struct editor *ed, const struct journal_log *log)
 {
     const struct journal_change *last = &log->changes[log->n_changes - 1];
     editor_goto(ed, ed->cur_sheet, last->item);
-    int f = last->key ? form_field_index(ed->sheet->form, last->key) : -1;
+    int f = last->key ? form_field_index(editor_sheet(ed)->form, last->key) : -1;
     if (f >= 0 && editor_focusable(ed, f))
         editor_focus(ed, f);
 }
@@ -245,9 +245,9 @@ bool session_recover(struct session *s, struct journal_log *log, const char *fil
         ed->read_only = true;
         return false;
     }
-    journal_apply(ed->sheet, log, &e);
+    journal_apply(editor_sheet(ed), log, &e);
     carry_over(s, log, file);
-    editor_replace_sheet(ed, ed->sheet, NULL);
+    editor_replace_sheet(ed, editor_sheet(ed), NULL);
     /* Only items whose content changed count as unsaved and get a new stamp. */
     editor_mark_unsaved_against(ed, before);
     sheet_free(before);
@@ -348,7 +348,7 @@ enum session_disk session_read_disk(const struct session *s, struct sheet **disk
     *disk = NULL;
     if (filestamp_read(s->path, &text, &len, now, e) < 0)
         return SESSION_DISK_GONE;
-    *disk = sheet_parse(text, len, s->path, s->ed->sheet->form, e);
+    *disk = sheet_parse(text, len, s->path, s->editor_sheet(ed)->form, e);
     free(text);
     return *disk ? SESSION_DISK_SHEET : SESSION_DISK_UNPARSED;
 }

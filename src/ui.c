@@ -29,16 +29,16 @@ struct screen {
 };
 
 static const struct screen screens[SCREEN_COUNT] = {
-    [SCREEN_FORM] = { form_draw, form_key, false },
-    [SCREEN_LIST] = { list_draw, list_key, false },
-    [SCREEN_PROBLEMS] = { problems_draw, problems_key, false },
-    [SCREEN_HELP] = { help_draw, help_key, false },
-    [SCREEN_PROMPT] = { prompt_draw, prompt_key, true },
-    [SCREEN_QUIT] = { quit_draw, quit_key, true },
-    [SCREEN_REASONS] = { reasons_draw, reasons_key, true },
-    [SCREEN_WARDS] = { wards_draw, wards_key, false },
-    [SCREEN_HITS] = { hits_draw, hits_key, false },
-    [SCREEN_ITEM_MENU] = { item_menu_draw, item_menu_key, true },
+    [SCREEN_FORM] = { ui_form_draw, ui_form_key, false },
+    [SCREEN_LIST] = { ui_list_draw, ui_list_key, false },
+    [SCREEN_PROBLEMS] = { ui_problems_draw, ui_problems_key, false },
+    [SCREEN_HELP] = { ui_help_draw, ui_help_key, false },
+    [SCREEN_PROMPT] = { ui_prompt_draw, ui_prompt_key, true },
+    [SCREEN_QUIT] = { ui_quit_draw, ui_quit_key, true },
+    [SCREEN_REASONS] = { ui_reasons_draw, ui_reasons_key, true },
+    [SCREEN_WARDS] = { ui_wards_draw, ui_wards_key, false },
+    [SCREEN_HITS] = { ui_hits_draw, ui_hits_key, false },
+    [SCREEN_ITEM_MENU] = { ui_item_menu_draw, ui_item_menu_key, true },
     [SCREEN_QUESTION] = { question_draw, question_key, false },
 };
 
@@ -129,13 +129,13 @@ void ui_draw_status(struct ui *ui, const char *message)
     struct strbuf sb = STRBUF_INIT;
     if (ed->n_open > 1)
         strbuf_addf(&sb, "[%zu/%zu] ", ed->cur_sheet + 1, ed->n_open);
-    strbuf_addstr(&sb, base_name(ed->sheet->path));
+    strbuf_addstr(&sb, base_name(editor_sheet(ed)->path));
     if (ed->modified)
         strbuf_addstr(&sb, " [+]");
     if (ed->read_only)
         strbuf_addf(&sb, " [%s]", _("read-only"));
-    strbuf_addf(&sb, "  %s %zu/%zu  ", ed->sheet->form->item_label,
-                ed->sheet->n_items ? ed->cur + 1 : 0, ed->sheet->n_items);
+    strbuf_addf(&sb, "  %s %zu/%zu  ", editor_sheet(ed)->form->item_label,
+                editor_sheet(ed)->n_items ? ed->cur + 1 : 0, editor_sheet(ed)->n_items);
     /* The count next to a file name is that file's; the total of all open sheets follows it. */
     strbuf_addf(&sb, _("problems: %zu"), ed->open[ed->cur_sheet].errors);
     if (ed->n_open > 1) {
@@ -215,7 +215,7 @@ static void draw(struct ui *ui)
     tui_hide_caret();
     enum screen_id id = top(ui);
     if (screens[id].overlay)
-        form_draw(ui);
+        ui_form_draw(ui);
     screens[id].draw(ui);
     tui_refresh();
 }
@@ -238,13 +238,13 @@ static void draw_box(struct ui *ui, int y, int h, const char *title)
     tui_str(y, 6, w - 4, title, ROLE_BAR);
 }
 
-void quit_draw(struct ui *ui)
+void ui_quit_draw(struct ui *ui)
 {
     int y = ui->rows / 2 - 2;
     draw_box(ui, y, 5, _("Unsaved changes"));
     char q[256];
     snprintf(q, sizeof(q), _("Save changes to %s before quitting?"),
-             base_name(ui->ed.sheet->path));
+             base_name(editor_sheet(&ui->ed)->path));
     tui_str(y + 1, 6, ui->cols - 12, q, ROLE_BAR);
     tui_str(y + 2, 6, ui->cols - 12, _("[S] save and quit   [D] discard changes   [C] cancel"),
             ROLE_BAR);
@@ -253,7 +253,7 @@ void quit_draw(struct ui *ui)
     tui_caret(y + 2, 7);
 }
 
-void quit_key(struct ui *ui, const struct key *k)
+void ui_quit_key(struct ui *ui, const struct key *k)
 {
     if (k->kind != KEY_KIND_CHAR)
         return;
@@ -280,26 +280,26 @@ void quit_key(struct ui *ui, const struct key *k)
 
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill)
 {
-    ui->prompt = kind;
-    strbuf_reset(&ui->input);
+    ui->prompt_line.kind = kind;
+    strbuf_reset(&ui->prompt_line.input);
     if (prefill)
-        strbuf_addstr(&ui->input, prefill);
+        strbuf_addstr(&ui->prompt_line.input, prefill);
     ui_push(ui, SCREEN_PROMPT);
 }
 
-void prompt_draw(struct ui *ui)
+void ui_prompt_draw(struct ui *ui)
 {
     int y = ui->rows - UI_KEYBAR_ROWS - 1;      /* the message line */
     char label[128];
-    if (ui->prompt == PROMPT_GOTO)
-        snprintf(label, sizeof(label), _("Go to %s number: "), ui->ed.sheet->form->item_label);
-    else if (ui->prompt == PROMPT_SAVE_COPY)
+    if (ui->prompt_line.kind == PROMPT_GOTO)
+        snprintf(label, sizeof(label), _("Go to %s number: "), editor_sheet(&ui->ed)->form->item_label);
+    else if (ui->prompt_line.kind == PROMPT_SAVE_COPY)
         snprintf(label, sizeof(label), "%s", _("Save a copy as: "));
     else
         snprintf(label, sizeof(label), "%s", _("Find: "));
     tui_fill(y, 0, ui->cols, ROLE_BAR);
     int x = tui_str(y, 0, ui->cols, label, ROLE_BAR);
-    int w = tui_text(y, x, ui->cols - x - 1, ui->input.buf ? ui->input.buf : "", ui->input.len,
+    int w = tui_text(y, x, ui->cols - x - 1, ui->prompt_line.input.buf ? ui->prompt_line.input.buf : "", ui->prompt_line.input.len,
                      ROLE_BAR);
     tui_caret(y, x + w);
     static const char *const keys[] = { "Enter", N_("OK"), "Esc", N_("Cancel") };
@@ -309,7 +309,7 @@ void prompt_draw(struct ui *ui)
 /* Ctrl-G with nothing or no number typed: say what it wants (the text is shown sanitized). */
 static void goto_not_a_number(struct editor *ed, const char *text)
 {
-    const char *label = ed->sheet->form->item_label;
+    const char *label = editor_sheet(ed)->form->item_label;
     if (!*text) {
         editor_message(ed, true, _("type the number of the %s to go to"), label);
         return;
@@ -324,38 +324,38 @@ static void goto_not_a_number(struct editor *ed, const char *text)
 static void prompt_finish(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
-    const char *text = strbuf_cstr(&ui->input);
+    const char *text = strbuf_cstr(&ui->prompt_line.input);
     ui_pop(ui);
-    if (ui->prompt == PROMPT_GOTO) {
+    if (ui->prompt_line.kind == PROMPT_GOTO) {
         struct strbuf digits = STRBUF_INIT;   /* ２０ is 20 */
         utf8_fold_fullwidth_digits(text, strlen(text), &digits);
         const char *num = strbuf_cstr(&digits);
         char *end;
         long no = strtol(num, &end, 10);
         bool number = *num && !*end && no >= 0;
-        long idx = number ? sheet_find_item(ed->sheet, no) : -1;
+        long idx = number ? sheet_find_item(editor_sheet(ed), no) : -1;
         strbuf_release(&digits);
         if (!number)
             goto_not_a_number(ed, text);
         else if (idx < 0)
-            editor_message(ed, true, _("no %s %s"), ed->sheet->form->item_label, text);
+            editor_message(ed, true, _("no %s %s"), editor_sheet(ed)->form->item_label, text);
         else
             editor_goto_item(ed, (size_t)idx);
-    } else if (ui->prompt == PROMPT_SAVE_COPY) {
+    } else if (ui->prompt_line.kind == PROMPT_SAVE_COPY) {
         editor_save_copy(ed, text);
     } else if (*text) {
-        ui_find(ui, text, ui->prompt_backwards);
+        ui_find(ui, text, ui->prompt_line.backwards);
     } else if (ed->find_query) {
-        ui_find(ui, NULL, ui->prompt_backwards);
+        ui_find(ui, NULL, ui->prompt_line.backwards);
     }
 }
 
-void prompt_key(struct ui *ui, const struct key *k)
+void ui_prompt_key(struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_PASTE) {
         struct strbuf clean = STRBUF_INIT;
         fieldedit_sanitize(k->paste, k->paste_len, true, &clean);
-        strbuf_add(&ui->input, clean.buf ? clean.buf : "", clean.len);
+        strbuf_add(&ui->prompt_line.input, clean.buf ? clean.buf : "", clean.len);
         strbuf_release(&clean);
         return;
     }
@@ -366,16 +366,16 @@ void prompt_key(struct ui *ui, const struct key *k)
     if (enter)
         prompt_finish(ui);
     else if (back) {
-        if (ui->input.len > 0)
-            ui->input.len = utf8_cluster_start(ui->input.buf, ui->input.len, ui->input.len);
-        if (ui->input.buf)
-            ui->input.buf[ui->input.len] = '\0';
+        if (ui->prompt_line.input.len > 0)
+            ui->prompt_line.input.len = utf8_cluster_start(ui->prompt_line.input.buf, ui->prompt_line.input.len, ui->prompt_line.input.len);
+        if (ui->prompt_line.input.buf)
+            ui->prompt_line.input.buf[ui->prompt_line.input.len] = '\0';
     } else if (k->kind == KEY_KIND_CHAR && (k->ch == 27 || k->ch == CTRL('g') ||
                                             k->ch == CTRL('c'))) {
         ui_pop(ui);
     } else if (k->kind == KEY_KIND_CHAR && k->ch >= 0x20 && k->ch != 0x7f) {
         char u[4];
-        strbuf_add(&ui->input, u, utf8_encode((uint32_t)k->ch, u));
+        strbuf_add(&ui->prompt_line.input, u, utf8_encode((uint32_t)k->ch, u));
     }
 }
 
@@ -392,7 +392,7 @@ static bool label_shared(const struct form *f, int field)
 
 void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, struct strbuf *out)
 {
-    const struct sheet *s = ui->ed.open[sh].sheet;
+    const struct sheet *s = ui->ed.sheets[sh];
     if (ui->ed.n_open > 1) {
         const char *ward = sheet_header_get(s, "Ward");
         strbuf_addf(out, "%s  ", ward ? ward : s->path);
@@ -411,13 +411,13 @@ void ui_problem_line(const struct ui *ui, size_t sh, const struct problem *p, st
 }
 
 /* The reasons, wrapped to the box: the item is the one on screen, so only field and message. */
-void reasons_draw(struct ui *ui)
+void ui_reasons_draw(struct ui *ui)
 {
-    const struct sheet *s = ui->ed.sheet;
+    const struct sheet *s = editor_sheet(&ui->ed);
     int w = ui->cols - 12;
     struct strbuf all = STRBUF_INIT;
-    for (size_t i = 0; i < ui->reasons.n; i++) {
-        const struct problem *p = &ui->reasons.v[i];
+    for (size_t i = 0; i < ui->refusal.reasons.n; i++) {
+        const struct problem *p = &ui->refusal.reasons.v[i];
         strbuf_addstr(&all, "- ");
         if (p->field >= 0)
             strbuf_addf(&all, "%s: ", s->form->fields[p->field].label);
@@ -432,7 +432,7 @@ void reasons_draw(struct ui *ui)
     int y = (ui->rows - h) / 2;
     char title[256];
     snprintf(title, sizeof(title), _("%s cannot be marked complete yet:"),
-             s->form->stages[ui->reasons_stage].label);
+             s->form->stages[ui->refusal.stage].label);
     draw_box(ui, y, h, title);
     for (int r = 0; r < h - 2 && (size_t)r < lay.nrows; r++) {
         const struct layout_row *lr = &lay.rows[r];
@@ -444,7 +444,7 @@ void reasons_draw(struct ui *ui)
     strbuf_release(&all);
 }
 
-void reasons_key(struct ui *ui, const struct key *k)
+void ui_reasons_key(struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_CHAR || k->kind == KEY_KIND_FUNC || k->kind == KEY_KIND_MOUSE)
         ui_pop(ui);
@@ -531,19 +531,19 @@ void ui_external_edit(struct ui *ui)
 
 static struct search *searcher(struct ui *ui)
 {
-    if (!ui->search) {
-        ui->search = search_new(ui->sheets, ui->ed.n_open);
-        ui->search_changes = ui->ed.changes;
+    if (!ui->find.search) {
+        ui->find.search = search_new(ui->ed.sheets, ui->ed.n_open);
+        ui->find.changes = ui->ed.changes;
     }
-    if (ui->search_changes != ui->ed.changes) {
+    if (ui->find.changes != ui->ed.changes) {
         /* Edits happen in one sheet: the current one. */
-        search_sheet_changed(ui->search, ui->ed.cur_sheet);
-        ui->search_changes = ui->ed.changes;
-        ui->searching = ui->ed.find_query != NULL;
+        search_sheet_changed(ui->find.search, ui->ed.cur_sheet);
+        ui->find.changes = ui->ed.changes;
+        ui->find.active = ui->ed.find_query != NULL;
         if (ui->ed.find_query)
-            search_set_query(ui->search, ui->ed.find_query, strlen(ui->ed.find_query));
+            search_set_query(ui->find.search, ui->ed.find_query, strlen(ui->ed.find_query));
     }
-    return ui->search;
+    return ui->find.search;
 }
 
 struct search *ui_search(struct ui *ui)
@@ -576,7 +576,7 @@ void ui_find(struct ui *ui, const char *query, bool backwards)
             editor_message(ed, true, _("nothing to find in \"%s\""), query);
             return;
         }
-        ui->searching = true;
+        ui->find.active = true;
     } else if (!ed->find_query) {
         editor_message(ed, true, "%s", _("no previous search"));
         return;
@@ -587,27 +587,27 @@ void ui_find(struct ui *ui, const char *query, bool backwards)
     bool found = backwards ? search_prev(se, &from, &hit) : search_next(se, &from, false, &hit);
     if (!found) {
         /* Not in any text, but maybe a chosen option's label (/目標未達成): list those items. */
-        if (ed->read_only && hits_open(ui, true))
+        if (ed->read_only && ui_hits_open(ui, true))
             return;
         editor_message(ed, true, _("not found: %s"), ed->find_query);
         return;
     }
     int order = compare_pos(&hit.pos, &from);
-    ui->hit_wrapped = backwards ? order >= 0 : order <= 0;
+    ui->find.wrapped = backwards ? order >= 0 : order <= 0;
     editor_goto(ed, hit.pos.sheet, hit.pos.item);
     editor_focus(ed, hit.pos.field);
     if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, hit.pos.offset);
-    ui->hit = hit;
-    ui->hit_shown = true;
-    ui->follow = true;
+    ui->find.hit = hit;
+    ui->find.shown = true;
+    ui->form.follow = true;
 }
 
 /* "3/17", "3/17+" while still counting, "?/17+" before the count reaches the hit. */
 void ui_match_message(struct ui *ui, struct strbuf *out)
 {
-    struct search *se = ui->search;
-    size_t rank = search_rank(se, &ui->hit);
+    struct search *se = ui->find.search;
+    size_t rank = search_rank(se, &ui->find.hit);
     bool done = search_count_done(se);
     strbuf_addf(out, _("match "));
     if (rank)
@@ -615,7 +615,7 @@ void ui_match_message(struct ui *ui, struct strbuf *out)
     else
         strbuf_addch(out, '?');
     strbuf_addf(out, "/%zu%s: %s", search_count(se), done ? "" : "+", ui->ed.find_query);
-    if (ui->hit_wrapped)   /* as vim says "search hit BOTTOM, continuing at TOP" */
+    if (ui->find.wrapped)   /* as vim says "search hit BOTTOM, continuing at TOP" */
         strbuf_addf(out, "  (%s)", _("search wrapped around"));
     if (ui->ed.read_only)
         strbuf_addf(out, "  (%s)", _("l: the items hit"));
@@ -623,12 +623,12 @@ void ui_match_message(struct ui *ui, struct strbuf *out)
 
 bool ui_search_idle(struct ui *ui)
 {
-    if (!ui->search)
+    if (!ui->find.search)
         return false;
-    if (ui->searching && !search_count_done(ui->search))
-        return !search_count_step(ui->search, 5000);
+    if (ui->find.active && !search_count_done(ui->find.search))
+        return !search_count_step(ui->find.search, 5000);
     if (ui->ed.read_only)
-        return !search_prepare(ui->search, 5000);
+        return !search_prepare(ui->find.search, 5000);
     return false;
 }
 
@@ -638,7 +638,7 @@ static void handle_resize(struct ui *ui)
 {
     tui_size(&ui->rows, &ui->cols);
     editor_set_width(&ui->ed, field_width(ui->cols));
-    form_layout_changed(ui);
+    ui_form_layout_changed(ui);
 }
 
 static void handle_key(struct ui *ui, const struct key *k)
@@ -715,7 +715,7 @@ static void main_loop(struct ui *ui)
         struct key k;
         /* Wake up now and then to write the recovery journal, and go on at once
          * while the search has work (folding sheets, counting matches). */
-        bool busy = ui->search && (ui->searching ? !search_count_done(ui->search)
+        bool busy = ui->find.search && (ui->find.active ? !search_count_done(ui->find.search)
                                                  : ui->ed.read_only);
         tui_read_key(&k, busy ? 0 : ui_session_wants_tick(ui) ? 500 : 2000);
         if (signalled) {
@@ -724,9 +724,9 @@ static void main_loop(struct ui *ui)
         }
         redraw = k.kind != KEY_KIND_NONE;
         if (k.kind == KEY_KIND_NONE && busy) {
-            bool counting = ui->searching && !search_count_done(ui->search);
+            bool counting = ui->find.active && !search_count_done(ui->find.search);
             ui_search_idle(ui);
-            redraw = counting && ui->hit_shown;     /* the count on screen moves */
+            redraw = counting && ui->find.shown;     /* the count on screen moves */
         }
         handle_key(ui, &k);
         /* Take everything already typed (an IME commits many characters at once)
@@ -750,7 +750,7 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     if (tui_start() < 0)
         return 2;
     struct ui *ui = xcalloc(1, sizeof(*ui));
-    ui->sheets = sheets;
+    ui->ed.sheets = sheets;
     tui_size(&ui->rows, &ui->cols);
     editor_init(&ui->ed, sheets, n, field_width(ui->cols));
     ui->ed.read_only = start->read_only || n > 1;
@@ -760,14 +760,14 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     for (size_t i = 0; i < n; i++)
         if (sheets[i]->form->n_fields > max_fields)
             max_fields = sheets[i]->form->n_fields;
-    ui->n_layouts = max_fields;
-    ui->layouts = xcalloc(max_fields, sizeof(struct layout));
-    ui->layout_keys = xcalloc(max_fields, sizeof(*ui->layout_keys));
+    ui->form.n_layouts = max_fields;
+    ui->form.layouts = xcalloc(max_fields, sizeof(struct layout));
+    ui->form.layout_keys = xcalloc(max_fields, sizeof(*ui->form.layout_keys));
     ui_push(ui, SCREEN_FORM);
-    ui->follow = true;
-    ui->list_result = ui->list_stage = -1;
+    ui->form.follow = true;
+    ui->list.result = ui->list.stage = -1;
     if (ui->ed.read_only)
-        ui->search = search_new(sheets, n);     /* folded while the supervisor reads */
+        ui->find.search = search_new(sheets, n);     /* folded while the supervisor reads */
     ui_watch_start(ui, start->view_stamps);
     ui_session_start(ui, start->stamp);
     main_loop(ui);
@@ -777,22 +777,22 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     ui_question_abandon(ui);
     ui_session_end(ui, lost);
     tui_stop();
-    for (size_t i = 0; i < ui->n_layouts; i++)
-        layout_free(&ui->layouts[i]);
-    free(ui->layouts);
-    free(ui->layout_keys);
-    strbuf_release(&ui->stamp_shown);
-    free(ui->page);
-    problems_free(&ui->all);
-    free(ui->all_sheet);
-    problems_free(&ui->reasons);
-    strbuf_release(&ui->input);
-    overview_free(ui->ov);
-    free(ui->list_rows);
-    ward_table_free(&ui->wards);
-    hitlist_free(&ui->hits);
+    for (size_t i = 0; i < ui->form.n_layouts; i++)
+        layout_free(&ui->form.layouts[i]);
+    free(ui->form.layouts);
+    free(ui->form.layout_keys);
+    strbuf_release(&ui->form.stamp_shown);
+    free(ui->form.page);
+    problems_free(&ui->problems.all);
+    free(ui->problems.sheet_of);
+    problems_free(&ui->refusal.reasons);
+    strbuf_release(&ui->prompt_line.input);
+    overview_free(ui->list.ov);
+    free(ui->list.rows);
+    ward_table_free(&ui->ward_counts.table);
+    hitlist_free(&ui->hitlist.items);
     ui_watch_free(ui);
-    search_free(ui->search);
+    search_free(ui->find.search);
     /* A reload replaced the sheet in the editor's array: the caller frees what it holds. */
     for (size_t i = 0; i < n; i++)
         sheets[i] = ui->ed.sheets[i];

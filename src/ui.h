@@ -339,31 +339,31 @@ void ui_draw_status(struct ui *ui, const char *message);
 void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message);
 void ui_draw_keybar(struct ui *ui, const char *const *pairs, size_t n);
 
-void form_draw(struct ui *ui);
-void form_key(struct ui *ui, const struct key *k);
-void form_layout_changed(struct ui *ui);   /* after a resize */
-void list_open(struct ui *ui);
+void ui_form_draw(struct ui *ui);
+void ui_form_key(struct ui *ui, const struct key *k);
+void ui_form_layout_changed(struct ui *ui);   /* after a resize */
+void ui_list_open(struct ui *ui);
 /* F7/F8 after opening an item from a filtered list: step through that list. */
-bool list_step(struct ui *ui, int delta);
-void list_draw(struct ui *ui);
-void list_key(struct ui *ui, const struct key *k);
+bool ui_list_step(struct ui *ui, int delta);
+void ui_list_draw(struct ui *ui);
+void ui_list_key(struct ui *ui, const struct key *k);
 /* Keep only one ward's rows (NULL: all wards); year 0: any. */
-void list_filter_ward(struct ui *ui, const char *ward, long year);
+void ui_list_filter_ward(struct ui *ui, const char *ward, long year);
 /* ui_wards.c: the per-ward count table of the list's rows (w in the list). */
-void wards_open(struct ui *ui);
-void wards_draw(struct ui *ui);
-void wards_key(struct ui *ui, const struct key *k);
+void ui_wards_open(struct ui *ui);
+void ui_wards_draw(struct ui *ui);
+void ui_wards_key(struct ui *ui, const struct key *k);
 /* ui_hits.c: the items the last search hits, one row each (l in view mode). */
 /* Open it; with only_if_any, not when nothing is hit (false then). */
-bool hits_open(struct ui *ui, bool only_if_any);
+bool ui_hits_open(struct ui *ui, bool only_if_any);
 /* F7/F8 after opening an item from the hits list: the previous or next item hit. */
-bool hits_step(struct ui *ui, int delta);
-void hits_draw(struct ui *ui);
-void hits_key(struct ui *ui, const struct key *k);
+bool ui_hits_step(struct ui *ui, int delta);
+void ui_hits_draw(struct ui *ui);
+void ui_hits_key(struct ui *ui, const struct key *k);
 /* The search over the open sheets, made when first needed and kept current after edits. */
 struct search *ui_search(struct ui *ui);
 /* After a reload: the list made again, on the row of item number in sheet if it is there. */
-void list_reselect(struct ui *ui, size_t sheet, long number);
+void ui_list_reselect(struct ui *ui, size_t sheet, long number);
 /* ui_watch.c: sheets changed on disk while viewed; R reloads them keeping the position. */
 struct filestamp;
 void ui_watch_start(struct ui *ui, const struct filestamp *stamps);
@@ -375,29 +375,29 @@ const char *ui_watch_notice(struct ui *ui);
 /* R: reload; true when k was taken. */
 bool ui_watch_key(struct ui *ui, const struct key *k);
 /* The list has a filter (problems, result, stage, ward): it asks a question. */
-bool list_has_filter(const struct ui *ui);
+bool ui_list_has_filter(const struct ui *ui);
 /* ui_detail.c: the list's detail pane, below the list or beside it when wide. */
 enum { DETAIL_AUTO, DETAIL_SHOWN, DETAIL_HIDDEN };
-int detail_list_rows(const struct ui *ui, int area_rows);
-int detail_list_cols(const struct ui *ui);
-void detail_draw(struct ui *ui, int area_rows);
+int ui_detail_list_rows(const struct ui *ui, int area_rows);
+int ui_detail_list_cols(const struct ui *ui);
+void ui_detail_draw(struct ui *ui, int area_rows);
 /* Space reads on (the pane, then the next item), b back, d hides; true when k was one of them. */
-bool detail_key(struct ui *ui, const struct key *k, int area_rows);
-void problems_collect(struct ui *ui);
-void problems_draw(struct ui *ui);
-void problems_key(struct ui *ui, const struct key *k);
-void help_draw(struct ui *ui);
-void help_key(struct ui *ui, const struct key *k);
-void prompt_draw(struct ui *ui);
-void prompt_key(struct ui *ui, const struct key *k);
-void quit_draw(struct ui *ui);
-void quit_key(struct ui *ui, const struct key *k);
-void reasons_draw(struct ui *ui);
-void reasons_key(struct ui *ui, const struct key *k);
+bool ui_detail_key(struct ui *ui, const struct key *k, int area_rows);
+void ui_problems_collect(struct ui *ui);
+void ui_problems_draw(struct ui *ui);
+void ui_problems_key(struct ui *ui, const struct key *k);
+void ui_help_draw(struct ui *ui);
+void ui_help_key(struct ui *ui, const struct key *k);
+void ui_prompt_draw(struct ui *ui);
+void ui_prompt_key(struct ui *ui, const struct key *k);
+void ui_quit_draw(struct ui *ui);
+void ui_quit_key(struct ui *ui, const struct key *k);
+void ui_reasons_draw(struct ui *ui);
+void ui_reasons_key(struct ui *ui, const struct key *k);
 /* ui_items.c: Ctrl-T, the current item's menu (delete, duplicate, move, renumber). */
-void item_menu_open(struct ui *ui);
-void item_menu_draw(struct ui *ui);
-void item_menu_key(struct ui *ui, const struct key *k);
+void ui_item_menu_open(struct ui *ui);
+void ui_item_menu_draw(struct ui *ui);
+void ui_item_menu_key(struct ui *ui, const struct key *k);
 
 /* Open the prompt for kind with text prefilled. */
 void ui_open_prompt(struct ui *ui, enum prompt_kind kind, const char *prefill);

@@ -52,13 +52,13 @@ struct geom {
  */
 static bool wanted(const struct ui *ui)
 {
-    return ui->detail_mode == DETAIL_SHOWN ||
-           (ui->detail_mode == DETAIL_AUTO && ui->ov && list_has_filter(ui));
+    return ui->detail.mode == DETAIL_SHOWN ||
+           (ui->detail.mode == DETAIL_AUTO && ui->list.ov && ui_list_has_filter(ui));
 }
 
 static bool shown(const struct ui *ui)
 {
-    return wanted(ui) && ui->ov && ui->n_list_rows > 0;
+    return wanted(ui) && ui->list.ov && ui->list.n_rows > 0;
 }
 
 static bool beside(const struct ui *ui)
@@ -66,14 +66,14 @@ static bool beside(const struct ui *ui)
     return ui->cols >= BESIDE_MIN_COLS;
 }
 
-int detail_list_cols(const struct ui *ui)
+int ui_detail_list_cols(const struct ui *ui)
 {
     if (!shown(ui) || !beside(ui))
         return ui->cols;
     return ui->cols - ui->cols * 2 / 5;
 }
 
-int detail_list_rows(const struct ui *ui, int area_rows)
+int ui_detail_list_rows(const struct ui *ui, int area_rows)
 {
     if (!shown(ui) || beside(ui))
         return area_rows;
@@ -85,13 +85,13 @@ static struct geom pane_geom(const struct ui *ui, int area_rows)
 {
     struct geom g;
     if (beside(ui)) {
-        g.x = detail_list_cols(ui) + 1;
+        g.x = ui_detail_list_cols(ui) + 1;
         g.y = 2;
         g.rows = area_rows - 1;
     } else {
         g.x = 0;
-        g.y = 2 + detail_list_rows(ui, area_rows);
-        g.rows = area_rows - detail_list_rows(ui, area_rows) - 1;
+        g.y = 2 + ui_detail_list_rows(ui, area_rows);
+        g.rows = area_rows - ui_detail_list_rows(ui, area_rows) - 1;
     }
     g.cols = ui->cols - g.x;
     if (g.rows < 1)
@@ -101,16 +101,16 @@ static struct geom pane_geom(const struct ui *ui, int area_rows)
 
 static const struct overview_row *selected(const struct ui *ui)
 {
-    return overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    return overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
 }
 
 /* A new row selected: its pane starts at the top. */
 static void follow_selection(struct ui *ui)
 {
-    size_t row = ui->list_rows[ui->list_sel];
-    if (row != ui->detail_row) {
-        ui->detail_row = row;
-        ui->detail_top = 0;
+    size_t row = ui->list.rows[ui->list.sel];
+    if (row != ui->detail.row) {
+        ui->detail.row = row;
+        ui->detail.top = 0;
     }
 }
 
@@ -127,10 +127,10 @@ static void pane_build(const struct ui *ui, int width, struct pane *p)
 {
     memset(p, 0, sizeof(*p));
     const struct overview_row *r = selected(ui);
-    p->sheet = ui->sheets[r->sheet];
+    p->sheet = ui->ed.sheets[r->sheet];
     p->item = &p->sheet->items[r->item];
     const struct form *form = p->sheet->form;
-    p->n_fields = detail_fields(form, ui->list_result, ui->list_stage, p->fields, PANE_MAX_FIELDS);
+    p->n_fields = detail_fields(form, ui->list.result, ui->list.stage, p->fields, PANE_MAX_FIELDS);
     for (size_t i = 0; i < p->n_fields; i++) {
         const struct form_field *fld = &form->fields[p->fields[i]];
         add_line(p, LINE_LABEL, i, 0);
@@ -203,8 +203,8 @@ static void draw_header(const struct ui *ui, const struct pane *p, const struct 
     if (r->title)
         strbuf_addf(&t, " %s", r->title);
     char more[96];
-    int last = ui->detail_top + g->rows;
-    snprintf(more, sizeof(more), " %d-%zu/%zu%s", ui->detail_top + 1,
+    int last = ui->detail.top + g->rows;
+    snprintf(more, sizeof(more), " %d-%zu/%zu%s", ui->detail.top + 1,
              (size_t)last < p->n_lines ? (size_t)last : p->n_lines, p->n_lines,
              (size_t)last < p->n_lines ? _(" (Space: more)") : "");
     int mw = tui_width(more, strlen(more));
@@ -216,13 +216,13 @@ static void draw_header(const struct ui *ui, const struct pane *p, const struct 
 static void clamp_top(struct ui *ui, const struct pane *p, int rows)
 {
     int max = (int)p->n_lines - rows;
-    if (ui->detail_top > max)
-        ui->detail_top = max;
-    if (ui->detail_top < 0)
-        ui->detail_top = 0;
+    if (ui->detail.top > max)
+        ui->detail.top = max;
+    if (ui->detail.top < 0)
+        ui->detail.top = 0;
 }
 
-void detail_draw(struct ui *ui, int area_rows)
+void ui_detail_draw(struct ui *ui, int area_rows)
 {
     if (!shown(ui))
         return;
@@ -235,8 +235,8 @@ void detail_draw(struct ui *ui, int area_rows)
     pane_build(ui, g.cols, &p);
     clamp_top(ui, &p, g.rows);
     draw_header(ui, &p, &g);
-    for (int i = 0; i < g.rows && (size_t)(ui->detail_top + i) < p.n_lines; i++)
-        draw_line(&p, &p.lines[ui->detail_top + i], g.y + 1 + i, &g);
+    for (int i = 0; i < g.rows && (size_t)(ui->detail.top + i) < p.n_lines; i++)
+        draw_line(&p, &p.lines[ui->detail.top + i], g.y + 1 + i, &g);
     pane_free(&p);
 }
 
@@ -247,24 +247,24 @@ static void read_on(struct ui *ui, int area_rows, bool forward)
     struct pane p;
     pane_build(ui, g.cols, &p);
     int step = g.rows > 1 ? g.rows - 1 : 1;
-    bool more_below = (size_t)(ui->detail_top + g.rows) < p.n_lines;
+    bool more_below = (size_t)(ui->detail.top + g.rows) < p.n_lines;
     pane_free(&p);
     if (forward && more_below)
-        ui->detail_top += step;
-    else if (forward && ui->list_sel + 1 < ui->n_list_rows)
-        ui->list_sel++;
-    else if (!forward && ui->detail_top > 0)
-        ui->detail_top = ui->detail_top > step ? ui->detail_top - step : 0;
-    else if (!forward && ui->list_sel > 0)
-        ui->list_sel--;
+        ui->detail.top += step;
+    else if (forward && ui->list.sel + 1 < ui->list.n_rows)
+        ui->list.sel++;
+    else if (!forward && ui->detail.top > 0)
+        ui->detail.top = ui->detail.top > step ? ui->detail.top - step : 0;
+    else if (!forward && ui->list.sel > 0)
+        ui->list.sel--;
 }
 
-bool detail_key(struct ui *ui, const struct key *k, int area_rows)
+bool ui_detail_key(struct ui *ui, const struct key *k, int area_rows)
 {
     if (k->kind != KEY_KIND_CHAR)
         return false;
     if (k->ch == 'd') {
-        ui->detail_mode = wanted(ui) ? DETAIL_HIDDEN : DETAIL_SHOWN;
+        ui->detail.mode = wanted(ui) ? DETAIL_HIDDEN : DETAIL_SHOWN;
         return true;
     }
     if ((k->ch != ' ' && k->ch != 'b') || !shown(ui))

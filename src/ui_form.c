@@ -17,8 +17,8 @@
 
 static struct page_row *add_row(struct ui *ui, enum row_kind kind, int field)
 {
-    xgrow((void **)&ui->page, &ui->cap_page, ui->n_page + 1, sizeof(*ui->page));
-    struct page_row *r = &ui->page[ui->n_page++];
+    xgrow((void **)&ui->form.page, &ui->form.cap_page, ui->form.n_page + 1, sizeof(*ui->form.page));
+    struct page_row *r = &ui->form.page[ui->form.n_page++];
     memset(r, 0, sizeof(*r));
     r->kind = kind;
     r->field = field;
@@ -46,10 +46,10 @@ static unsigned long long text_hash(const char *s, size_t n)
 static const char *shown_value(struct ui *ui, int f)
 {
     const char *v = editor_value(&ui->ed, f);
-    if (!v || ui->ed.sheet->form->fields[f].kind != FIELD_STAMP)
+    if (!v || editor_sheet(&ui->ed)->form->fields[f].kind != FIELD_STAMP)
         return v;
-    strbuf_reset(&ui->stamp_shown);
-    return stamp_display(v, &ui->stamp_shown) ? ui->stamp_shown.buf : v;
+    strbuf_reset(&ui->form.stamp_shown);
+    return stamp_display(v, &ui->form.stamp_shown) ? ui->form.stamp_shown.buf : v;
 }
 
 static const struct layout *field_layout(struct ui *ui, int f)
@@ -60,26 +60,26 @@ static const struct layout *field_layout(struct ui *ui, int f)
     const char *v = shown_value(ui, f);
     size_t n = v ? strlen(v) : 0;
     struct layout_key key = { v ? v : "", n, text_hash(v ? v : "", n), ed->width };
-    struct layout_key *old = &ui->layout_keys[f];
+    struct layout_key *old = &ui->form.layout_keys[f];
     if (old->text && old->len == key.len && old->hash == key.hash && old->width == key.width &&
-        ui->layouts[f].nrows > 0) {
-        ui->layouts[f].text = key.text;     /* the layout borrows the text: point at today's copy */
-        return &ui->layouts[f];
+        ui->form.layouts[f].nrows > 0) {
+        ui->form.layouts[f].text = key.text;     /* the layout borrows the text: point at today's copy */
+        return &ui->form.layouts[f];
     }
-    layout_text(&ui->layouts[f], key.text, n, ed->width);
+    layout_text(&ui->form.layouts[f], key.text, n, ed->width);
     *old = key;
-    return &ui->layouts[f];
+    return &ui->form.layouts[f];
 }
 
 static bool shown_in_body(const struct ui *ui, int f)
 {
-    const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(&ui->ed)->form->fields[f];
     return !fld->hidden;
 }
 
 static void add_field_rows(struct ui *ui, int f)
 {
-    const struct form_field *fld = &ui->ed.sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(&ui->ed)->form->fields[f];
     add_row(ui, ROW_LABEL, f);
     if (fld->kind == FIELD_CHOICE) {
         add_row(ui, ROW_CHOICES, f);
@@ -98,13 +98,13 @@ static void add_field_rows(struct ui *ui, int f)
 
 static void build_page(struct ui *ui)
 {
-    ui->n_page = 0;
+    ui->form.n_page = 0;
     struct editor *ed = &ui->ed;
-    if (ed->sheet->n_items == 0)
+    if (editor_sheet(ed)->n_items == 0)
         return;
-    const struct form *form = ed->sheet->form;
+    const struct form *form = editor_sheet(ed)->form;
     int *order = xmalloc(form->n_fields * sizeof(int));
-    size_t n = form_display_order(ed->sheet->form, order);
+    size_t n = form_display_order(editor_sheet(ed)->form, order);
     int stage = -1;
     const char *group = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -133,8 +133,8 @@ static long caret_page_row(const struct ui *ui, long *label_row)
     const struct editor *ed = &ui->ed;
     long found = -1;
     *label_row = -1;
-    for (size_t i = 0; i < ui->n_page; i++) {
-        const struct page_row *r = &ui->page[i];
+    for (size_t i = 0; i < ui->form.n_page; i++) {
+        const struct page_row *r = &ui->form.page[i];
         if (r->field != ed->field)
             continue;
         if (r->kind == ROW_LABEL)
@@ -158,38 +158,38 @@ static void scroll_to_caret(struct ui *ui)
     long row = caret_page_row(ui, &label);
     if (row < 0)
         return;
-    if (row < ui->scroll)
-        ui->scroll = (int)row;
+    if (row < ui->form.scroll)
+        ui->form.scroll = (int)row;
     /* Keep a few rows below the caret in view, so what follows is seen. */
-    long below = row + UI_SCROLL_MARGIN < (long)ui->n_page ? row + UI_SCROLL_MARGIN
-                                                           : (long)ui->n_page - 1;
+    long below = row + UI_SCROLL_MARGIN < (long)ui->form.n_page ? row + UI_SCROLL_MARGIN
+                                                           : (long)ui->form.n_page - 1;
     if (below - row >= body)
         below = row;
-    if (below >= ui->scroll + body)
-        ui->scroll = (int)(below - body + 1);
+    if (below >= ui->form.scroll + body)
+        ui->form.scroll = (int)(below - body + 1);
     /* Show the label too when the caret allows it. */
-    if (label >= 0 && label < ui->scroll && row - label < body)
-        ui->scroll = (int)label;
-    long max = (long)ui->n_page - body;
-    if (ui->scroll > max)
-        ui->scroll = max > 0 ? (int)max : 0;
-    if (ui->scroll < 0)
-        ui->scroll = 0;
+    if (label >= 0 && label < ui->form.scroll && row - label < body)
+        ui->form.scroll = (int)label;
+    long max = (long)ui->form.n_page - body;
+    if (ui->form.scroll > max)
+        ui->form.scroll = max > 0 ? (int)max : 0;
+    if (ui->form.scroll < 0)
+        ui->form.scroll = 0;
 }
 
 static void clamp_scroll(struct ui *ui)
 {
-    long max = (long)ui->n_page - ui_body_rows(ui);
-    if (ui->scroll > max)
-        ui->scroll = max > 0 ? (int)max : 0;
-    if (ui->scroll < 0)
-        ui->scroll = 0;
+    long max = (long)ui->form.n_page - ui_body_rows(ui);
+    if (ui->form.scroll > max)
+        ui->form.scroll = max > 0 ? (int)max : 0;
+    if (ui->form.scroll < 0)
+        ui->form.scroll = 0;
 }
 
-void form_layout_changed(struct ui *ui)
+void ui_form_layout_changed(struct ui *ui)
 {
     build_page(ui);
-    if (ui->follow)
+    if (ui->form.follow)
         scroll_to_caret(ui);
     clamp_scroll(ui);
 }
@@ -199,7 +199,7 @@ void form_layout_changed(struct ui *ui)
 static void draw_header(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
-    const struct sheet *s = ed->sheet;
+    const struct sheet *s = editor_sheet(ed);
     struct strbuf sb = STRBUF_INIT;
     const char *ward = sheet_header_get(s, "Ward");
     const char *year = sheet_header_get(s, "FiscalYear");
@@ -234,7 +234,7 @@ static void draw_header(struct ui *ui)
 static void draw_stage_row(struct ui *ui, int y, int st)
 {
     struct editor *ed = &ui->ed;
-    const struct form_stage *stage = &ed->sheet->form->stages[st];
+    const struct form_stage *stage = &editor_sheet(ed)->form->stages[st];
     struct strbuf sb = STRBUF_INIT;
     strbuf_addf(&sb, "== %s ==", stage->label);
     int x = tui_str(y, 0, ui->cols, sb.buf, ROLE_STAGE);
@@ -259,7 +259,7 @@ static void draw_stage_row(struct ui *ui, int y, int st)
 static void draw_label_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
-    const struct form_field *fld = &ed->sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
     bool focused = ed->field == f;
     if (focused)
         tui_str(y, 0, 2, ">", ROLE_FOCUS);
@@ -281,7 +281,7 @@ static void draw_label_row(struct ui *ui, int y, int f)
     if (p && x + 6 < right) {
         struct strbuf m = STRBUF_INIT;
         strbuf_addstr(&m, p->severity == SEV_ERROR ? "[!] " : "[?] ");
-        problem_message(ed->sheet, p, &m);
+        problem_message(editor_sheet(ed), p, &m);
         if (p->code == PROB_HALFWIDTH_KANA && focused)
             strbuf_addstr(&m, _(" (Ctrl-K: full width)"));
         tui_text(y, x + 2, right - x - 3, m.buf, m.len, ROLE_PROBLEM);
@@ -302,9 +302,9 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
     if (lr->hard && end > lr->start)
         end--;          /* the newline itself is not drawn */
     size_t hs = lr->start, he = lr->start;      /* the part of the match on this row */
-    if (ui->hit_shown && ui->hit.pos.sheet == ed->cur_sheet && ui->hit.pos.item == ed->cur &&
-        ui->hit.pos.field == r->field) {
-        size_t a = ui->hit.pos.offset, b = a + ui->hit.len;
+    if (ui->find.shown && ui->find.hit.pos.sheet == ed->cur_sheet && ui->find.hit.pos.item == ed->cur &&
+        ui->find.hit.pos.field == r->field) {
+        size_t a = ui->find.hit.pos.offset, b = a + ui->find.hit.len;
         hs = a > lr->start ? (a < end ? a : end) : lr->start;
         he = b < end ? (b > hs ? b : hs) : end;
     }
@@ -322,7 +322,7 @@ static void draw_text_row(struct ui *ui, int y, const struct page_row *r)
 static void draw_choices_row(struct ui *ui, int y, int f)
 {
     struct editor *ed = &ui->ed;
-    const struct form_field *fld = &ed->sheet->form->fields[f];
+    const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
     const char *v = editor_value(ed, f);
     bool focused = ed->field == f;
     int x = UI_TEXT_INDENT;
@@ -341,8 +341,8 @@ static void draw_choices_row(struct ui *ui, int y, int f)
         x += tui_str(y, x + 1, ui->cols - x - 1, fld->choices[c].label,
                      on ? ROLE_LABEL : ROLE_NORMAL) + 1;
         if (focused) {
-            ui->choice_x[c][0] = start;
-            ui->choice_x[c][1] = x;
+            ui->form.choice_x[c][0] = start;
+            ui->form.choice_x[c][1] = x;
         }
         x += 3;
     }
@@ -359,10 +359,10 @@ static void draw_body(struct ui *ui)
 {
     int body = ui_body_rows(ui);
     for (int i = 0; i < body; i++) {
-        size_t pr = (size_t)(ui->scroll + i);
-        if (pr >= ui->n_page)
+        size_t pr = (size_t)(ui->form.scroll + i);
+        if (pr >= ui->form.n_page)
             break;
-        const struct page_row *r = &ui->page[pr];
+        const struct page_row *r = &ui->form.page[pr];
         int y = 1 + i;
         switch (r->kind) {
         case ROW_BLANK:
@@ -372,7 +372,7 @@ static void draw_body(struct ui *ui)
             break;
         case ROW_GROUP:
             tui_str(y, 1, ui->cols - 1, "<", ROLE_DIM);
-            tui_str(y, 2 + tui_str(y, 2, ui->cols - 3, ui->ed.sheet->form->fields[r->field].group,
+            tui_str(y, 2 + tui_str(y, 2, ui->cols - 3, editor_sheet(&ui->ed)->form->fields[r->field].group,
                                   ROLE_DIM), 1, ">", ROLE_DIM);
             break;
         case ROW_LABEL:
@@ -387,9 +387,9 @@ static void draw_body(struct ui *ui)
         }
     }
     /* Say when there is more above or below. */
-    if (ui->scroll > 0)
+    if (ui->form.scroll > 0)
         tui_str(1, ui->cols - 1, 1, "^", ROLE_DIM);
-    if ((size_t)(ui->scroll + body) < ui->n_page)
+    if ((size_t)(ui->form.scroll + body) < ui->form.n_page)
         tui_str(body, ui->cols - 1, 1, "v", ROLE_DIM);
 }
 
@@ -408,16 +408,16 @@ static const char *const view_keys[] = {
     "F6", N_("Problems"), "^G", N_("Go to"), "q", N_("Quit"),
 };
 
-void form_draw(struct ui *ui)
+void ui_form_draw(struct ui *ui)
 {
-    form_layout_changed(ui);
+    ui_form_layout_changed(ui);
     draw_header(ui);
     draw_body(ui);
     struct editor *ed = &ui->ed;
     struct strbuf right = STRBUF_INIT;
     if (ed->message[0])
         strbuf_addstr(&right, ed->message);
-    else if (ui->hit_shown && ui->search) {
+    else if (ui->find.shown && ui->find.search) {
         ed->message_is_error = false;
         ui_match_message(ui, &right);
     }
@@ -425,7 +425,7 @@ void form_draw(struct ui *ui)
         const struct problem *p = editor_field_problem(ed, ed->field);
         if (p) {
             ed->message_is_error = p->severity == SEV_ERROR;
-            problem_message(ed->sheet, p, &right);
+            problem_message(editor_sheet(ed), p, &right);
         }
     }
     ui_draw_status(ui, right.buf);
@@ -442,45 +442,45 @@ void form_draw(struct ui *ui)
 static void show_stage_from_top(struct ui *ui, int stage)
 {
     build_page(ui);
-    for (size_t i = 0; i < ui->n_page; i++)
-        if (ui->page[i].kind == ROW_STAGE && ui->page[i].stage == stage) {
-            ui->scroll = (int)i;
+    for (size_t i = 0; i < ui->form.n_page; i++)
+        if (ui->form.page[i].kind == ROW_STAGE && ui->form.page[i].stage == stage) {
+            ui->form.scroll = (int)i;
             clamp_scroll(ui);
-            ui->follow = false;
+            ui->form.follow = false;
             return;
         }
 }
 
 static bool focused_kind(const struct ui *ui, enum field_kind kind)
 {
-    return ui->ed.field >= 0 && ui->ed.sheet->form->fields[ui->ed.field].kind == kind;
+    return ui->ed.field >= 0 && editor_sheet(&ui->ed)->form->fields[ui->ed.field].kind == kind;
 }
 
 static int stage_of_focus(const struct ui *ui)
 {
     if (ui->ed.field < 0)
         return -1;
-    return ui->ed.sheet->form->fields[ui->ed.field].stage;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].stage;
 }
 
 static void complete_stage(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     int st = stage_of_focus(ui);
-    if (st < 0 || ed->sheet->form->stages[st].done_field < 0) {
+    if (st < 0 || editor_sheet(ed)->form->stages[st].done_field < 0) {
         editor_message(ed, true, "%s", _("this part of the sheet has no complete mark; "
                                          "move to a stage (F2-F4)"));
         return;
     }
     bool was_done = editor_stage_done(ed, ed->cur, st);
-    problems_clear(&ui->reasons);
-    if (editor_toggle_done(ed, st, &ui->reasons)) {
+    problems_clear(&ui->refusal.reasons);
+    if (editor_toggle_done(ed, st, &ui->refusal.reasons)) {
         editor_message(ed, false, was_done ? _("%s marked not complete") : _("%s marked complete"),
-                       ed->sheet->form->stages[st].label);
-    } else if (ui->reasons.n) {
-        ui->reasons_stage = st;
+                       editor_sheet(ed)->form->stages[st].label);
+    } else if (ui->refusal.reasons.n) {
+        ui->refusal.stage = st;
         editor_message(ed, true, _("%s not marked complete: %zu problems"),
-                       ed->sheet->form->stages[st].label, ui->reasons.n);
+                       editor_sheet(ed)->form->stages[st].label, ui->refusal.reasons.n);
         ui_push(ui, SCREEN_REASONS);
     }
 }
@@ -488,15 +488,15 @@ static void complete_stage(struct ui *ui)
 static void goto_relative_item(struct ui *ui, int delta)
 {
     struct editor *ed = &ui->ed;
-    if (ed->sheet->n_items == 0 && ed->n_open == 1)
+    if (editor_sheet(ed)->n_items == 0 && ed->n_open == 1)
         return;
     if (!editor_step_item(ed, delta)) {
         editor_message(ed, false, "%s", delta < 0 ? _("this is the first one")
                                                   : _("this is the last one"));
         return;
     }
-    ui->scroll = 0;
-    ui->follow = true;
+    ui->form.scroll = 0;
+    ui->form.follow = true;
 }
 
 /* Up/Down leave the field at its first/last row. */
@@ -581,12 +581,12 @@ static bool text_key(struct ui *ui, const struct key *k)
 
 static const char *field_label(const struct ui *ui)
 {
-    return ui->ed.sheet->form->fields[ui->ed.field].label;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].label;
 }
 
 static size_t choice_count(const struct ui *ui)
 {
-    return ui->ed.sheet->form->fields[ui->ed.field].n_choices;
+    return editor_sheet(&ui->ed)->form->fields[ui->ed.field].n_choices;
 }
 
 static bool choice_key(struct ui *ui, const struct key *k)
@@ -634,9 +634,9 @@ static void click(struct ui *ui, int y, int x)
 {
     struct editor *ed = &ui->ed;
     int i = y - 1;
-    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->scroll + i) >= ui->n_page)
+    if (i < 0 || i >= ui_body_rows(ui) || (size_t)(ui->form.scroll + i) >= ui->form.n_page)
         return;
-    const struct page_row *r = &ui->page[ui->scroll + i];
+    const struct page_row *r = &ui->form.page[ui->form.scroll + i];
     if (r->field < 0 || !editor_focusable(ed, r->field))
         return;
     int f = r->field;
@@ -647,10 +647,10 @@ static void click(struct ui *ui, int y, int x)
         fieldedit_click(&ed->fe, row.lrow, x - UI_TEXT_INDENT);
     if (row.kind == ROW_CHOICES) {
         build_page(ui);
-        form_draw(ui);      /* find where the choices are drawn now */
-        const struct form_field *fld = &ed->sheet->form->fields[f];
+        ui_form_draw(ui);      /* find where the choices are drawn now */
+        const struct form_field *fld = &editor_sheet(ed)->form->fields[f];
         for (size_t c = 0; c < fld->n_choices && c < UI_MAX_CHOICES; c++)
-            if (x >= ui->choice_x[c][0] && x < ui->choice_x[c][1])
+            if (x >= ui->form.choice_x[c][0] && x < ui->form.choice_x[c][1])
                 editor_choice_pick(ed, (int)c);
     }
 }
@@ -668,8 +668,8 @@ static bool command_key(struct ui *ui, const struct key *k)
         case CTRL('g'): ui_open_prompt(ui, PROMPT_GOTO, NULL); return true;
         case CTRL('f'): ui_open_prompt(ui, PROMPT_FIND, ed->find_query); return true;
         case CTRL('e'): ui_external_edit(ui); return true;
-        case CTRL('n'): editor_new_item(ed); ui->scroll = 0; return true;
-        case CTRL('t'): item_menu_open(ui); return true;
+        case CTRL('n'): editor_new_item(ed); ui->form.scroll = 0; return true;
+        case CTRL('t'): ui_item_menu_open(ui); return true;
         }
         return false;
     }
@@ -685,13 +685,13 @@ static bool command_key(struct ui *ui, const struct key *k)
         show_stage_from_top(ui, c - KEY_F(2) + 1);
     }
     else if (c == KEY_F(5))
-        list_open(ui);
+        ui_list_open(ui);
     else if (c == KEY_F(6)) {
-        problems_collect(ui);
+        ui_problems_collect(ui);
         ui_push(ui, SCREEN_PROBLEMS);
     } else if (c == KEY_F(7) || c == KEY_F(8)) {
         int delta = c == KEY_F(7) ? -1 : 1;
-        if (!hits_step(ui, delta) && !list_step(ui, delta))
+        if (!ui_hits_step(ui, delta) && !ui_list_step(ui, delta))
             goto_relative_item(ui, delta);
     }
     else if (c == KEY_F(9))
@@ -714,13 +714,13 @@ static bool command_key(struct ui *ui, const struct key *k)
 static void page_down(struct ui *ui)
 {
     int body = ui_body_rows(ui);
-    form_layout_changed(ui);
-    ui->follow = false;
-    if (ui->scroll + body < (int)ui->n_page) {
-        ui->scroll += body - 1;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    if (ui->form.scroll + body < (int)ui->form.n_page) {
+        ui->form.scroll += body - 1;
         clamp_scroll(ui);
     } else if (editor_step_item(&ui->ed, 1)) {
-        ui->scroll = 0;
+        ui->form.scroll = 0;
     } else {
         editor_message(&ui->ed, false, "%s", _("(END)"));
     }
@@ -729,13 +729,13 @@ static void page_down(struct ui *ui)
 static void page_up(struct ui *ui)
 {
     int body = ui_body_rows(ui);
-    form_layout_changed(ui);
-    ui->follow = false;
-    if (ui->scroll > 0) {
-        ui->scroll -= body - 1;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    if (ui->form.scroll > 0) {
+        ui->form.scroll -= body - 1;
         clamp_scroll(ui);
     } else if (editor_step_item(&ui->ed, -1)) {
-        ui->scroll = 1 << 30;     /* the end of the previous item; clamped when drawn */
+        ui->form.scroll = 1 << 30;     /* the end of the previous item; clamped when drawn */
     } else {
         editor_message(&ui->ed, false, "%s", _("this is the first one"));
     }
@@ -743,9 +743,9 @@ static void page_up(struct ui *ui)
 
 static void scroll_lines(struct ui *ui, int delta)
 {
-    form_layout_changed(ui);
-    ui->follow = false;
-    ui->scroll += delta;
+    ui_form_layout_changed(ui);
+    ui->form.follow = false;
+    ui->form.scroll += delta;
     clamp_scroll(ui);
 }
 
@@ -753,16 +753,16 @@ static void first_or_last(struct ui *ui, bool last)
 {
     struct editor *ed = &ui->ed;
     size_t sh = last ? ed->n_open - 1 : 0;
-    size_t n = ed->open[sh].sheet->n_items;
+    size_t n = ed->sheets[sh]->n_items;
     editor_goto(ed, sh, last && n ? n - 1 : 0);
     editor_focus_first(ed);   /* the top of the item, even when it was already there */
-    ui->scroll = 0;
-    ui->follow = false;
+    ui->form.scroll = 0;
+    ui->form.follow = false;
 }
 
 static void repeat_search(struct ui *ui, bool backwards)
 {
-    if (ui->prompt_backwards)
+    if (ui->prompt_line.backwards)
         backwards = !backwards;
     ui_find(ui, NULL, backwards);
 }
@@ -792,12 +792,12 @@ static bool reader_key(struct ui *ui, const struct key *k)
     case 'G': case '>': first_or_last(ui, true); return true;
     case 'q': case 'Q': ui->quit = true; return true;
     case '/': case '?':
-        ui->prompt_backwards = k->ch == '?';
+        ui->prompt_line.backwards = k->ch == '?';
         ui_open_prompt(ui, PROMPT_FIND, NULL);
         return true;
     case 'n': repeat_search(ui, false); return true;
     case 'N': repeat_search(ui, true); return true;
-    case 'l': hits_open(ui, false); return true;
+    case 'l': ui_hits_open(ui, false); return true;
     }
     return false;
 }
@@ -832,11 +832,11 @@ static bool unbound(const struct key *k)
     return k->kind == KEY_KIND_FUNC || (k->kind == KEY_KIND_CHAR && k->ch < 0x20 && k->ch != 27);
 }
 
-void form_key(struct ui *ui, const struct key *k)
+void ui_form_key(struct ui *ui, const struct key *k)
 {
     struct editor *ed = &ui->ed;
     if (!search_key(ui, k))
-        ui->hit_shown = false;      /* the match is no longer what the screen is about */
+        ui->find.shown = false;      /* the match is no longer what the screen is about */
     if (ed->read_only) {
         if (reader_key(ui, k))
             return;
@@ -845,7 +845,7 @@ void form_key(struct ui *ui, const struct key *k)
             return;
         }
     }
-    ui->follow = true;
+    ui->form.follow = true;
     if (k->kind == KEY_KIND_PASTE) {
         if (ed->fe_active)
             editor_paste(ed, k->paste, k->paste_len);

@@ -112,8 +112,8 @@ static size_t help_lines(struct ui *ui, struct strbuf *lines)
     struct strbuf one = STRBUF_INIT;
     struct editor *ed = &ui->ed;
     if (ed->field >= 0) {
-        const struct form_field *fld = &ed->sheet->form->fields[ed->field];
-        const struct form_stage *st = &ed->sheet->form->stages[fld->stage];
+        const struct form_field *fld = &editor_sheet(ed)->form->fields[ed->field];
+        const struct form_stage *st = &editor_sheet(ed)->form->stages[fld->stage];
         strbuf_addf(&one, "%s / %s", st->label, fld->label);
         add_line(lines, &n, one.buf);
         if (fld->help) {
@@ -173,20 +173,20 @@ static size_t wrap_help(const struct ui *ui, const struct strbuf *lines, size_t 
     return rows;
 }
 
-void help_draw(struct ui *ui)
+void ui_help_draw(struct ui *ui)
 {
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     tui_str(0, 1, ui->cols - 2, _("torikumi help"), ROLE_BAR);
     struct strbuf raw = STRBUF_INIT, lines = STRBUF_INIT;
     size_t n = wrap_help(ui, &raw, help_lines(ui, &raw), &lines);
     int rows = ui->rows - 3 - UI_KEYBAR_ROWS;
-    if (ui->help_top > (int)n - rows)
-        ui->help_top = (int)n - rows;
-    if (ui->help_top < 0)
-        ui->help_top = 0;
+    if (ui->help.top > (int)n - rows)
+        ui->help.top = (int)n - rows;
+    if (ui->help.top < 0)
+        ui->help.top = 0;
     const char *p = lines.buf;
     for (size_t i = 0; i < n; i++) {
-        int y = 1 + (int)i - ui->help_top;
+        int y = 1 + (int)i - ui->help.top;
         if (y >= 1 && y <= rows)
             tui_str(y, 1, ui->cols - 2, p, ROLE_NORMAL);
         p += strlen(p) + 1;
@@ -198,13 +198,13 @@ void help_draw(struct ui *ui)
     ui_draw_keybar(ui, keys, ARRAY_LEN(keys));
 }
 
-void help_key(struct ui *ui, const struct key *k)
+void ui_help_key(struct ui *ui, const struct key *k)
 {
     if (k->kind == KEY_KIND_FUNC) {
         if (k->code == KEY_DOWN || k->code == KEY_NPAGE)
-            ui->help_top += k->code == KEY_DOWN ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
+            ui->help.top += k->code == KEY_DOWN ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
         else if (k->code == KEY_UP || k->code == KEY_PPAGE)
-            ui->help_top -= k->code == KEY_UP ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
+            ui->help.top -= k->code == KEY_UP ? 1 : ui->rows - 3 - UI_KEYBAR_ROWS;
         else
             ui_pop(ui);
         return;

@@ -19,7 +19,7 @@
 #define COL_NO 6
 #define COL_HITS 7
 
-bool hits_open(struct ui *ui, bool only_if_any)
+bool ui_hits_open(struct ui *ui, bool only_if_any)
 {
     struct editor *ed = &ui->ed;
     if (!ed->find_query) {
@@ -27,16 +27,16 @@ bool hits_open(struct ui *ui, bool only_if_any)
         return false;
     }
     struct search *se = ui_search(ui);
-    hitlist_free(&ui->hits);
+    hitlist_free(&ui->hitlist.items);
     if (!search_set_query(se, ed->find_query, strlen(ed->find_query))) {
         editor_message(ed, true, _("nothing to find in \"%s\""), ed->find_query);
         return false;
     }
-    ui->searching = true;
-    hitlist_collect(se, ui->sheets, ed->n_open, ed->find_query, &ui->hits);
-    if (only_if_any && ui->hits.n == 0)
+    ui->find.active = true;
+    hitlist_collect(se, ui->ed.sheets, ed->n_open, ed->find_query, &ui->hitlist.items);
+    if (only_if_any && ui->hitlist.items.n == 0)
         return false;
-    ui->hits_sel = ui->hits_top = 0;
+    ui->hitlist.sel = ui->hitlist.top = 0;
     ui_push(ui, SCREEN_HITS);
     return true;
 }
@@ -56,10 +56,10 @@ static int title_width(const struct ui *ui, bool wards)
 
 static void draw_row(struct ui *ui, int y, size_t i, bool wards)
 {
-    const struct hit_item *h = &ui->hits.v[i];
-    const struct sheet *s = ui->sheets[h->sheet];
+    const struct hit_item *h = &ui->hitlist.items.v[i];
+    const struct sheet *s = ui->ed.sheets[h->sheet];
     const struct item *it = &s->items[h->item];
-    bool sel = i == ui->hits_sel;
+    bool sel = i == ui->hitlist.sel;
     enum tui_role role = sel ? ROLE_FOCUS : ROLE_NORMAL;
     if (sel) {
         tui_fill(y, 0, ui->cols, ROLE_FOCUS);
@@ -92,12 +92,12 @@ static void draw_row(struct ui *ui, int y, size_t i, bool wards)
 
 static void draw_header(struct ui *ui, bool wards)
 {
-    const struct form *form = ui->sheets[0]->form;
+    const struct form *form = ui->ed.sheets[0]->form;
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
     strbuf_addf(&t, _("%s with \"%s\": %zu (%zu matches%s)"), form->item_label,
-                ui->ed.find_query, ui->hits.n, ui->hits.total,
-                ui->hits.truncated ? _(", cut short") : "");
+                ui->ed.find_query, ui->hitlist.items.n, ui->hitlist.items.total,
+                ui->hitlist.items.truncated ? _(", cut short") : "");
     tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
     strbuf_release(&t);
     int x = 0;
@@ -121,23 +121,23 @@ static int list_rows(const struct ui *ui)
     return ui->rows - 4 - UI_KEYBAR_ROWS;
 }
 
-void hits_draw(struct ui *ui)
+void ui_hits_draw(struct ui *ui)
 {
     bool wards = ui->ed.n_open > 1;
     draw_header(ui, wards);
     int rows = list_rows(ui);
-    if (ui->hits_sel < ui->hits_top)
-        ui->hits_top = ui->hits_sel;
-    if (ui->hits_sel >= ui->hits_top + (size_t)rows)
-        ui->hits_top = ui->hits_sel - (size_t)rows + 1;
-    for (int i = 0; i < rows && ui->hits_top + (size_t)i < ui->hits.n; i++)
-        draw_row(ui, 2 + i, ui->hits_top + (size_t)i, wards);
-    if (ui->hits.n == 0)
+    if (ui->hitlist.sel < ui->hitlist.top)
+        ui->hitlist.top = ui->hitlist.sel;
+    if (ui->hitlist.sel >= ui->hitlist.top + (size_t)rows)
+        ui->hitlist.top = ui->hitlist.sel - (size_t)rows + 1;
+    for (int i = 0; i < rows && ui->hitlist.top + (size_t)i < ui->hitlist.items.n; i++)
+        draw_row(ui, 2 + i, ui->hitlist.top + (size_t)i, wards);
+    if (ui->hitlist.items.n == 0)
         tui_str(3, 2, ui->cols - 4, _("Nothing matches."), ROLE_DIM);
     char pos[96] = "";
-    if (ui->hits.n)
+    if (ui->hitlist.items.n)
         snprintf(pos, sizeof(pos), _("%zu/%zu  (Enter opens it at its first match; n/N go on)"),
-                 ui->hits_sel + 1, ui->hits.n);
+                 ui->hitlist.sel + 1, ui->hitlist.items.n);
     ui_draw_bar_and_message(ui, pos, ui->ed.message);
     static const char *const keys[] = {
         "Enter", N_("Open"), "Up/Down", N_("Move"), "l/Esc", N_("Back"),
@@ -149,56 +149,56 @@ void hits_draw(struct ui *ui)
 static void show_selected(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
-    const struct hit_item *h = &ui->hits.v[ui->hits_sel];
+    const struct hit_item *h = &ui->hitlist.items.v[ui->hitlist.sel];
     editor_goto(ed, h->sheet, h->item);
     editor_focus(ed, h->first.pos.field);
     if (ed->fe_active)
         fieldedit_set_caret(&ed->fe, h->first.pos.offset);
-    ui->hit = h->first;
-    ui->hit_shown = h->first.len > 0;
-    ui->hit_wrapped = false;
-    ui->scroll = 0;
-    ui->follow = true;
+    ui->find.hit = h->first;
+    ui->find.shown = h->first.len > 0;
+    ui->find.wrapped = false;
+    ui->form.scroll = 0;
+    ui->form.follow = true;
     editor_message(ed, false, _("item %zu/%zu with \"%s\": %zu matches here (F7/F8: items)"),
-                   ui->hits_sel + 1, ui->hits.n, ed->find_query, h->hits);
+                   ui->hitlist.sel + 1, ui->hitlist.items.n, ed->find_query, h->hits);
 }
 
 static void open_selected(struct ui *ui)
 {
-    if (ui->hits_sel >= ui->hits.n)
+    if (ui->hitlist.sel >= ui->hitlist.items.n)
         return;
     ui_pop(ui);
-    ui->hits_walk = true;
-    ui->list_walk = false;
+    ui->hitlist.walk = true;
+    ui->list.walk = false;
     show_selected(ui);
 }
 
-bool hits_step(struct ui *ui, int delta)
+bool ui_hits_step(struct ui *ui, int delta)
 {
-    if (!ui->hits_walk || ui->hits.n == 0)
+    if (!ui->hitlist.walk || ui->hitlist.items.n == 0)
         return false;
-    if ((delta < 0 && ui->hits_sel == 0) || (delta > 0 && ui->hits_sel + 1 >= ui->hits.n)) {
+    if ((delta < 0 && ui->hitlist.sel == 0) || (delta > 0 && ui->hitlist.sel + 1 >= ui->hitlist.items.n)) {
         editor_message(&ui->ed, false,
                        delta < 0 ? _("this is the first item with \"%s\" (l: the list)")
                                  : _("this is the last item with \"%s\" (l: the list)"),
                        ui->ed.find_query);
         return true;
     }
-    ui->hits_sel = delta < 0 ? ui->hits_sel - 1 : ui->hits_sel + 1;
+    ui->hitlist.sel = delta < 0 ? ui->hitlist.sel - 1 : ui->hitlist.sel + 1;
     show_selected(ui);
     return true;
 }
 
-void hits_key(struct ui *ui, const struct key *k)
+void ui_hits_key(struct ui *ui, const struct key *k)
 {
-    size_t n = ui->hits.n;
+    size_t n = ui->hitlist.items.n;
     size_t page = (size_t)(list_rows(ui) > 1 ? list_rows(ui) - 1 : 1);
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\r': case '\n': open_selected(ui); break;
         case 27: case 'q': case 'l': ui_pop(ui); break;
-        case 'j': if (ui->hits_sel + 1 < n) ui->hits_sel++; break;
-        case 'k': if (ui->hits_sel > 0) ui->hits_sel--; break;
+        case 'j': if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
+        case 'k': if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
         case CTRL('q'): ui_pop(ui); ui_request_quit(ui); break;
         }
         return;
@@ -206,12 +206,12 @@ void hits_key(struct ui *ui, const struct key *k)
     if (k->kind != KEY_KIND_FUNC)
         return;
     switch (k->code) {
-    case KEY_UP: if (ui->hits_sel > 0) ui->hits_sel--; break;
-    case KEY_DOWN: if (ui->hits_sel + 1 < n) ui->hits_sel++; break;
-    case KEY_PPAGE: ui->hits_sel = ui->hits_sel > page ? ui->hits_sel - page : 0; break;
-    case KEY_NPAGE: ui->hits_sel = ui->hits_sel + page < n ? ui->hits_sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->hits_sel = 0; break;
-    case KEY_END: ui->hits_sel = n ? n - 1 : 0; break;
+    case KEY_UP: if (ui->hitlist.sel > 0) ui->hitlist.sel--; break;
+    case KEY_DOWN: if (ui->hitlist.sel + 1 < n) ui->hitlist.sel++; break;
+    case KEY_PPAGE: ui->hitlist.sel = ui->hitlist.sel > page ? ui->hitlist.sel - page : 0; break;
+    case KEY_NPAGE: ui->hitlist.sel = ui->hitlist.sel + page < n ? ui->hitlist.sel + page : (n ? n - 1 : 0); break;
+    case KEY_HOME: ui->hitlist.sel = 0; break;
+    case KEY_END: ui->hitlist.sel = n ? n - 1 : 0; break;
     case KEY_ENTER: open_selected(ui); break;
     }
 }

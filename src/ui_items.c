@@ -11,21 +11,21 @@
 #include "ui.h"
 #include "utf8.h"
 
-void item_menu_open(struct ui *ui)
+void ui_item_menu_open(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     if (ed->read_only) {
         editor_message(ed, true, "%s", _("read-only: this sheet cannot be changed here"));
         return;
     }
-    ui->item_menu_confirm = false;
+    ui->item_menu.confirm = false;
     ui_push(ui, SCREEN_ITEM_MENU);
 }
 
 /* "取組項目 3 【title】", the title cut to the width with a mark and made safe to draw. */
 static void menu_title(struct ui *ui, struct strbuf *out)
 {
-    const struct sheet *s = ui->ed.sheet;
+    const struct sheet *s = editor_sheet(&ui->ed);
     if (s->n_items == 0) {
         strbuf_addf(out, _("no %s yet"), s->form->item_label);
         return;
@@ -51,11 +51,11 @@ static void draw_lines(struct ui *ui, const char *title, const char *const *line
     tui_caret(y + 2, 7);
 }
 
-void item_menu_draw(struct ui *ui)
+void ui_item_menu_draw(struct ui *ui)
 {
     struct strbuf title = STRBUF_INIT;
     menu_title(ui, &title);
-    if (ui->item_menu_confirm) {
+    if (ui->item_menu.confirm) {
         const char *lines[] = { _("Delete it?  Ctrl-Z brings it back."),
                                 _("[Y] delete   [N] / Esc keep it") };
         draw_lines(ui, title.buf, lines, 2);
@@ -80,23 +80,23 @@ static void confirm_key(struct ui *ui, wint_t c)
     }
 }
 
-void item_menu_key(struct ui *ui, const struct key *k)
+void ui_item_menu_key(struct ui *ui, const struct key *k)
 {
     if (k->kind != KEY_KIND_CHAR)
         return;
     wint_t c = k->ch >= 'A' && k->ch <= 'Z' ? k->ch + 32 : k->ch;
-    if (ui->item_menu_confirm) {
+    if (ui->item_menu.confirm) {
         confirm_key(ui, c);
         return;
     }
     struct editor *ed = &ui->ed;
     switch (c) {
-    case 'd': ui->item_menu_confirm = ed->sheet->n_items > 0; break;
+    case 'd': ui->item_menu.confirm = editor_sheet(ed)->n_items > 0; break;
     case 'c': ui_pop(ui); editor_duplicate_item(ed); break;
     case 'u': ui_pop(ui); editor_move_item(ed, -1); break;
     case 'n': ui_pop(ui); editor_move_item(ed, 1); break;
     case 'r': ui_pop(ui); editor_renumber_items(ed); break;
     case 27: case CTRL('g'): ui_pop(ui); break;
     }
-    ui->scroll = 0;
+    ui->form.scroll = 0;
 }

@@ -28,13 +28,13 @@ static int list_area_rows(const struct ui *ui)
 
 static bool ensure_overview(struct ui *ui)
 {
-    if (ui->ov && ui->ov_changes == ui->ed.changes)
+    if (ui->list.ov && ui->list.ov_changes == ui->ed.changes)
         return true;
-    overview_free(ui->ov);
+    overview_free(ui->list.ov);
     struct error e;
-    ui->ov = overview_build(ui->sheets, ui->ed.n_open, &e);
-    ui->ov_changes = ui->ed.changes;
-    if (!ui->ov) {
+    ui->list.ov = overview_build(ui->ed.sheets, ui->ed.n_open, &e);
+    ui->list.ov_changes = ui->ed.changes;
+    if (!ui->list.ov) {
         editor_message(&ui->ed, true, "%s", e.msg);
         return false;
     }
@@ -43,27 +43,27 @@ static bool ensure_overview(struct ui *ui)
 
 static void select_rows(struct ui *ui)
 {
-    free(ui->list_rows);
-    ui->list_rows = NULL;
-    struct overview_filter f = { ui->list_problems, ui->list_result, ui->list_stage,
-                                 ui->list_ward, ui->list_ward_year };
-    ui->n_list_rows = overview_select(ui->ov, &f, ui->list_by_state ? OVERVIEW_SORT_STATE
+    free(ui->list.rows);
+    ui->list.rows = NULL;
+    struct overview_filter f = { ui->list.problems, ui->list.result, ui->list.stage,
+                                 ui->list.ward, ui->list.ward_year };
+    ui->list.n_rows = overview_select(ui->list.ov, &f, ui->list.by_state ? OVERVIEW_SORT_STATE
                                                                      : OVERVIEW_SORT_NUMBER,
-                                      &ui->list_rows);
-    if (ui->list_sel >= ui->n_list_rows)
-        ui->list_sel = ui->n_list_rows ? ui->n_list_rows - 1 : 0;
+                                      &ui->list.rows);
+    if (ui->list.sel >= ui->list.n_rows)
+        ui->list.sel = ui->list.n_rows ? ui->list.n_rows - 1 : 0;
 }
 
-void list_open(struct ui *ui)
+void ui_list_open(struct ui *ui)
 {
     if (!ensure_overview(ui))
         return;
     select_rows(ui);
     /* Start on the item on screen. */
-    for (size_t i = 0; i < ui->n_list_rows; i++) {
-        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+    for (size_t i = 0; i < ui->list.n_rows; i++) {
+        const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[i]);
         if (r->sheet == ui->ed.cur_sheet && r->item == ui->ed.cur)
-            ui->list_sel = i;
+            ui->list.sel = i;
     }
     ui_push(ui, SCREEN_LIST);
 }
@@ -91,9 +91,9 @@ static int state_col_width(void)
 /* Sheets of different fiscal years are told apart by a year column. */
 static bool years_differ(const struct ui *ui)
 {
-    const char *y0 = sheet_header_get(ui->sheets[0], "FiscalYear");
+    const char *y0 = sheet_header_get(ui->ed.sheets[0], "FiscalYear");
     for (size_t i = 1; i < ui->ed.n_open; i++) {
-        const char *y = sheet_header_get(ui->sheets[i], "FiscalYear");
+        const char *y = sheet_header_get(ui->ed.sheets[i], "FiscalYear");
         if (!y0 != !y || (y && !str_eq(y, y0)))
             return true;
     }
@@ -102,7 +102,7 @@ static bool years_differ(const struct ui *ui)
 
 static int title_width(const struct ui *ui, size_t nstages, bool wards)
 {
-    int w = detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
+    int w = ui_detail_list_cols(ui) - COL_NO - (int)nstages * state_col_width() - COL_RESULT - 2 -
             (wards ? COL_WARD : 0) - (years_differ(ui) ? COL_YEAR : 0);
     return w < 8 ? 8 : w;
 }
@@ -110,57 +110,57 @@ static int title_width(const struct ui *ui, size_t nstages, bool wards)
 /* " [北区]", " [北区 平成29年度]": the ward filter in words. */
 static void add_ward_words(const struct ui *ui, struct strbuf *out)
 {
-    strbuf_addf(out, "%s[%s", out->len ? " " : "", ui->list_ward);
-    if (ui->list_ward_year > 0) {
+    strbuf_addf(out, "%s[%s", out->len ? " " : "", ui->list.ward);
+    if (ui->list.ward_year > 0) {
         char era[32];
-        fiscal_year_label(ui->list_ward_year, era, sizeof(era));
+        fiscal_year_label(ui->list.ward_year, era, sizeof(era));
         strbuf_addf(out, " %s", era);
     }
     strbuf_addch(out, ']');
 }
 
-void list_reselect(struct ui *ui, size_t sheet, long number)
+void ui_list_reselect(struct ui *ui, size_t sheet, long number)
 {
     if (!ensure_overview(ui))
         return;
     select_rows(ui);
-    for (size_t i = 0; i < ui->n_list_rows; i++) {
-        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+    for (size_t i = 0; i < ui->list.n_rows; i++) {
+        const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[i]);
         if (r->sheet == sheet && r->number == number)
-            ui->list_sel = i;
+            ui->list.sel = i;
     }
 }
 
-void list_filter_ward(struct ui *ui, const char *ward, long year)
+void ui_list_filter_ward(struct ui *ui, const char *ward, long year)
 {
-    ui->list_ward = ward;
-    ui->list_ward_year = ward ? year : 0;
-    ui->list_sel = ui->list_top = 0;
+    ui->list.ward = ward;
+    ui->list.ward_year = ward ? year : 0;
+    ui->list.sel = ui->list.top = 0;
     select_rows(ui);
 }
 
 static void draw_list_header(struct ui *ui, bool wards)
 {
-    const struct overview *ov = ui->ov;
+    const struct overview *ov = ui->list.ov;
     const struct form *form = overview_form(ov);
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
-    strbuf_addf(&t, _("List of %s (%zu)"), form->item_label, ui->n_list_rows);
+    strbuf_addf(&t, _("List of %s (%zu)"), form->item_label, ui->list.n_rows);
     /* The filters in words, so what is hidden is never a surprise. */
-    if (ui->list_problems)
+    if (ui->list.problems)
         strbuf_addf(&t, "  [%s]", _("problems only"));
-    if (ui->list_result != -1) {
+    if (ui->list.result != -1) {
         const struct form_field *rf = &form->fields[form->result_field];
-        strbuf_addf(&t, "  [%s]", ui->list_result >= 0 ? rf->choices[ui->list_result].label
+        strbuf_addf(&t, "  [%s]", ui->list.result >= 0 ? rf->choices[ui->list.result].label
                                                         : _("not chosen"));
     }
-    if (ui->list_stage >= 0)
-        strbuf_addf(&t, "  [%s %s]", form->stages[ui->list_stage].label, _("not complete"));
-    if (ui->list_ward) {
+    if (ui->list.stage >= 0)
+        strbuf_addf(&t, "  [%s %s]", form->stages[ui->list.stage].label, _("not complete"));
+    if (ui->list.ward) {
         strbuf_addch(&t, ' ');
         add_ward_words(ui, &t);
     }
-    strbuf_addf(&t, "  [%s]", ui->list_by_state ? _("by state") : _("by number"));
+    strbuf_addf(&t, "  [%s]", ui->list.by_state ? _("by state") : _("by number"));
     tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
     strbuf_release(&t);
     int x = 0;
@@ -187,12 +187,12 @@ static void draw_list_header(struct ui *ui, bool wards)
 
 static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
 {
-    const struct overview *ov = ui->ov;
-    const struct overview_row *r = overview_row(ov, ui->list_rows[i]);
-    bool sel = i == ui->list_sel;
+    const struct overview *ov = ui->list.ov;
+    const struct overview_row *r = overview_row(ov, ui->list.rows[i]);
+    bool sel = i == ui->list.sel;
     enum tui_role role = sel ? ROLE_FOCUS : ROLE_NORMAL;
     if (sel) {
-        tui_fill(y, 0, detail_list_cols(ui), ROLE_FOCUS);
+        tui_fill(y, 0, ui_detail_list_cols(ui), ROLE_FOCUS);
         tui_caret(y, 0);
     }
     int x = 0;
@@ -222,7 +222,7 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
                 st == STAGE_COMPLETE_PROBLEMS && !sel ? ROLE_PROBLEM : role);
     }
     if (overview_form(ov)->result_field >= 0)
-        tui_str(y, x, detail_list_cols(ui) - x, overview_result_label(ov, r), role);
+        tui_str(y, x, ui_detail_list_cols(ui) - x, overview_result_label(ov, r), role);
 }
 
 /*
@@ -235,10 +235,10 @@ static void draw_list_row(struct ui *ui, int y, size_t i, bool wards)
  */
 static void counts_lines(struct ui *ui, struct strbuf *results, struct strbuf *stages)
 {
-    const struct overview *ov = ui->ov;
+    const struct overview *ov = ui->list.ov;
     const struct form *form = overview_form(ov);
     struct overview_counts c;
-    overview_count(ov, ui->list_rows, ui->n_list_rows, &c);
+    overview_count(ov, ui->list.rows, ui->list.n_rows, &c);
     strbuf_addf(results, "%zu %s", c.rows, form->item_label);
     if (c.n_results) {
         const struct form_field *rf = &form->fields[form->result_field];
@@ -267,27 +267,27 @@ static const char *empty_list_text(struct ui *ui)
         return _("Nothing matches these filters.");
     static char text[160];
     snprintf(text, sizeof(text), _("there is no %s here (Ctrl-N adds one)"),
-             ui->ed.sheet->form->item_label);
+             editor_sheet(&ui->ed)->form->item_label);
     return text;
 }
 
-void list_draw(struct ui *ui)
+void ui_list_draw(struct ui *ui)
 {
-    if (!ui->ov)
+    if (!ui->list.ov)
         return;
     bool wards = ui->ed.n_open > 1;
     draw_list_header(ui, wards);
     int area = list_area_rows(ui);
-    int rows = detail_list_rows(ui, area);
-    if (ui->list_sel < ui->list_top)
-        ui->list_top = ui->list_sel;
-    if (ui->list_sel >= ui->list_top + (size_t)rows)
-        ui->list_top = ui->list_sel - (size_t)rows + 1;
-    for (int i = 0; i < rows && ui->list_top + (size_t)i < ui->n_list_rows; i++)
-        draw_list_row(ui, 2 + i, ui->list_top + (size_t)i, wards);
-    if (ui->n_list_rows == 0)
+    int rows = ui_detail_list_rows(ui, area);
+    if (ui->list.sel < ui->list.top)
+        ui->list.top = ui->list.sel;
+    if (ui->list.sel >= ui->list.top + (size_t)rows)
+        ui->list.top = ui->list.sel - (size_t)rows + 1;
+    for (int i = 0; i < rows && ui->list.top + (size_t)i < ui->list.n_rows; i++)
+        draw_list_row(ui, 2 + i, ui->list.top + (size_t)i, wards);
+    if (ui->list.n_rows == 0)
         tui_str(3, 2, ui->cols - 4, empty_list_text(ui), ROLE_DIM);
-    detail_draw(ui, area);
+    ui_detail_draw(ui, area);
     struct strbuf results = STRBUF_INIT, stages = STRBUF_INIT;
     counts_lines(ui, &results, &stages);
     ui->ed.message_is_error = false;
@@ -305,10 +305,10 @@ void list_draw(struct ui *ui)
 
 static bool list_filtered(const struct ui *ui)
 {
-    return ui->list_problems || ui->list_result != -1 || ui->list_stage >= 0 || ui->list_ward;
+    return ui->list.problems || ui->list.result != -1 || ui->list.stage >= 0 || ui->list.ward;
 }
 
-bool list_has_filter(const struct ui *ui)
+bool ui_list_has_filter(const struct ui *ui)
 {
     return list_filtered(ui);
 }
@@ -316,33 +316,33 @@ bool list_has_filter(const struct ui *ui)
 /* "[目標未達成] [年度評価 not complete]": the active filters, as the list's title shows them. */
 static void filter_words(const struct ui *ui, struct strbuf *out)
 {
-    const struct form *form = overview_form(ui->ov);
-    if (ui->list_problems)
+    const struct form *form = overview_form(ui->list.ov);
+    if (ui->list.problems)
         strbuf_addf(out, "[%s]", _("problems only"));
-    if (ui->list_result != -1) {
+    if (ui->list.result != -1) {
         const struct form_field *rf = &form->fields[form->result_field];
         strbuf_addf(out, "%s[%s]", out->len ? " " : "",
-                    ui->list_result >= 0 ? rf->choices[ui->list_result].label : _("not chosen"));
+                    ui->list.result >= 0 ? rf->choices[ui->list.result].label : _("not chosen"));
     }
-    if (ui->list_stage >= 0)
-        strbuf_addf(out, "%s[%s %s]", out->len ? " " : "", form->stages[ui->list_stage].label,
+    if (ui->list.stage >= 0)
+        strbuf_addf(out, "%s[%s %s]", out->len ? " " : "", form->stages[ui->list.stage].label,
                     _("not complete"));
-    if (ui->list_ward)
+    if (ui->list.ward)
         add_ward_words(ui, out);
 }
 
-bool list_step(struct ui *ui, int delta)
+bool ui_list_step(struct ui *ui, int delta)
 {
-    if (!ui->list_walk || !list_filtered(ui) || !ensure_overview(ui))
+    if (!ui->list.walk || !list_filtered(ui) || !ensure_overview(ui))
         return false;
     select_rows(ui);   /* an edit may have taken an item out of the list, or into it */
-    size_t n = ui->n_list_rows;
+    size_t n = ui->list.n_rows;
     if (n == 0)
         return false;
-    size_t at = ui->list_sel;
+    size_t at = ui->list.sel;
     bool found = false;
     for (size_t i = 0; i < n && !found; i++) {
-        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[i]);
+        const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[i]);
         if (r->sheet == ui->ed.cur_sheet && r->item == ui->ed.cur) {
             at = i;
             found = true;
@@ -364,11 +364,11 @@ bool list_step(struct ui *ui, int delta)
         strbuf_release(&words);
         return true;
     }
-    ui->list_sel = to;
-    const struct overview_row *r = overview_row(ui->ov, ui->list_rows[to]);
+    ui->list.sel = to;
+    const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[to]);
     editor_goto(&ui->ed, r->sheet, r->item);
-    ui->scroll = 0;
-    ui->follow = true;
+    ui->form.scroll = 0;
+    ui->form.follow = true;
     editor_message(&ui->ed, false, _("%zu/%zu of the list %s (F7/F8 go through it; F5: the list)"),
                    to + 1, n, words.buf);
     strbuf_release(&words);
@@ -378,22 +378,22 @@ bool list_step(struct ui *ui, int delta)
 /* Ctrl-T: the item menu for the selected row; the list stays underneath. */
 static void list_item_menu(struct ui *ui)
 {
-    if (!ui->n_list_rows)
+    if (!ui->list.n_rows)
         return;
-    const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
     editor_goto(&ui->ed, r->sheet, r->item);
-    item_menu_open(ui);
+    ui_item_menu_open(ui);
 }
 
 static void open_selected(struct ui *ui)
 {
-    ui->list_walk = list_filtered(ui);
-    ui->hits_walk = false;
-    if (ui->n_list_rows) {
-        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    ui->list.walk = list_filtered(ui);
+    ui->hitlist.walk = false;
+    if (ui->list.n_rows) {
+        const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
         editor_goto(&ui->ed, r->sheet, r->item);
-        ui->scroll = 0;
-        ui->follow = true;
+        ui->form.scroll = 0;
+        ui->form.follow = true;
     }
     ui_pop(ui);
 }
@@ -401,68 +401,68 @@ static void open_selected(struct ui *ui)
 /* The result filter goes round: any, each choice, not chosen, any. */
 static void next_result_filter(struct ui *ui)
 {
-    const struct form *form = overview_form(ui->ov);
+    const struct form *form = overview_form(ui->list.ov);
     if (form->result_field < 0)
         return;
     int n = (int)form->fields[form->result_field].n_choices;
-    if (ui->list_result == -1)
-        ui->list_result = 0;
-    else if (ui->list_result >= 0 && ui->list_result + 1 < n)
-        ui->list_result++;
-    else if (ui->list_result >= 0)
-        ui->list_result = -2;
+    if (ui->list.result == -1)
+        ui->list.result = 0;
+    else if (ui->list.result >= 0 && ui->list.result + 1 < n)
+        ui->list.result++;
+    else if (ui->list.result >= 0)
+        ui->list.result = -2;
     else
-        ui->list_result = -1;
+        ui->list.result = -1;
 }
 
 /* The stage filter goes round: none, each stage with a complete mark, none. */
 static void next_stage_filter(struct ui *ui)
 {
-    size_t n = overview_n_stages(ui->ov);
+    size_t n = overview_n_stages(ui->list.ov);
     size_t col = 0;
-    while (col < n && overview_stage(ui->ov, col) != ui->list_stage)
+    while (col < n && overview_stage(ui->list.ov, col) != ui->list.stage)
         col++;
-    if (ui->list_stage < 0)
-        ui->list_stage = n ? overview_stage(ui->ov, 0) : -1;
+    if (ui->list.stage < 0)
+        ui->list.stage = n ? overview_stage(ui->list.ov, 0) : -1;
     else
-        ui->list_stage = col + 1 < n ? overview_stage(ui->ov, col + 1) : -1;
+        ui->list.stage = col + 1 < n ? overview_stage(ui->list.ov, col + 1) : -1;
 }
 
 static bool filter_key(struct ui *ui, wint_t c)
 {
     switch (c) {
-    case 'p': ui->list_problems = !ui->list_problems; break;
+    case 'p': ui->list.problems = !ui->list.problems; break;
     case 'r': next_result_filter(ui); break;
     case 'i': next_stage_filter(ui); break;
-    case 's': ui->list_by_state = !ui->list_by_state; break;
+    case 's': ui->list.by_state = !ui->list.by_state; break;
     case 'a':       /* all: no filter */
-        ui->list_problems = false;
-        ui->list_result = ui->list_stage = -1;
-        ui->list_ward = NULL;
-        ui->list_ward_year = 0;
+        ui->list.problems = false;
+        ui->list.result = ui->list.stage = -1;
+        ui->list.ward = NULL;
+        ui->list.ward_year = 0;
         break;
     case 'w':
-        wards_open(ui);
+        ui_wards_open(ui);
         return true;
     default: return false;
     }
-    ui->list_sel = ui->list_top = 0;
+    ui->list.sel = ui->list.top = 0;
     select_rows(ui);
     return true;
 }
 
-void list_key(struct ui *ui, const struct key *k)
+void ui_list_key(struct ui *ui, const struct key *k)
 {
-    size_t n = ui->n_list_rows;
-    int shown_rows = detail_list_rows(ui, list_area_rows(ui));
+    size_t n = ui->list.n_rows;
+    int shown_rows = ui_detail_list_rows(ui, list_area_rows(ui));
     size_t page = (size_t)(shown_rows > 1 ? shown_rows - 1 : 1);
-    if (detail_key(ui, k, list_area_rows(ui)))
+    if (ui_detail_key(ui, k, list_area_rows(ui)))
         return;
     if (k->kind == KEY_KIND_CHAR) {
         if (k->ch == '\r' || k->ch == '\n')
             open_selected(ui);
         else if (k->ch == 27 || k->ch == 'q') {
-            ui->list_walk = ui->list_walk && list_filtered(ui);
+            ui->list.walk = ui->list.walk && list_filtered(ui);
             ui_pop(ui);
         }
         else if (k->ch == CTRL('q')) {
@@ -470,10 +470,10 @@ void list_key(struct ui *ui, const struct key *k)
             ui_request_quit(ui);
         } else if (k->ch == CTRL('t'))
             list_item_menu(ui);
-        else if (k->ch == 'j' && ui->list_sel + 1 < n)
-            ui->list_sel++;
-        else if (k->ch == 'k' && ui->list_sel > 0)
-            ui->list_sel--;
+        else if (k->ch == 'j' && ui->list.sel + 1 < n)
+            ui->list.sel++;
+        else if (k->ch == 'k' && ui->list.sel > 0)
+            ui->list.sel--;
         else
             filter_key(ui, k->ch);
         return;
@@ -481,12 +481,12 @@ void list_key(struct ui *ui, const struct key *k)
     if (k->kind != KEY_KIND_FUNC)
         return;
     switch (k->code) {
-    case KEY_UP: if (ui->list_sel > 0) ui->list_sel--; break;
-    case KEY_DOWN: if (ui->list_sel + 1 < n) ui->list_sel++; break;
-    case KEY_PPAGE: ui->list_sel = ui->list_sel > page ? ui->list_sel - page : 0; break;
-    case KEY_NPAGE: ui->list_sel = ui->list_sel + page < n ? ui->list_sel + page : (n ? n - 1 : 0); break;
-    case KEY_HOME: ui->list_sel = 0; break;
-    case KEY_END: ui->list_sel = n ? n - 1 : 0; break;
+    case KEY_UP: if (ui->list.sel > 0) ui->list.sel--; break;
+    case KEY_DOWN: if (ui->list.sel + 1 < n) ui->list.sel++; break;
+    case KEY_PPAGE: ui->list.sel = ui->list.sel > page ? ui->list.sel - page : 0; break;
+    case KEY_NPAGE: ui->list.sel = ui->list.sel + page < n ? ui->list.sel + page : (n ? n - 1 : 0); break;
+    case KEY_HOME: ui->list.sel = 0; break;
+    case KEY_END: ui->list.sel = n ? n - 1 : 0; break;
     case KEY_ENTER: open_selected(ui); break;
     default:
         if (k->code == KEY_F(5))

@@ -28,7 +28,7 @@ void ui_merge_remember_base(struct ui *ui)
     if (!ed->have_stamp || ed->read_only)
         return;
     struct strbuf now = STRBUF_INIT;
-    sheet_write(ed->sheet, &now);
+    sheet_write(editor_sheet(ed), &now);
     /* Unsaved changes (a cancelled save): the base we have is still the one on record. */
     if (filestamp_hash(now.buf, now.len) == ed->stamp.hash) {
         strbuf_release(&ui->merge_base);
@@ -286,8 +286,8 @@ static void resolve_all(struct sheet *m, const struct answer *a, size_t n, struc
 static void apply_edits(struct editor *ed, struct edit *edits, size_t n)
 {
     for (size_t i = n; i-- > 0;) {
-        long idx = sheet_find_item(ed->sheet, edits[i].no);
-        int f = form_field_index(ed->sheet->form, edits[i].field);
+        long idx = sheet_find_item(editor_sheet(ed), edits[i].no);
+        int f = form_field_index(editor_sheet(ed)->form, edits[i].field);
         if (idx >= 0 && f >= 0 && editor_focusable(ed, f)) {
             editor_goto(ed, ed->cur_sheet, (size_t)idx);
             editor_focus(ed, f);
@@ -311,10 +311,10 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
 {
     struct editor *ed = &ui->ed;
     /* Stay where the clerk was: same item (by number), same field. */
-    long no = ed->cur < ed->sheet->n_items ? item_number(ed->sheet, &ed->sheet->items[ed->cur]) : -1;
+    long no = ed->cur < editor_sheet(ed)->n_items ? item_number(editor_sheet(ed), &editor_sheet(ed)->items[ed->cur]) : -1;
     int field = ed->field;
     ui_session_reload(ui, m, now);
-    long idx = no >= 0 ? sheet_find_item(ed->sheet, no) : -1;
+    long idx = no >= 0 ? sheet_find_item(editor_sheet(ed), no) : -1;
     if (idx >= 0) {
         editor_goto(ed, ed->cur_sheet, (size_t)idx);
         if (field >= 0 && editor_focusable(ed, field))
@@ -332,7 +332,7 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
     if (!st) {
         editor_message(ed, false, n_edits ? _("conflicts resolved and saved; now edit this field "
                                               "(both versions are in it) and save again")
-                                          : _("conflicts resolved and saved %s"), ed->sheet->path);
+                                          : _("conflicts resolved and saved %s"), editor_sheet(ed)->path);
         return;
     }
     size_t theirs = st->fields[MERGE_SIDE_THEIRS] + st->added[MERGE_SIDE_THEIRS] +
@@ -342,7 +342,7 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
                                     "field (both versions are in it) and save again"), theirs);
     else
         editor_message(ed, false, _("saved %s with the changes made on disk meanwhile (%zu)"),
-                       ed->sheet->path, theirs);
+                       editor_sheet(ed)->path, theirs);
 }
 
 static void asking_free(struct asking *q)
@@ -417,12 +417,12 @@ static bool merge_with(struct ui *ui, const char *disk, size_t dlen, const struc
     struct editor *ed = &ui->ed;
     editor_stamp_changed(ed);
     struct strbuf mine = STRBUF_INIT;
-    sheet_write(ed->sheet, &mine);
-    const char *const names[3] = { ed->sheet->path, ed->sheet->path, ed->sheet->path };
+    sheet_write(editor_sheet(ed), &mine);
+    const char *const names[3] = { editor_sheet(ed)->path, editor_sheet(ed)->path, editor_sheet(ed)->path };
     struct merge_stats st;
     struct error e;
     struct sheet *m = merge_texts(ui->merge_base.buf, ui->merge_base.len, mine.buf, mine.len, disk,
-                                  dlen, names, ed->sheet->form, &st, &e);
+                                  dlen, names, editor_sheet(ed)->form, &st, &e);
     strbuf_release(&mine);
     if (!m)
         return false;   /* the file on disk does not parse: the old question says so */
@@ -430,7 +430,7 @@ static bool merge_with(struct ui *ui, const char *disk, size_t dlen, const struc
     q->st = st;
     q->now = *now;
     if (st.conflicts)
-        drops_of(ui->merge_base.buf, ui->merge_base.len, disk, dlen, ed->sheet, &q->drops);
+        drops_of(ui->merge_base.buf, ui->merge_base.len, disk, dlen, editor_sheet(ed), &q->drops);
     ask_next(ui, q);
     return true;
 }
@@ -445,7 +445,7 @@ bool ui_merge_on_save(struct ui *ui)
     size_t len;
     struct filestamp now;
     struct error e;
-    if (filestamp_read(ed->sheet->path, &text, &len, &now, &e) < 0)
+    if (filestamp_read(editor_sheet(ed)->path, &text, &len, &now, &e) < 0)
         return false;
     bool done = merge_with(ui, text, len, &now);
     free(text);
@@ -456,16 +456,16 @@ bool ui_merge_resolve_recorded(struct ui *ui)
 {
     struct editor *ed = &ui->ed;
     struct merge_conflict *v;
-    size_t n = ed->read_only ? 0 : merge_conflicts(ed->sheet, &v);
+    size_t n = ed->read_only ? 0 : merge_conflicts(editor_sheet(ed), &v);
     if (!ed->read_only)
         merge_conflicts_free(v);
     if (n == 0)
         return false;
     editor_stamp_changed(ed);
     struct strbuf text = STRBUF_INIT;
-    sheet_write(ed->sheet, &text);
+    sheet_write(editor_sheet(ed), &text);
     struct error e;
-    struct sheet *m = sheet_parse(strbuf_cstr(&text), text.len, ed->sheet->path, ed->sheet->form, &e);
+    struct sheet *m = sheet_parse(strbuf_cstr(&text), text.len, editor_sheet(ed)->path, editor_sheet(ed)->form, &e);
     strbuf_release(&text);
     if (!m)
         return false;

@@ -241,18 +241,18 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
 {
     struct editor *ed = &ui->ed;
     struct error e;
-    struct sheet *old = ed->sheet;
+    struct sheet *old = editor_sheet(ed);
     /* The new sheet was parsed with the old one's form: it takes the form over. */
     disk->owns_form = old->owns_form;
     old->owns_form = false;
     editor_replace_sheet(ed, disk, stamp);
-    ui->sheets[ed->cur_sheet] = disk;
+    ui->ed.sheets[ed->cur_sheet] = disk;
     /* Lists and searches borrowed the old sheet. */
-    search_free(ui->search);
-    ui->search = NULL;
-    ui->hit_shown = false;
-    overview_free(ui->ov);
-    ui->ov = NULL;
+    search_free(ui->find.search);
+    ui->find.search = NULL;
+    ui->find.shown = false;
+    overview_free(ui->list.ov);
+    ui->list.ov = NULL;
     sheet_free(old);
     if (ed->journal && journal_saved(ed->journal, stamp, &e) < 0)
         editor_message(ed, true, _("reloaded, but the journal could not be reset: %s"), e.msg);
@@ -329,7 +329,7 @@ static void ask_gone(struct ui *ui, const struct error *e)
 {
     static const char *const options[] = { "o", N_("save here anyway"), "c", N_("cancel") };
     struct strbuf body = STRBUF_INIT;
-    strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), ui->ed.sheet->path, e->msg);
+    strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), editor_sheet(&ui->ed)->path, e->msg);
     ui_ask(ui, _("The file changed on disk"), &body, options, 2, gone_answered, NULL);
     strbuf_release(&body);
 }
@@ -341,9 +341,9 @@ static void ask_changed(struct ui *ui, struct on_disk *d, const struct error *e)
     struct strbuf body = STRBUF_INIT;
     strbuf_addf(&body, _("Someone changed %s on disk after you opened it. Saving now would "
                          "overwrite their changes.\n\nWhat differs (on disk / here):\n\n"),
-                ed->sheet->path);
+                editor_sheet(ed)->path);
     if (disk)
-        session_describe_differences(disk, ed->sheet, &body);
+        session_describe_differences(disk, editor_sheet(ed), &body);
     else
         strbuf_addf(&body, _("(the file on disk does not parse: %s)\n"), e->msg);
     static const char *const options[] = {

@@ -22,19 +22,19 @@
 
 static void rebuild(struct ui *ui)
 {
-    ward_table_free(&ui->wards);
-    ward_table_build(ui->ov, ui->list_rows, ui->n_list_rows, ui->wards_col, &ui->wards);
-    if (ui->wards_sel > ui->wards.n)    /* the total row is the last one */
-        ui->wards_sel = ui->wards.n;
+    ward_table_free(&ui->ward_counts.table);
+    ward_table_build(ui->list.ov, ui->list.rows, ui->list.n_rows, ui->ward_counts.col, &ui->ward_counts.table);
+    if (ui->ward_counts.sel > ui->ward_counts.table.n)    /* the total row is the last one */
+        ui->ward_counts.sel = ui->ward_counts.table.n;
 }
 
-void wards_open(struct ui *ui)
+void ui_wards_open(struct ui *ui)
 {
-    if (!ui->ov)
+    if (!ui->list.ov)
         return;
-    ui->wards_col = ward_table_default_col(ui->ov, ui->list_rows, ui->n_list_rows,
-                                           ui->list_stage);
-    ui->wards_sel = ui->wards_top = 0;
+    ui->ward_counts.col = ward_table_default_col(ui->list.ov, ui->list.rows, ui->list.n_rows,
+                                           ui->list.stage);
+    ui->ward_counts.sel = ui->ward_counts.top = 0;
     rebuild(ui);
     ui_push(ui, SCREEN_WARDS);
 }
@@ -68,10 +68,10 @@ static void make_columns(const struct ui *ui, struct columns *c)
     add_column(c, _("not complete"));
     add_column(c, _("complete"));
     add_column(c, _("Problems"));
-    const struct form *form = overview_form(ui->ov);
-    for (size_t i = 0; i < ui->wards.n_results; i++)
+    const struct form *form = overview_form(ui->list.ov);
+    for (size_t i = 0; i < ui->ward_counts.table.n_results; i++)
         add_column(c, form->fields[form->result_field].choices[i].label);
-    c->not_chosen = ui->wards.n_results && ui->wards.total.per_result[ui->wards.n_results];
+    c->not_chosen = ui->ward_counts.table.n_results && ui->ward_counts.table.total.per_result[ui->ward_counts.table.n_results];
     if (c->not_chosen)
         add_column(c, _("not chosen"));
 }
@@ -79,9 +79,9 @@ static void make_columns(const struct ui *ui, struct columns *c)
 static int ward_col_width(const struct ui *ui)
 {
     int w = width_of(_("Ward"));
-    for (size_t i = 0; i < ui->wards.n; i++)
-        if (width_of(ui->wards.v[i].ward) > w)
-            w = width_of(ui->wards.v[i].ward);
+    for (size_t i = 0; i < ui->ward_counts.table.n; i++)
+        if (width_of(ui->ward_counts.table.v[i].ward) > w)
+            w = width_of(ui->ward_counts.table.v[i].ward);
     int total = width_of(_("All"));
     return (w > total ? w : total) + COL_GAP;
 }
@@ -121,33 +121,33 @@ static void draw_row(struct ui *ui, int y, const struct columns *c, const struct
     const char *name = total ? _("All") : g->ward;
     tui_text(y, x, ward_col_width(ui) - 1, name, strlen(name), role);
     x += ward_col_width(ui);
-    if (ui->wards.years_differ) {
+    if (ui->ward_counts.table.years_differ) {
         char era[32] = "";
         if (!total && g->year > 0)
             fiscal_year_label(g->year, era, sizeof(era));
         tui_str(y, x, 12, era, role);
         x += 12;
     }
-    draw_numbers(y, x, ui->cols, c, g, ui->wards.n_results, role);
+    draw_numbers(y, x, ui->cols, c, g, ui->ward_counts.table.n_results, role);
 }
 
 static void draw_header(struct ui *ui, const struct columns *c)
 {
-    const struct form *form = overview_form(ui->ov);
+    const struct form *form = overview_form(ui->list.ov);
     tui_fill(0, 0, ui->cols, ROLE_BAR);
     struct strbuf t = STRBUF_INIT;
-    strbuf_addf(&t, _("Per ward: %zu wards, %zu %s"), ui->wards.n, ui->wards.total.items,
+    strbuf_addf(&t, _("Per ward: %zu wards, %zu %s"), ui->ward_counts.table.n, ui->ward_counts.table.total.items,
                 form->item_label);
-    if (overview_n_stages(ui->ov))
-        strbuf_addf(&t, "  [%s]", form->stages[overview_stage(ui->ov, ui->wards_col)].label);
-    if (list_has_filter(ui))
+    if (overview_n_stages(ui->list.ov))
+        strbuf_addf(&t, "  [%s]", form->stages[overview_stage(ui->list.ov, ui->ward_counts.col)].label);
+    if (ui_list_has_filter(ui))
         strbuf_addf(&t, "  (%s)", _("of the filtered list"));
     tui_text(0, 1, ui->cols - 2, t.buf, t.len, ROLE_BAR);
     strbuf_release(&t);
     int x = 1;
     tui_str(1, x, ward_col_width(ui), _("Ward"), ROLE_LABEL);
     x += ward_col_width(ui);
-    if (ui->wards.years_differ) {
+    if (ui->ward_counts.table.years_differ) {
         tui_str(1, x, 12, _("Year"), ROLE_LABEL);
         x += 12;
     }
@@ -163,29 +163,29 @@ static int table_rows(const struct ui *ui)
     return ui->rows - 2 - 2 - UI_KEYBAR_ROWS;
 }
 
-void wards_draw(struct ui *ui)
+void ui_wards_draw(struct ui *ui)
 {
-    if (!ui->ov)
+    if (!ui->list.ov)
         return;
     struct columns c;
     make_columns(ui, &c);
     draw_header(ui, &c);
     int rows = table_rows(ui);
-    size_t n = ui->wards.n + 1;     /* and the total */
-    if (ui->wards_sel < ui->wards_top)
-        ui->wards_top = ui->wards_sel;
-    if (ui->wards_sel >= ui->wards_top + (size_t)rows)
-        ui->wards_top = ui->wards_sel - (size_t)rows + 1;
-    for (int i = 0; i < rows && ui->wards_top + (size_t)i < n; i++) {
-        size_t at = ui->wards_top + (size_t)i;
-        bool total = at == ui->wards.n;
-        draw_row(ui, 2 + i, &c, total ? &ui->wards.total : &ui->wards.v[at], total,
-                 at == ui->wards_sel);
+    size_t n = ui->ward_counts.table.n + 1;     /* and the total */
+    if (ui->ward_counts.sel < ui->ward_counts.top)
+        ui->ward_counts.top = ui->ward_counts.sel;
+    if (ui->ward_counts.sel >= ui->ward_counts.top + (size_t)rows)
+        ui->ward_counts.top = ui->ward_counts.sel - (size_t)rows + 1;
+    for (int i = 0; i < rows && ui->ward_counts.top + (size_t)i < n; i++) {
+        size_t at = ui->ward_counts.top + (size_t)i;
+        bool total = at == ui->ward_counts.table.n;
+        draw_row(ui, 2 + i, &c, total ? &ui->ward_counts.table.total : &ui->ward_counts.table.v[at], total,
+                 at == ui->ward_counts.sel);
     }
     char stage[160] = "";
-    if (overview_n_stages(ui->ov))
+    if (overview_n_stages(ui->list.ov))
         snprintf(stage, sizeof(stage), _("not complete, complete: the stage %s (i: another stage)"),
-                 overview_form(ui->ov)->stages[overview_stage(ui->ov, ui->wards_col)].label);
+                 overview_form(ui->list.ov)->stages[overview_stage(ui->list.ov, ui->ward_counts.col)].label);
     ui_draw_bar_and_message(ui, stage, ui->ed.message);
     static const char *const keys[] = {
         "Enter", N_("This ward's items"), "i", N_("Stage"), "Up/Down", N_("Move"),
@@ -196,35 +196,35 @@ void wards_draw(struct ui *ui)
 
 static void next_stage(struct ui *ui)
 {
-    size_t n = overview_n_stages(ui->ov);
+    size_t n = overview_n_stages(ui->list.ov);
     if (n == 0)
         return;
-    ui->wards_col = (ui->wards_col + 1) % n;
+    ui->ward_counts.col = (ui->ward_counts.col + 1) % n;
     rebuild(ui);
 }
 
 static void pick(struct ui *ui)
 {
-    if (ui->wards_sel >= ui->wards.n) {     /* the total: every ward */
-        list_filter_ward(ui, NULL, 0);
+    if (ui->ward_counts.sel >= ui->ward_counts.table.n) {     /* the total: every ward */
+        ui_list_filter_ward(ui, NULL, 0);
     } else {
-        const struct ward_count *g = &ui->wards.v[ui->wards_sel];
-        list_filter_ward(ui, g->ward, ui->wards.years_differ ? g->year : 0);
+        const struct ward_count *g = &ui->ward_counts.table.v[ui->ward_counts.sel];
+        ui_list_filter_ward(ui, g->ward, ui->ward_counts.table.years_differ ? g->year : 0);
     }
     ui_pop(ui);
 }
 
-void wards_key(struct ui *ui, const struct key *k)
+void ui_wards_key(struct ui *ui, const struct key *k)
 {
-    size_t last = ui->wards.n;      /* the total row */
+    size_t last = ui->ward_counts.table.n;      /* the total row */
     size_t page = (size_t)(table_rows(ui) > 1 ? table_rows(ui) - 1 : 1);
     if (k->kind == KEY_KIND_CHAR) {
         switch (k->ch) {
         case '\r': case '\n': pick(ui); break;
         case 27: case 'q': case 'w': ui_pop(ui); break;
         case 'i': next_stage(ui); break;
-        case 'j': if (ui->wards_sel < last) ui->wards_sel++; break;
-        case 'k': if (ui->wards_sel > 0) ui->wards_sel--; break;
+        case 'j': if (ui->ward_counts.sel < last) ui->ward_counts.sel++; break;
+        case 'k': if (ui->ward_counts.sel > 0) ui->ward_counts.sel--; break;
         case CTRL('q'): ui_pop(ui); ui_request_quit(ui); break;
         }
         return;
@@ -232,12 +232,12 @@ void wards_key(struct ui *ui, const struct key *k)
     if (k->kind != KEY_KIND_FUNC)
         return;
     switch (k->code) {
-    case KEY_UP: if (ui->wards_sel > 0) ui->wards_sel--; break;
-    case KEY_DOWN: if (ui->wards_sel < last) ui->wards_sel++; break;
-    case KEY_PPAGE: ui->wards_sel = ui->wards_sel > page ? ui->wards_sel - page : 0; break;
-    case KEY_NPAGE: ui->wards_sel = ui->wards_sel + page < last ? ui->wards_sel + page : last; break;
-    case KEY_HOME: ui->wards_sel = 0; break;
-    case KEY_END: ui->wards_sel = last; break;
+    case KEY_UP: if (ui->ward_counts.sel > 0) ui->ward_counts.sel--; break;
+    case KEY_DOWN: if (ui->ward_counts.sel < last) ui->ward_counts.sel++; break;
+    case KEY_PPAGE: ui->ward_counts.sel = ui->ward_counts.sel > page ? ui->ward_counts.sel - page : 0; break;
+    case KEY_NPAGE: ui->ward_counts.sel = ui->ward_counts.sel + page < last ? ui->ward_counts.sel + page : last; break;
+    case KEY_HOME: ui->ward_counts.sel = 0; break;
+    case KEY_END: ui->ward_counts.sel = last; break;
     case KEY_ENTER: pick(ui); break;
     }
 }

@@ -73,7 +73,7 @@ static bool stat_moved(const char *path, const struct filestamp *st)
 static bool look(struct ui *ui, size_t i)
 {
     struct ui_watch *w = ui->watch;
-    const char *path = ui->sheets[i]->path;
+    const char *path = ui->ed.sheets[i]->path;
     if (w->changed[i] || !path || !stat_moved(path, &w->stamps[i]))
         return false;
     struct filestamp now;
@@ -125,10 +125,10 @@ const char *ui_watch_notice(struct ui *ui)
         first++;
     if (n == 1)
         strbuf_addf(&w->notice, _("%s changed on disk: R reloads it"),
-                    base_name(ui->sheets[first]->path));
+                    base_name(ui->ed.sheets[first]->path));
     else
         strbuf_addf(&w->notice, _("%s and %zu other sheets changed on disk: R reloads them"),
-                    base_name(ui->sheets[first]->path), n - 1);
+                    base_name(ui->ed.sheets[first]->path), n - 1);
     return w->notice.buf;
 }
 
@@ -148,10 +148,10 @@ static struct place remember(const struct ui *ui)
 {
     const struct editor *ed = &ui->ed;
     struct place p = { ed->cur_sheet, -1, ed->cur, false, 0, -1 };
-    if (ed->cur < ed->sheet->n_items)
-        p.number = item_number(ed->sheet, &ed->sheet->items[ed->cur]);
-    if (ui->ov && ui->list_rows && ui->list_sel < ui->n_list_rows) {
-        const struct overview_row *r = overview_row(ui->ov, ui->list_rows[ui->list_sel]);
+    if (ed->cur < editor_sheet(ed)->n_items)
+        p.number = item_number(editor_sheet(ed), &editor_sheet(ed)->items[ed->cur]);
+    if (ui->list.ov && ui->list.rows && ui->list.sel < ui->list.n_rows) {
+        const struct overview_row *r = overview_row(ui->list.ov, ui->list.rows[ui->list.sel]);
         p.in_list = true;
         p.list_sheet = r->sheet;
         p.list_number = r->number;
@@ -163,7 +163,7 @@ static struct place remember(const struct ui *ui)
 static bool reload_one(struct ui *ui, size_t i, struct error *e)
 {
     struct ui_watch *w = ui->watch;
-    struct sheet *old = ui->sheets[i];
+    struct sheet *old = ui->ed.sheets[i];
     char *data;
     size_t len;
     struct filestamp st;
@@ -176,13 +176,13 @@ static bool reload_one(struct ui *ui, size_t i, struct error *e)
     /* Parsed with the old one's form: it takes the form over. */
     s->owns_form = old->owns_form;
     old->owns_form = false;
-    if (ui->list_ward && ui->list_ward == sheet_header_get(old, "Ward"))
-        ui->list_ward = sheet_header_get(s, "Ward");    /* NULL when gone: no ward filter */
-    if (!ui->list_ward)
-        ui->list_ward_year = 0;
+    if (ui->list.ward && ui->list.ward == sheet_header_get(old, "Ward"))
+        ui->list.ward = sheet_header_get(s, "Ward");    /* NULL when gone: no ward filter */
+    if (!ui->list.ward)
+        ui->list.ward_year = 0;
     editor_goto(&ui->ed, i, 0);
     editor_replace_sheet(&ui->ed, s, NULL);
-    ui->sheets[i] = s;
+    ui->ed.sheets[i] = s;
     sheet_free(old);
     w->stamps[i] = st;
     w->changed[i] = false;
@@ -192,34 +192,34 @@ static bool reload_one(struct ui *ui, size_t i, struct error *e)
 /* Lists and searches borrowed the old sheets: make them again. */
 static void rebuild_views(struct ui *ui)
 {
-    overview_free(ui->ov);
-    ui->ov = NULL;
-    search_free(ui->search);
-    ui->search = search_new(ui->sheets, ui->ed.n_open);
-    ui->search_changes = ui->ed.changes;
-    ui->hit_shown = false;
-    ui->hits_walk = false;
-    hitlist_free(&ui->hits);
-    ward_table_free(&ui->wards);
+    overview_free(ui->list.ov);
+    ui->list.ov = NULL;
+    search_free(ui->find.search);
+    ui->find.search = search_new(ui->ed.sheets, ui->ed.n_open);
+    ui->find.changes = ui->ed.changes;
+    ui->find.shown = false;
+    ui->hitlist.walk = false;
+    hitlist_free(&ui->hitlist.items);
+    ward_table_free(&ui->ward_counts.table);
     if (ui->ed.find_query) {
-        search_set_query(ui->search, ui->ed.find_query, strlen(ui->ed.find_query));
-        ui->searching = true;
+        search_set_query(ui->find.search, ui->ed.find_query, strlen(ui->ed.find_query));
+        ui->find.active = true;
     }
 }
 
 static void go_back(struct ui *ui, const struct place *p)
 {
-    const struct sheet *s = ui->sheets[p->sheet];
+    const struct sheet *s = ui->ed.sheets[p->sheet];
     long idx = p->number >= 0 ? sheet_find_item(s, p->number) : -1;
     size_t item = idx >= 0 ? (size_t)idx : p->item < s->n_items ? p->item : 0;
     editor_goto(&ui->ed, p->sheet, item);
-    form_layout_changed(ui);
+    ui_form_layout_changed(ui);
     /* The tables opened from the list are made from it: back to the list itself. */
     while (ui->depth > 1 && (ui->stack[ui->depth - 1] == SCREEN_WARDS ||
                              ui->stack[ui->depth - 1] == SCREEN_HITS))
         ui_pop(ui);
     if (ui->stack[ui->depth - 1] == SCREEN_LIST)
-        list_reselect(ui, p->in_list ? p->list_sheet : p->sheet,
+        ui_list_reselect(ui, p->in_list ? p->list_sheet : p->sheet,
                       p->in_list ? p->list_number : p->number);
 }
 

@@ -54,7 +54,7 @@ static struct sheet *parse_sample(void)
 
 static int fld(const struct editor *ed, const char *key)
 {
-    int f = form_field_index(ed->sheet->form, key);
+    int f = form_field_index(editor_sheet(ed)->form, key);
     if (f < 0)
         fail_msg("no field %s in the form", key);
     return f;
@@ -530,8 +530,8 @@ static void assert_at(const struct editor *ed, size_t sh, size_t idx)
 {
     assert_int_equal(ed->cur_sheet, sh);
     assert_int_equal(ed->cur, idx);
-    assert_ptr_equal(ed->sheet, ed->open[sh].sheet);
-    assert_int_equal(ed->field, form_field_index(ed->sheet->form, "No"));
+    assert_ptr_equal(editor_sheet(ed), ed->sheets[sh]);
+    assert_int_equal(ed->field, form_field_index(editor_sheet(ed)->form, "No"));
 }
 
 static void test_step_across_open_sheets(void **state)

@@ -99,7 +99,7 @@ static bool exists(const char *path)
 /* Type text at the end of the focused text field, as keys do. */
 static void type_into(struct editor *ed, const char *key, const char *text)
 {
-    int f = form_field_index(ed->sheet->form, key);
+    int f = form_field_index(editor_sheet(ed)->form, key);
     assert_true(f >= 0);
     editor_focus(ed, f);
     assert_true(ed->fe_active);
@@ -239,7 +239,7 @@ static void recover_and_check(struct fixture *fx, const char *text)
     assert_non_null(strstr(body.buf, text));
     strbuf_release(&body);
     assert_true(session_recover(&fx->session, &log, file));
-    int f = form_field_index(fx->ed.sheet->form, "Subtitle");
+    int f = form_field_index(editor_sheet(&fx->ed)->form, "Subtitle");
     assert_string_equal(editor_value(&fx->ed, f), text);
     assert_true(fx->ed.modified);
     /* The recovered changes are this session's journal now; the dead one's file is gone. */
