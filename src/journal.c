@@ -164,7 +164,8 @@ struct journal *journal_create(const char *sheet_path, const struct filestamp *l
                                unsigned flags, struct error *e)
 {
     error_clear(e);
-    char *path = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
+    char *path = (flags & JOURNAL_OWN_NAME) ? sidefile_own_journal(sheet_path)
+                                             : sidefile_path(sheet_path, SIDEFILE_JOURNAL);
     struct stat st;
     if (!(flags & JOURNAL_REPLACE) && lstat(path, &st) == 0) {
         error_set(e, path, 0, 0, _("a recovery journal already exists (recover or discard it first)"));

@@ -3,7 +3,10 @@
  * kept on disk next to the sheet until the sheet is saved, so that a
  * crash, a killed terminal or a power cut loses at most a few seconds.
  *
- * The journal is /dir/.NAME.torikumi-journal (sidefile.h).  It starts
+ * The journal is /dir/.NAME.torikumi-journal (sidefile.h) for the editor
+ * holding the sheet's lock; an editor working alongside it keeps its own,
+ * /dir/.NAME.torikumi-journal-HOST-PID (JOURNAL_OWN_NAME), so every
+ * editor of a sheet has a journal and none writes another's.  It starts
  * with a header naming the sheet as it was loaded (path, size, mtime,
  * hash of the bytes), then one entry per change: set a field of item i
  * to a value, remove it, or add an item.  Every entry carries a CRC-32;
@@ -94,6 +97,7 @@ struct journal;
 
 enum {
     JOURNAL_REPLACE = 1,   /* an existing journal is replaced (atomically) at the first sync */
+    JOURNAL_OWN_NAME = 2,  /* named for this editor (host, pid): not the lock's holder */
 };
 
 /*
@@ -160,6 +164,16 @@ void journal_set_policy(struct journal *j, long long ms, size_t changes);
 char *journal_find(const char *sheet_path);
 /* Remove the journal of this sheet, if any (the clerk chose to discard it). */
 int journal_remove(const char *sheet_path, struct error *e);
+/*
+ * Every journal of this sheet: the lock holder's first, then those named
+ * for an editor (JOURNAL_OWN_NAME), never a temporary one.  Returns how
+ * many; *files (caller frees each and the array) is NULL when none.
+ */
+size_t journal_list(const char *sheet_path, char ***files);
+/* Is this journal file one named for its editor (JOURNAL_OWN_NAME)? */
+bool journal_own_named(const char *file);
+/* Remove one journal file (recovered into another, or discarded).  Returns 0 or -1 with e set. */
+int journal_remove_file(const char *file, struct error *e);
 
 /* Parse journal bytes (file names it in errors).  See above for torn and bad entries. */
 int journal_parse(const char *data, size_t len, const char *file, struct journal_log *log,

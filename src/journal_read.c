@@ -5,6 +5,7 @@
  */
 #include "journal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -33,13 +34,81 @@ char *journal_find(const char *sheet_path)
 
 int journal_remove(const char *sheet_path, struct error *e)
 {
-    error_clear(e);
     char *p = sidefile_path(sheet_path, SIDEFILE_JOURNAL);
-    int rc = 0;
-    if (unlink(p) < 0 && errno != ENOENT)
-        rc = error_set(e, p, 0, 0, _("cannot remove the recovery journal: %s"), strerror(errno));
+    int rc = journal_remove_file(p, e);
     free(p);
     return rc;
+}
+
+/* A journal being written whole (journal.c's temporary: ".tmp" and six hex digits). */
+static bool temporary(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 10 || strncmp(name + n - 10, ".tmp", 4) != 0)
+        return false;
+    return strspn(name + n - 6, "0123456789abcdef") == 6;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The journals named for their editors: "/dir/.NAME.torikumi-journal-*". */
+static size_t list_own_named(const char *sheet_path, char ***files, size_t n)
+{
+    char *own = sidefile_path(sheet_path, SIDEFILE_JOURNAL "-");
+    char *slash = strrchr(own, '/');
+    const char *prefix = slash ? slash + 1 : own;
+    char *dir = slash ? xstrndup(own, (size_t)(slash - own + (slash == own))) : xstrdup(".");
+    size_t first = n;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (strncmp(de->d_name, prefix, strlen(prefix)) != 0 || temporary(de->d_name))
+            continue;
+        char *p = xasprintf("%.*s%s", (int)(prefix - own), own, de->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+            *files = xrealloc(*files, (n + 1) * sizeof(**files));
+            (*files)[n++] = p;
+        } else {
+            free(p);
+        }
+    }
+    if (d)
+        closedir(d);
+    if (n > first)
+        qsort(*files + first, n - first, sizeof(**files), by_name);
+    free(dir);
+    free(own);
+    return n;
+}
+
+size_t journal_list(const char *sheet_path, char ***files)
+{
+    *files = NULL;
+    size_t n = 0;
+    char *holder = journal_find(sheet_path);
+    if (holder) {
+        *files = xmalloc(sizeof(**files));
+        (*files)[n++] = holder;
+    }
+    return list_own_named(sheet_path, files, n);
+}
+
+bool journal_own_named(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return strstr(slash ? slash + 1 : file, SIDEFILE_JOURNAL "-") != NULL;
+}
+
+int journal_remove_file(const char *file, struct error *e)
+{
+    error_clear(e);
+    if (unlink(file) < 0 && errno != ENOENT)
+        return error_set(e, file, 0, 0, _("cannot remove the recovery journal: %s"), strerror(errno));
+    return 0;
 }
 
 /* A cursor over one entry; every token is checked, and running out of bytes is "torn". */

@@ -343,44 +343,58 @@ int lock_release(struct sheet_lock *lock, struct error *e)
     return rc;
 }
 
-int lock_inspect(const char *sheet_path, struct lock_owner *holder, struct error *e)
+/* The sheet's lock file as found, open (fd) when there is one. */
+struct found_lock {
+    char *path;
+    int fd;
+    bool writable, complete;
+    struct stat st;
+    struct lock_owner owner;
+};
+
+/* 1 with f filled (close with found_close), 0 when there is no lock, -1 with e set. */
+static int find_lock(const char *sheet_path, struct found_lock *f, struct error *e)
 {
     error_clear(e);
-    char *path = sidefile_path(sheet_path, SIDEFILE_LOCK);
-    int fd;
-    bool writable, complete = false;
-    struct stat st;
-    struct lock_owner o;
-    int rc = open_existing(path, &fd, &writable, &o, &complete, &st, e);
-    if (rc == 1) {
-        close(fd);
-        if (holder)
-            *holder = o;
+    f->path = sidefile_path(sheet_path, SIDEFILE_LOCK);
+    f->complete = false;
+    int rc = open_existing(f->path, &f->fd, &f->writable, &f->owner, &f->complete, &f->st, e);
+    if (rc != 1) {
+        free(f->path);
+        f->path = NULL;
     }
-    free(path);
+    return rc;
+}
+
+static void found_close(struct found_lock *f)
+{
+    close(f->fd);
+    free(f->path);
+}
+
+int lock_inspect(const char *sheet_path, struct lock_owner *holder, struct error *e)
+{
+    struct found_lock f;
+    int rc = find_lock(sheet_path, &f, e);
+    if (rc == 1) {
+        if (holder)
+            *holder = f.owner;
+        found_close(&f);
+    }
     return rc;
 }
 
 int lock_break(const char *sheet_path, const struct lock_owner *expected, struct error *e)
 {
-    error_clear(e);
-    char *path = sidefile_path(sheet_path, SIDEFILE_LOCK);
-    int fd;
-    bool writable, complete = false;
-    struct stat st;
-    struct lock_owner o;
-    int rc = open_existing(path, &fd, &writable, &o, &complete, &st, e);
-    if (rc == 1) {
-        if (expected && !(complete && same_owner(&o, expected)))
-            rc = error_set(e, path, 0, 0, _("the lock changed meanwhile; not removed"));
-        else {
-            rc = remove_if_unchanged(path, fd, writable, &o, complete, e);
-            if (rc == 0)
-                rc = error_set(e, path, 0, 0, _("the lock changed meanwhile; not removed"));
-        }
-        close(fd);
-    }
-    free(path);
+    struct found_lock f;
+    int rc = find_lock(sheet_path, &f, e);
+    if (rc != 1)
+        return rc < 0 ? -1 : 0;
+    bool as_seen = !expected || (f.complete && same_owner(&f.owner, expected));
+    rc = as_seen ? remove_if_unchanged(f.path, f.fd, f.writable, &f.owner, f.complete, e) : 0;
+    if (rc == 0)
+        rc = error_set(e, f.path, 0, 0, _("the lock changed meanwhile; not removed"));
+    found_close(&f);
     return rc < 0 ? -1 : 0;
 }
 

@@ -30,6 +30,19 @@ char *sidefile_path(const char *sheet_path, const char *suffix)
     return p;
 }
 
+char *sidefile_own_journal(const char *sheet_path)
+{
+    char host[256];
+    sidefile_host(host, sizeof(host));
+    for (char *c = host; *c; c++)
+        if (*c == '/')
+            *c = '_';
+    char *suffix = xasprintf("%s-%s-%ld", SIDEFILE_JOURNAL, host, (long)getpid());
+    char *p = sidefile_path(sheet_path, suffix);
+    free(suffix);
+    return p;
+}
+
 static void one_line(char *s)
 {
     for (; *s; s++)

@@ -4,7 +4,8 @@
  * For a sheet /dir/NAME (symlinks resolved the way save.c resolves them,
  * so every path to the same sheet names the same side files):
  *   /dir/.NAME.torikumi-lock      one editor per sheet (lock.h)
- *   /dir/.NAME.torikumi-journal   unsaved changes (journal.h)
+ *   /dir/.NAME.torikumi-journal   unsaved changes (journal.h) of the lock's holder
+ *   /dir/.NAME.torikumi-journal-HOST-PID   those of an editor working alongside it
  *   /dir/.NAME.tmpXXXXXX          a save in progress (save.h)
  *
  * Ownership: returned strings are freed by the caller.
@@ -24,6 +25,8 @@
 char *sidefile_target(const char *sheet_path);
 /* "/dir/.NAME" + suffix for the sheet's real path. */
 char *sidefile_path(const char *sheet_path, const char *suffix);
+/* "/dir/.NAME.torikumi-journal-HOST-PID": this editor's own journal ('/' in HOST made '_'). */
+char *sidefile_own_journal(const char *sheet_path);
 
 /*
  * Who and where we are, for lock and journal headers: the login name

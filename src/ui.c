@@ -39,6 +39,7 @@ static const struct screen screens[SCREEN_COUNT] = {
     [SCREEN_WARDS] = { ui_wards_draw, ui_wards_key, false },
     [SCREEN_HITS] = { ui_hits_draw, ui_hits_key, false },
     [SCREEN_ITEM_MENU] = { ui_item_menu_draw, ui_item_menu_key, true },
+    [SCREEN_QUESTION] = { question_draw, question_key, false },
 };
 
 void ui_push(struct ui *ui, enum screen_id id)
@@ -127,6 +128,9 @@ void ui_draw_bar_and_message(struct ui *ui, const char *bar, const char *message
     tui_fill(y + 1, 0, ui->cols, ROLE_NORMAL);
     /* A sheet changed on disk: said until R reloads it, over anything but a fresh message. */
     const char *notice = ui_watch_notice(ui);
+    /* A journal that cannot be written: said until it can, over a field's problem too. */
+    if (!notice && !ui->ed.message[0])
+        notice = session_journal_problem(&ui->session);
     bool fresh = message && *message && message == ui->ed.message;
     bool cut = false;
     if (notice && !fresh)
@@ -276,7 +280,9 @@ void ui_quit_key(struct ui *ui, const struct key *k)
     if (c == 's' || c == 'S' || c == 'y' || c == 'Y' || c == CTRL('s')) {
         ui_pop(ui);
         ui_save(ui);
-        if (!ui->ed.modified)
+        if (ui->question.open)
+            ui->question.quit_if_saved = true;    /* the question's answer decides */
+        else if (!ui->ed.modified)
             ui->quit = true;
     } else if (c == 'a' || c == 'A') {
         ui_pop(ui);
@@ -812,7 +818,8 @@ static void main_loop(struct ui *ui)
         handle_key(ui, &k);
         if (k.kind != KEY_KIND_NONE && k.kind != KEY_KIND_HANGUP)
             take_typed_ahead(ui, &k);
-        ui_session_tick(ui, now_ms());
+        if (ui_session_tick(ui, now_ms()))
+            redraw = true;
         if (ui_watch_tick(ui, now_ms()))
             redraw = true;
     }
@@ -843,11 +850,12 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start)
     if (ui->ed.read_only)
         ui->find.search = search_new(sheets, n);     /* folded while the supervisor reads */
     ui_watch_start(ui, start->view_stamps);
-    if (ui_session_start(ui, start->stamp))
-        main_loop(ui);
+    ui_session_start(ui, start->stamp);
+    main_loop(ui);
     /* Losing the terminal or a signal keeps the journal for recovery; a clerk who
      * quits (after saving or discarding) leaves nothing behind. */
     bool lost = (ui->hangup || signalled) && ui->ed.modified;
+    ui_question_abandon(ui);
     ui_session_end(ui, lost);
     tui_stop();
     for (size_t i = 0; i < ui->form.n_layouts; i++)

@@ -20,8 +20,10 @@
  *
  * ui_rows.c holds what the screens listing rows share (moving the
  * selection, showing the selected item; ui->walk: which list F7/F8 go
- * through).  ui_session.c asks the questions of opening, saving and
- * quitting (lock, recovery, outside change), ui_merge.c merges on save,
+ * through).  ui_question.c is a question on a screen of its own
+ * (ui->question), which ui_session.c and ui_merge.c ask when opening,
+ * saving and quitting (lock, recovery, outside change, conflicts) and
+ * session.c (no curses) cannot decide alone; ui_merge.c merges on save,
  * ui_watch.c notices sheets changing on disk while viewed.
  *
  * The current sheet is editor_sheet(&ui->ed), the open sheets
@@ -36,6 +38,7 @@
 
 #include "editor.h"
 #include "search.h"
+#include "session.h"
 #include "textlayout.h"
 #include "tui.h"
 #include "hitlist.h"
@@ -59,6 +62,7 @@ enum screen_id {
     SCREEN_WARDS,
     SCREEN_HITS,
     SCREEN_ITEM_MENU,
+    SCREEN_QUESTION,
     SCREEN_COUNT,
 };
 
@@ -93,6 +97,26 @@ struct ui_previous {
     struct strbuf shown_value;      /* a value made readable, or a note */
     struct layout lay;              /* of the text shown, reused while it stays */
     const char *lay_text;
+};
+
+struct ui;
+/* What a question does with its answer: the option's key, or 0 when the program ends first. */
+typedef void (*ui_answer_fn)(struct ui *ui, int key, void *ctx);
+
+/* The most options a question offers (they wrap over as many rows as they need). */
+#define UI_QUESTION_MAX_OPTIONS 8
+
+/* The open question (ui_question.c), a screen of its own. */
+struct ui_question {
+    bool open;
+    char *title;
+    struct strbuf body;
+    const char *const *options;     /* key/label pairs, static */
+    size_t n;                       /* pairs */
+    int top;                        /* first row of the body shown */
+    ui_answer_fn answered;
+    void *ctx;                      /* the asker's, given back with the answer */
+    bool quit_if_saved;             /* asked on the way out: quit once saved */
 };
 
 /*
@@ -201,7 +225,7 @@ struct ui_reasons {
 
 struct ui {
     struct editor ed;
-    struct sheet_lock *lock;        /* ours while editing */
+    struct session session;         /* editing: lock, journal, recovery (session.h) */
     int rows, cols;
     bool quit;
     bool hangup;                    /* the terminal went away */
@@ -228,6 +252,7 @@ struct ui {
     /* The message line's text when it did not fit (ends in "…"): F1 shows it whole. */
     struct strbuf message_whole;
     struct ui_previous previous;
+    struct ui_question question;
 };
 
 struct ui_start {
@@ -248,20 +273,32 @@ int ui_run(struct sheet **sheets, size_t n, const struct ui_start *start);
 /* A SIGHUP or SIGTERM arrived (the handler only sets a flag). */
 bool ui_signalled(void);
 
-/* ui_session.c: lock and recovery at the start; false when the clerk chose to quit. */
+/* ui_session.c: lock and recovery at the start (the questions set quit when the clerk quits). */
 struct filestamp;
-bool ui_session_start(struct ui *ui, const struct filestamp *stamp);
-void ui_session_tick(struct ui *ui, long long now_ms);
+void ui_session_start(struct ui *ui, const struct filestamp *stamp);
+/* Write the journal when due; true when the screen must say that it failed or works again. */
+bool ui_session_tick(struct ui *ui, long long now_ms);
 /* Write what the journal holds now (before a long wait, e.g. $EDITOR). */
 void ui_session_sync(struct ui *ui);
 bool ui_session_wants_tick(const struct ui *ui);
-/* Ctrl-S: save, asking what to do when the file changed on disk. */
+/* Ctrl-S: save, asking what to do when the file changed on disk (the answer may come later). */
 void ui_save(struct ui *ui);
+/* editor_save; when it fails (a full disk), ask: save a copy as another file, or cancel. */
+enum editor_save_result ui_save_or_ask(struct ui *ui, bool force);
 /* Release the lock; keep the journal (on disk, synced) or remove it. */
 void ui_session_end(struct ui *ui, bool keep_journal);
-/* A full-screen question; options are key/label pairs; returns the key pressed (0: hangup). */
-int ui_session_ask(struct ui *ui, const char *title, const struct strbuf *body,
-                   const char *const *options, size_t n);
+/*
+ * ui_question.c: ask a full-screen question; options are key/label pairs
+ * (static), the last the safe one (Esc).  The answer comes later, from the
+ * main loop, through answered(ui, key, ctx); key 0 when the program ends
+ * before an answer (ctx must still be freed).
+ */
+void ui_ask(struct ui *ui, const char *title, const struct strbuf *body,
+            const char *const *options, size_t n, ui_answer_fn answered, void *ctx);
+/* The program ends: every open question gets the answer 0. */
+void ui_question_abandon(struct ui *ui);
+void question_draw(struct ui *ui);
+void question_key(struct ui *ui, const struct key *k);
 /* Put the sheet read from disk (stamp) in place of the current one; the old one is freed. */
 void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp);
 

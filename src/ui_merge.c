@@ -118,9 +118,26 @@ struct answer {
     int choice;       /* 'm' 't' 'e' */
 };
 
-static int ask_conflict(struct ui *ui, const struct sheet *m, const struct merge_conflict *c,
-                        size_t i, size_t n, const struct strbuf *drops, bool recorded)
+/* A merge whose conflicts are being asked about, one question each, until saved or given up. */
+struct asking {
+    struct sheet *m;                /* the merged sheet, conflicts recorded in it */
+    struct merge_conflict *v;       /* its conflicts */
+    size_t n, i;                    /* how many; the one asked now */
+    struct answer *a;               /* the answers so far (i of them) */
+    struct strbuf drops;            /* what overwriting would drop; empty: recorded */
+    bool recorded;                  /* a merge (git) left them in the file */
+    struct merge_stats st;          /* not recorded: what the merge took from each side */
+    struct filestamp now;           /* not recorded: the file on disk merged with */
+};
+
+static void conflict_answered(struct ui *ui, int key, void *ctx);
+
+static void ask_conflict(struct ui *ui, struct asking *q)
 {
+    const struct sheet *m = q->m;
+    const struct merge_conflict *c = &q->v[q->i];
+    bool recorded = q->recorded;
+    const struct strbuf *drops = recorded ? NULL : &q->drops;
     struct strbuf body = STRBUF_INIT, place = STRBUF_INIT, mine = STRBUF_INIT,
                   theirs = STRBUF_INIT;
     conflict_place(m, c, &place);
@@ -159,21 +176,21 @@ static int ask_conflict(struct ui *ui, const struct sheet *m, const struct merge
         "m", N_("keep mine"), "t", N_("take theirs"), "c", N_("cancel"),
     };
     char title[160];
-    snprintf(title, sizeof(title), _("Both changed the same field (%zu of %zu)"), i + 1, n);
+    snprintf(title, sizeof(title), _("Both changed the same field (%zu of %zu)"), q->i + 1, q->n);
     bool editable = c->field && form_field_index(m->form, c->field) >= 0 &&
                     m->form->fields[form_field_index(m->form, c->field)].kind <= FIELD_TEXT;
-    int r;
-    if (recorded)
-        r = editable ? ui_session_ask(ui, title, &body, recorded_fields, 4)
-                     : ui_session_ask(ui, title, &body, recorded_items, 3);
+    if (recorded && editable)
+        ui_ask(ui, title, &body, recorded_fields, 4, conflict_answered, q);
+    else if (recorded)
+        ui_ask(ui, title, &body, recorded_items, 3, conflict_answered, q);
+    else if (editable)
+        ui_ask(ui, title, &body, fields, 5, conflict_answered, q);
     else
-        r = editable ? ui_session_ask(ui, title, &body, fields, 5)
-                     : ui_session_ask(ui, title, &body, items, 4);
+        ui_ask(ui, title, &body, items, 4, conflict_answered, q);
     strbuf_release(&body);
     strbuf_release(&place);
     strbuf_release(&mine);
     strbuf_release(&theirs);
-    return r;
 }
 
 /* Item numbered no, looked for at index i first: versions of a sheet mostly keep the order. */
@@ -281,29 +298,6 @@ static void apply_edits(struct editor *ed, struct edit *edits, size_t n)
     }
 }
 
-/* Ask about every conflict; 'o' or 'c' (or 0) ends early. */
-static int ask_all(struct ui *ui, struct sheet *m, const struct strbuf *drops, bool recorded,
-                   struct answer **out, size_t *n_out)
-{
-    struct merge_conflict *v;
-    size_t n = merge_conflicts(m, &v);
-    struct answer *a = xcalloc(n + 1, sizeof(*a));
-    int c = 'm';
-    size_t i;
-    for (i = 0; i < n; i++) {
-        c = ask_conflict(ui, m, &v[i], i, n, drops, recorded);
-        if (c != 'm' && c != 't' && c != 'e')
-            break;
-        a[i].no = v[i].item >= 0 ? item_number(m, &m->items[v[i].item]) : -1;
-        a[i].field = v[i].field ? xstrdup(v[i].field) : NULL;
-        a[i].choice = c;
-    }
-    merge_conflicts_free(v);
-    *out = a;
-    *n_out = i;
-    return i == n ? 'm' : c;
-}
-
 static void free_answers(struct answer *a, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -326,7 +320,7 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
         if (field >= 0 && editor_focusable(ed, field))
             editor_focus(ed, field);
     }
-    enum editor_save_result r = editor_save(ed, false);
+    enum editor_save_result r = ui_save_or_ask(ui, false);
     ui_merge_remember_base(ui);
     apply_edits(ed, edits, n_edits);
     if (r != EDITOR_SAVED) {
@@ -351,6 +345,73 @@ static void save_merged(struct ui *ui, struct sheet *m, const struct filestamp *
                        editor_sheet(ed)->path, theirs);
 }
 
+static void asking_free(struct asking *q)
+{
+    free_answers(q->a, q->i);
+    merge_conflicts_free(q->v);
+    strbuf_release(&q->drops);
+    sheet_free(q->m);
+    free(q);
+}
+
+/* Every conflict answered: resolve them as the clerk said and save the merged sheet. */
+static void save_answered(struct ui *ui, struct asking *q)
+{
+    struct edit *edits = xcalloc(q->n + 1, sizeof(*edits));
+    size_t n_edits = 0;
+    resolve_all(q->m, q->a, q->n, edits, &n_edits);
+    struct filestamp now = q->recorded ? ui->ed.stamp : q->now;
+    save_merged(ui, q->m, &now, q->recorded ? NULL : &q->st, edits, n_edits);
+    q->m = NULL;    /* the editor's sheet now */
+    free(edits);
+}
+
+/* 'o' overwrites with mine; 'c' (or 0: the program ends) saves nothing. */
+static void gave_up(struct ui *ui, int key)
+{
+    if (key == 'o')
+        ui_save_or_ask(ui, true);
+    else
+        editor_message(&ui->ed, false, "%s", _("not saved"));
+    ui_merge_remember_base(ui);
+}
+
+static void ask_next(struct ui *ui, struct asking *q)
+{
+    if (q->i < q->n) {
+        ask_conflict(ui, q);
+        return;
+    }
+    save_answered(ui, q);
+    asking_free(q);
+}
+
+static void conflict_answered(struct ui *ui, int key, void *ctx)
+{
+    struct asking *q = ctx;
+    if (key != 'm' && key != 't' && key != 'e') {
+        gave_up(ui, key);
+        asking_free(q);
+        return;
+    }
+    const struct merge_conflict *c = &q->v[q->i];
+    struct answer *a = &q->a[q->i++];
+    a->no = c->item >= 0 ? item_number(q->m, &q->m->items[c->item]) : -1;
+    a->field = c->field ? xstrdup(c->field) : NULL;
+    a->choice = key;
+    ask_next(ui, q);
+}
+
+static struct asking *asking_new(struct sheet *m, bool recorded)
+{
+    struct asking *q = xcalloc(1, sizeof(*q));
+    q->m = m;
+    q->recorded = recorded;
+    q->n = merge_conflicts(m, &q->v);
+    q->a = xcalloc(q->n + 1, sizeof(*q->a));
+    return q;
+}
+
 static bool merge_with(struct ui *ui, const char *disk, size_t dlen, const struct filestamp *now)
 {
     struct editor *ed = &ui->ed;
@@ -365,29 +426,12 @@ static bool merge_with(struct ui *ui, const char *disk, size_t dlen, const struc
     strbuf_release(&mine);
     if (!m)
         return false;   /* the file on disk does not parse: the old question says so */
-    struct strbuf drops = STRBUF_INIT;
+    struct asking *q = asking_new(m, false);
+    q->st = st;
+    q->now = *now;
     if (st.conflicts)
-        drops_of(ui->merge_base.buf, ui->merge_base.len, disk, dlen, editor_sheet(ed), &drops);
-    struct answer *a = NULL;
-    size_t n = 0;
-    int c = st.conflicts ? ask_all(ui, m, &drops, false, &a, &n) : 'm';
-    strbuf_release(&drops);
-    if (c == 'o')
-        editor_save(ed, true);
-    else if (c == 'c' || c == 0)
-        editor_message(ed, false, "%s", _("not saved"));
-    if (c != 'm') {
-        free_answers(a, n);
-        sheet_free(m);
-        ui_merge_remember_base(ui);
-        return true;
-    }
-    struct edit *edits = xcalloc(n + 1, sizeof(*edits));
-    size_t n_edits = 0;
-    resolve_all(m, a, n, edits, &n_edits);
-    free_answers(a, n);
-    save_merged(ui, m, now, &st, edits, n_edits);
-    free(edits);
+        drops_of(ui->merge_base.buf, ui->merge_base.len, disk, dlen, editor_sheet(ed), &q->drops);
+    ask_next(ui, q);
     return true;
 }
 
@@ -425,21 +469,6 @@ bool ui_merge_resolve_recorded(struct ui *ui)
     strbuf_release(&text);
     if (!m)
         return false;
-    struct answer *a = NULL;
-    size_t na = 0;
-    int c = ask_all(ui, m, NULL, true, &a, &na);
-    if (c != 'm') {
-        editor_message(ed, false, "%s", _("not saved"));
-        free_answers(a, na);
-        sheet_free(m);
-        return true;
-    }
-    struct edit *edits = xcalloc(na + 1, sizeof(*edits));
-    size_t n_edits = 0;
-    resolve_all(m, a, na, edits, &n_edits);
-    free_answers(a, na);
-    struct filestamp now = ed->stamp;
-    save_merged(ui, m, &now, NULL, edits, n_edits);
-    free(edits);
+    ask_next(ui, asking_new(m, true));
     return true;
 }

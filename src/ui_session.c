@@ -1,396 +1,240 @@
 /*
- * ui_session.c - what keeps a clerk's work safe while editing, and the
- * questions it asks: one editor per sheet (the lock), recovery of unsaved
- * changes after a crash (the journal), and a file changed on disk by
- * someone else before we save over it.  View mode uses none of this.
+ * ui_session.c - the questions of keeping a clerk's work safe: taking
+ * over a stale lock, recovering unsaved changes after a crash, and a file
+ * changed on disk by someone else before we save over it.  session.c
+ * decides what can be decided without the clerk; this file asks the
+ * rest (as questions on their own screen, answered later from the main
+ * loop) and shows what happened.  View mode uses none of this.
  */
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
-#include "journal_net.h"
-#include "lock.h"
 #include "overview.h"
-#include "sidefile.h"
 #include "ui.h"
-#include "utf8.h"
 
-/* ---- a question, asked full screen ------------------------------------------------ */
+/* ---- opening: the lock ---------------------------------------------------------------- */
 
-struct question {
-    const char *title;
-    const struct strbuf *body;
-    const char *const *options;   /* "r" "open read-only" pairs */
-    size_t n;                     /* pairs */
-    int top;
-};
+static void settle_journal(struct ui *ui);
 
-/* "[R] recover them": the last option, the safe one, is also Esc's. */
-static void option_label(const struct question *q, size_t i, struct strbuf *out)
+static void say_read_only_held(struct ui *ui, const struct lock_owner *holder)
 {
-    strbuf_addf(out, "%s", _(q->options[2 * i + 1]));
-    if (i + 1 == q->n)
-        strbuf_addstr(out, _(" (Esc)"));
-}
-
-/* The options on the last row, or the last two when one is too narrow: every key on screen. */
-static void draw_options(struct ui *ui, const struct question *q)
-{
-    struct strbuf label = STRBUF_INIT;
-    int total = 1;
-    for (size_t i = 0; i < q->n; i++) {
-        strbuf_reset(&label);
-        option_label(q, i, &label);
-        total += 4 + tui_width(label.buf, label.len) + 3;
-    }
-    int y = total > ui->cols ? ui->rows - 2 : ui->rows - 1, x = 1;
-    for (size_t i = 0; i < q->n; i++) {
-        strbuf_reset(&label);
-        option_label(q, i, &label);
-        int need = 4 + tui_width(label.buf, label.len);
-        if (x > 1 && x + need > ui->cols && y + 1 < ui->rows) {
-            y++;
-            x = 1;
-        }
-        char key[8];
-        snprintf(key, sizeof(key), "[%c]", q->options[2 * i][0] - 32);
-        x += tui_str(y, x, ui->cols - x, key, ROLE_KEYNAME);
-        x += tui_str(y, x + 1, ui->cols - x - 1, label.buf, ROLE_NORMAL) + 3;
-    }
-    strbuf_release(&label);
-    tui_caret(y, 2);
-}
-
-static void draw_question(struct ui *ui, struct question *q)
-{
-    tui_clear();
-    tui_hide_caret();
-    tui_fill(0, 0, ui->cols, ROLE_BAR);
-    tui_str(0, 1, ui->cols - 2, q->title, ROLE_BAR);
-    struct layout lay = LAYOUT_INIT;
-    layout_text(&lay, strbuf_cstr(q->body), q->body->len, ui->cols - 4);
-    int rows = ui->rows - 4;
-    if (q->top > (int)lay.nrows - rows)
-        q->top = (int)lay.nrows - rows;
-    if (q->top < 0)
-        q->top = 0;
-    for (int r = 0; r < rows && (size_t)(q->top + r) < lay.nrows; r++) {
-        const struct layout_row *lr = &lay.rows[q->top + r];
-        size_t end = lr->hard && lr->end > lr->start ? lr->end - 1 : lr->end;
-        tui_text(2 + r, 2, ui->cols - 4, lay.text + lr->start, end - lr->start, ROLE_NORMAL);
-    }
-    if ((size_t)(q->top + rows) < lay.nrows)
-        tui_str(ui->rows - 3, ui->cols - 12, 11, _("(more: Down)"), ROLE_DIM);
-    layout_free(&lay);
-    draw_options(ui, q);
-    tui_refresh();
-}
-
-/* Ask until one of the options' keys is pressed; returns it (lower case), or 0 on hangup. */
-static int ask(struct ui *ui, const char *title, const struct strbuf *body,
-               const char *const *options, size_t n)
-{
-    struct question q = { title, body, options, n, 0 };
-    for (;;) {
-        draw_question(ui, &q);
-        struct key k;
-        tui_read_key(&k, 1000);
-        if (k.kind == KEY_KIND_HANGUP || ui_signalled())
-            return 0;
-        if (k.kind == KEY_KIND_RESIZE)
-            tui_size(&ui->rows, &ui->cols);
-        if (k.kind == KEY_KIND_FUNC) {
-            if (k.code == KEY_DOWN || k.code == KEY_NPAGE)
-                q.top += k.code == KEY_DOWN ? 1 : ui->rows - 5;
-            else if (k.code == KEY_UP || k.code == KEY_PPAGE)
-                q.top -= k.code == KEY_UP ? 1 : ui->rows - 5;
-        }
-        if (k.kind != KEY_KIND_CHAR)
-            continue;
-        if (k.ch == 27)                 /* Esc: the last option, always the safe one */
-            return (unsigned char)options[2 * (n - 1)][0];
-        wint_t c = k.ch >= 'A' && k.ch <= 'Z' ? k.ch + 32 : k.ch;
-        for (size_t i = 0; i < n; i++)
-            if ((wint_t)options[2 * i][0] == c)
-                return (int)c;
-    }
-}
-
-/* ---- one editor per sheet ---------------------------------------------------------- */
-
-static bool take_lock(struct ui *ui, const char *path)
-{
-    struct error e;
-    bool took_over = false;
-    struct lock_owner holder;
-    enum lock_result r = lock_acquire(path, &ui->lock, &holder, &took_over, &e);
-    if (r == LOCK_ACQUIRED) {
-        if (took_over)
-            editor_message(&ui->ed, false, "%s", _("took over a stale lock (its editor is gone)"));
-        sidefile_clean_temps(path, 600);
-        return true;
-    }
     struct strbuf who = STRBUF_INIT;
-    if (r == LOCK_HELD) {
-        lock_describe(&holder, &who);
-        editor_message(&ui->ed, false, _("read-only: being edited by %s"), who.buf);
-    } else {
-        editor_message(&ui->ed, false, _("read-only: cannot lock the sheet (%s)"), e.msg);
-    }
+    lock_describe(holder, &who);
+    editor_message(&ui->ed, false, _("read-only: being edited by %s"), who.buf);
     strbuf_release(&who);
-    return false;
 }
 
 /*
  * Someone else edits the sheet: the lock is a notice, not a wall.  Saves
- * merge (ui_merge.c), so both keep what they typed; we hold no lock and
- * keep no journal (the journal is the lock holder's).
+ * merge (ui_merge.c), so both keep what they typed.
  */
-static void edit_alongside(struct ui *ui, const struct lock_owner *holder)
+static void say_alongside(struct ui *ui, const struct lock_owner *holder)
 {
     struct strbuf who = STRBUF_INIT;
     lock_describe(holder, &who);
-    editor_message(&ui->ed, false, _("also being edited by %s: your saves merge with theirs "
-                                     "(no recovery journal meanwhile)"), who.buf);
+    editor_message(&ui->ed, false, _("also being edited by %s: your saves merge with theirs"),
+                   who.buf);
     strbuf_release(&who);
 }
 
-/* Returns false when the clerk chose to quit. */
-static bool settle_lock(struct ui *ui, const char *path)
+/* What the lock said decides how editing goes on. */
+static void lock_settled(struct ui *ui, enum session_lock_state st, bool took_over,
+                         const struct error *e)
 {
-    struct lock_owner holder;
-    struct error e;
-    if (lock_inspect(path, &holder, &e) == 1) {
-        if (!lock_owner_stale(&holder)) {
-            edit_alongside(ui, &holder);
-            return true;
-        }
-        struct strbuf body = STRBUF_INIT, who = STRBUF_INIT;
-        lock_describe(&holder, &who);
-        strbuf_addf(&body, _("%s is being edited by %s.\n\n"), path, who.buf);
-        strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
-                               "stale): you can take the sheet over.\n"));
-        static const char *const dead[] = {
-            "t", N_("take over and edit"), "r", N_("open read-only"), "q", N_("quit"),
-        };
-        int c = ask(ui, _("This sheet is in use"), &body, dead, 3);
-        strbuf_release(&body);
-        strbuf_release(&who);
-        if (c == 'q' || c == 0)
-            return false;
-        if (c == 'r') {
-            ui->ed.read_only = true;
-            lock_describe(&holder, &who);
-            editor_message(&ui->ed, false, _("read-only: being edited by %s"), who.buf);
-            strbuf_release(&who);
-            return true;
-        }
-    }
-    if (!take_lock(ui, path))
+    struct session *s = &ui->session;
+    if (st == SESSION_NO_LOCK) {
+        editor_message(&ui->ed, false, _("read-only: cannot lock the sheet (%s)"), e->msg);
         ui->ed.read_only = true;
-    return true;
-}
-
-/* ---- recovery ------------------------------------------------------------------------ */
-
-static void describe_log(const struct sheet *s, const struct journal_log *log,
-                         const struct filestamp *now, struct strbuf *body)
-{
-    const struct journal_header *h = &log->header;
-    /* The net change per field: five edits that came back to nothing are no change. */
-    bool *shown = xcalloc(log->n_changes + 1, sizeof(bool));
-    size_t net = journal_net_changes(s, log, shown);
-    strbuf_addf(body, _("torikumi was not closed properly: %s on %s (pid %ld) started editing "
-                        "at %s and did not save these %zu changes:\n\n"),
-                h->user, h->host, h->pid, h->started, net);
-    if (net == 0)
-        strbuf_addstr(body, _("  (none in the end: every edit was changed back)\n"));
-    struct strbuf line = STRBUF_INIT;
-    for (size_t i = 0; i < log->n_changes; i++) {
-        if (!shown[i])
-            continue;
-        strbuf_reset(&line);
-        journal_describe(s, &log->changes[i], &line);
-        strbuf_addstr(body, "  ");
-        utf8_sanitize(line.buf, line.len, false, body);
-        strbuf_addch(body, '\n');
+        return;
     }
-    strbuf_release(&line);
-    free(shown);
-    struct strbuf why = STRBUF_INIT;
-    if (!journal_matches(h, now, &why))
-        strbuf_addf(body, _("\nCareful: the sheet has changed on disk since then (%s); recovering "
-                            "applies these changes to it as it is now.\n"), why.buf);
-    strbuf_release(&why);
-    if (log->bad_offset >= 0)
-        strbuf_addf(body, _("\nThe journal is damaged at byte %lld: only the changes before it are "
-                            "listed.\n"), log->bad_offset);
+    if (took_over)
+        editor_message(&ui->ed, false, "%s", _("took over a stale lock (its editor is gone)"));
+    if (st == SESSION_ALONGSIDE)
+        say_alongside(ui, &s->holder);
+    ui_merge_remember_base(ui);   /* before a recovery changes the sheet */
+    settle_journal(ui);           /* every editor keeps a journal, alongside or not */
 }
 
-/* Apply log and make it this session's journal.  False (sheet unchanged) when it does not fit. */
-static bool recover(struct ui *ui, const char *path, struct journal_log *log)
+static void stale_answered(struct ui *ui, int key, void *ctx)
 {
-    struct editor *ed = &ui->ed;
+    (void)ctx;
+    struct session *s = &ui->session;
+    if (key == 'q' || key == 0) {
+        ui->quit = true;
+    } else if (key == 'r') {
+        ui->ed.read_only = true;
+        say_read_only_held(ui, &s->holder);
+    } else {
+        struct error e;
+        lock_settled(ui, session_take_over(s, &e), true, &e);
+    }
+}
+
+/* "sheet.rec is being edited by tanaka on ward-pc-12 (pid 4711) since …": a lock question's start. */
+static void say_who_edits(const struct session *s, struct strbuf *body)
+{
+    struct strbuf who = STRBUF_INIT;
+    lock_describe(&s->holder, &who);
+    strbuf_addf(body, _("%s is being edited by %s.\n\n"), s->path, who.buf);
+    strbuf_release(&who);
+}
+
+static void ask_stale(struct ui *ui)
+{
+    struct strbuf body = STRBUF_INIT;
+    say_who_edits(&ui->session, &body);
+    strbuf_addstr(&body, _("That editor is no longer running on this computer (the lock is "
+                           "stale): you can take the sheet over.\n"));
+    static const char *const dead[] = {
+        "t", N_("take over and edit"), "r", N_("open read-only"), "q", N_("quit"),
+    };
+    ui_ask(ui, _("This sheet is in use"), &body, dead, 3, stale_answered, NULL);
+    strbuf_release(&body);
+}
+
+static void elsewhere_answered(struct ui *ui, int key, void *ctx)
+{
+    (void)ctx;
+    struct session *s = &ui->session;
+    struct error e = { 0 };
+    if (key == 0)
+        return;
+    if (key == 'r') {
+        ui->ed.read_only = true;
+        say_read_only_held(ui, &s->holder);
+        return;
+    }
+    if (key == 'b' && session_break_lock(s, &e)) {
+        lock_settled(ui, SESSION_LOCKED, false, &e);
+        editor_message(&ui->ed, false, _("broke the lock %s; the sheet is yours"), s->lock_file);
+        return;
+    }
+    lock_settled(ui, SESSION_ALONGSIDE, false, &e);
+    if (key == 'b')
+        editor_message(&ui->ed, true, _("the lock was not broken (%s); editing alongside"), e.msg);
+}
+
+/* Another computer's lock: only the clerk can tell whether that computer is off. */
+static void ask_elsewhere(struct ui *ui)
+{
+    struct session *s = &ui->session;
+    struct strbuf body = STRBUF_INIT;
+    say_who_edits(s, &body);
+    strbuf_addf(&body, _("The lock file %s says so. Whether torikumi still runs on %s cannot be "
+                         "seen from here.\n\nIf it was closed there, or that computer is "
+                         "switched off, break the lock: the sheet is then yours, and its "
+                         "unsaved changes, if it left any, are offered to you. Otherwise edit "
+                         "alongside: your saves merge with theirs.\n"),
+                s->lock_file, s->holder.host);
+    static const char *const options[] = {
+        "b", N_("break the lock (that computer is off)"), "r", N_("open read-only"),
+        "e", N_("edit alongside"),
+    };
+    ui_ask(ui, _("This sheet is in use on another computer"), &body, options, 3,
+           elsewhere_answered, NULL);
+    strbuf_release(&body);
+}
+
+/* ---- opening: recovery ----------------------------------------------------------------- */
+
+struct found_journal {
+    struct journal_log log;
+    char *file;
+};
+
+static void found_free(struct found_journal *f)
+{
+    journal_log_free(&f->log);
+    free(f->file);
+    free(f);
+}
+
+static void recovery_answered(struct ui *ui, int key, void *ctx)
+{
+    struct found_journal *f = ctx;
+    struct session *s = &ui->session;
     struct error e;
-    /* Try on a copy first: a journal that does not fit must not leave half a recovery. */
-    struct strbuf text = STRBUF_INIT;
-    sheet_write(editor_sheet(ed), &text);
-    struct sheet *trial = sheet_parse(text.buf, text.len, path, editor_sheet(ed)->form, &e);
-    /* The sheet as it was, so that only items whose content changed get a new stamp. */
-    struct sheet *before = trial ? sheet_parse(text.buf, text.len, path, editor_sheet(ed)->form, &e) : NULL;
-    strbuf_release(&text);
-    log->sheet_unchanged = ed->have_stamp && journal_matches(&log->header, &ed->stamp, NULL);
-    long applied = trial ? journal_apply(trial, log, &e) : -1;
-    sheet_free(trial);
-    if (applied < 0) {
-        sheet_free(before);
-        editor_message(ed, true, _("the unsaved changes do not fit this sheet (%s); the journal is "
-                                   "kept, and the sheet opened read-only"), e.msg);
-        ed->read_only = true;
-        return false;
-    }
-    journal_apply(editor_sheet(ed), log, &e);
-    ed->journal = journal_create(path, &ed->stamp, JOURNAL_REPLACE, &e);
-    if (ed->journal) {
-        journal_carry_over(ed->journal, log);
-        if (journal_sync(ed->journal, &e) < 0)
-            editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
-    }
-    editor_replace_sheet(ed, editor_sheet(ed), NULL);
-    editor_mark_unsaved_against(ed, before);
-    sheet_free(before);
-    /* Show the last change, where the clerk was when the session ended. */
-    const struct journal_change *last = &log->changes[log->n_changes - 1];
-    editor_goto(ed, ed->cur_sheet, last->item);
-    int f = last->key ? form_field_index(editor_sheet(ed)->form, last->key) : -1;
-    if (f >= 0 && editor_focusable(ed, f))
-        editor_focus(ed, f);
-    editor_message(ed, false, _("recovered %zu unsaved changes: check them, then save with Ctrl-S"),
-                   log->n_changes);
-    return true;
+    if (key == 'q' || key == 0)
+        ui->quit = true;
+    else if (key == 'v')
+        ui->ed.read_only = true;
+    else if (key == 'r')
+        session_recover(s, &f->log, f->file);
+    else if (session_discard_recovery(s, f->file, &e) < 0)
+        editor_message(&ui->ed, true, _("the journal could not be removed: %s"), e.msg);
+    if (key == 'd')
+        session_start_journal(s);
+    found_free(f);
 }
 
-/* Returns false when the clerk chose to quit. */
-static bool settle_journal(struct ui *ui, const char *path)
+static void settle_journal(struct ui *ui)
 {
-    struct editor *ed = &ui->ed;
-    char *jp = journal_find(path);
+    struct session *s = &ui->session;
+    struct found_journal *f = xcalloc(1, sizeof(*f));
     struct error e;
-    if (jp) {
-        struct journal_log log;
-        if (journal_read(jp, &log, &e) < 0 && log.n_changes == 0) {
-            editor_message(ed, true, _("a recovery journal %s could not be read (%s); it is kept"),
-                           jp, e.msg);
-            ed->read_only = true;
-            free(jp);
-            journal_log_free(&log);
-            return true;
-        }
-        struct strbuf body = STRBUF_INIT;
-        describe_log(editor_sheet(ed), &log, &ed->stamp, &body);
-        static const char *const options[] = {
-            "r", N_("recover them"), "d", N_("discard them"), "v", N_("open read-only"),
-            "q", N_("quit (keep them for later)"),
-        };
-        int c = log.n_changes ? ask(ui, _("Unsaved changes were found"), &body, options, 4) : 'd';
-        strbuf_release(&body);
-        bool go_on = c != 'q' && c != 0;
-        if (c == 'r' && recover(ui, path, &log)) {
-            journal_log_free(&log);
-            free(jp);
-            return true;
-        }
-        if (c == 'd' && journal_remove(path, &e) < 0)
-            editor_message(ed, true, _("the journal could not be removed: %s"), e.msg);
-        if (c == 'v')
-            ed->read_only = true;
-        journal_log_free(&log);
-        free(jp);
-        if (!go_on || ed->read_only)
-            return go_on;
+    int found = session_find_recovery(s, &f->log, &f->file, &e);
+    if (found < 0) {
+        editor_message(&ui->ed, true, _("a recovery journal %s could not be read (%s); it is kept"),
+                       f->file, e.msg);
+        ui->ed.read_only = true;
+        found_free(f);
+        return;
     }
-    ed->journal = journal_create(path, &ed->stamp, 0, &e);
-    if (!ed->journal)
-        editor_message(ed, true, _("no recovery journal: %s"), e.msg);
-    return true;
+    if (found == 0) {
+        found_free(f);
+        session_start_journal(s);
+        return;
+    }
+    if (f->log.n_changes == 0) {
+        recovery_answered(ui, 'd', f);    /* nothing in it to offer */
+        return;
+    }
+    struct strbuf body = STRBUF_INIT;
+    session_describe_recovery(s, &f->log, &body);
+    static const char *const options[] = {
+        "r", N_("recover them"), "d", N_("discard them"), "v", N_("open read-only"),
+        "q", N_("quit (keep them for later)"),
+    };
+    ui_ask(ui, _("Unsaved changes were found"), &body, options, 4, recovery_answered, f);
+    strbuf_release(&body);
 }
 
-bool ui_session_start(struct ui *ui, const struct filestamp *stamp)
+void ui_session_start(struct ui *ui, const struct filestamp *stamp)
 {
     struct editor *ed = &ui->ed;
     if (!stamp || ed->read_only)
-        return true;
+        return;
     ed->stamp = *stamp;
     ed->have_stamp = true;
-    const char *path = editor_sheet(ed)->path;
-    if (!settle_lock(ui, path))
-        return false;
-    if (ed->read_only)
-        return true;
-    ui_merge_remember_base(ui);   /* before a recovery changes the sheet */
-    if (!ui->lock)
-        return true;              /* editing alongside the lock's holder */
-    return settle_journal(ui, path);
+    session_init(&ui->session, ed);
+    bool took_over;
+    struct error e;
+    enum session_lock_state st = session_lock(&ui->session, &took_over, &e);
+    if (st == SESSION_STALE)
+        ask_stale(ui);
+    else if (st == SESSION_ELSEWHERE)
+        ask_elsewhere(ui);
+    else
+        lock_settled(ui, st, took_over, &e);
 }
 
 /* ---- while editing -------------------------------------------------------------------- */
 
-void ui_session_tick(struct ui *ui, long long now_ms)
+bool ui_session_tick(struct ui *ui, long long now_ms)
 {
-    struct editor *ed = &ui->ed;
-    struct error e;
-    if (ed->journal && journal_maybe_sync(ed->journal, now_ms, &e) < 0)
-        editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
+    return session_tick(&ui->session, now_ms);
 }
 
 void ui_session_sync(struct ui *ui)
 {
-    struct editor *ed = &ui->ed;
-    struct error e;
-    if (ed->journal && journal_pending(ed->journal) > 0 && journal_sync(ed->journal, &e) < 0)
-        editor_message(ed, true, _("recovery journal not written: %s"), e.msg);
+    session_sync(&ui->session);
 }
 
 bool ui_session_wants_tick(const struct ui *ui)
 {
-    return ui->ed.journal && journal_pending(ui->ed.journal) > 0;
-}
-
-/* Each item whose fields differ between the file on disk and this session. */
-static void describe_differences(const struct sheet *disk, const struct sheet *mine,
-                                 struct strbuf *out)
-{
-    const struct form *f = mine->form;
-    size_t shown = 0;
-    for (size_t i = 0; i < mine->n_items || i < disk->n_items; i++) {
-        const struct item *a = i < disk->n_items ? &disk->items[i] : NULL;
-        const struct item *b = i < mine->n_items ? &mine->items[i] : NULL;
-        long no = b ? item_number(mine, b) : item_number(disk, a);
-        for (size_t k = 0; k < f->n_fields; k++) {
-            if ((int)k == f->stamp_field)
-                continue;
-            const char *va = a ? item_get_key(a, f->fields[k].key) : NULL;
-            const char *vb = b ? item_get_key(b, f->fields[k].key) : NULL;
-            if (str_eq(va ? va : "", vb ? vb : ""))
-                continue;
-            if (++shown > 200)
-                continue;
-            strbuf_addf(out, "%s %ld  %s\n", f->item_label, no, f->fields[k].label);
-            strbuf_addstr(out, _("  on disk: "));
-            utf8_sanitize(va ? va : "", va ? strlen(va) : 0, false, out);
-            strbuf_addstr(out, _("\n  here:    "));
-            utf8_sanitize(vb ? vb : "", vb ? strlen(vb) : 0, false, out);
-            strbuf_addch(out, '\n');
-        }
-    }
-    if (shown > 200)
-        strbuf_addf(out, _("... and %zu more differences\n"), shown - 200);
-    if (shown == 0)
-        strbuf_addstr(out, _("(the fields are the same; only the file's layout or comments "
-                             "differ)\n"));
+    return session_wants_tick(&ui->session);
 }
 
 static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp)
@@ -415,63 +259,125 @@ static void reload(struct ui *ui, struct sheet *disk, const struct filestamp *st
         editor_message(ed, false, _("reloaded %s from disk"), disk->path);
 }
 
-static void save_asking(struct ui *ui)
+static void failed_answered(struct ui *ui, int key, void *ctx)
+{
+    char *why = ctx;
+    if (key == 'a')
+        ui_open_prompt(ui, PROMPT_SAVE_COPY, NULL);
+    else
+        editor_message(&ui->ed, true, "%s", why);
+    free(why);
+}
+
+/* Saving in place failed (a full disk, the directory gone): a copy elsewhere is the way out. */
+static void ask_failed(struct ui *ui)
+{
+    struct strbuf body = STRBUF_INIT;
+    strbuf_addf(&body, "%s\n\n", ui->ed.message);
+    strbuf_addstr(&body, _("Every change is still here, and in the recovery journal while it can "
+                           "be written. Save a copy as another file (on another disk or a USB "
+                           "stick), or cancel and save again once the disk has room.\n"));
+    static const char *const options[] = {
+        "a", N_("save a copy as another file"), "c", N_("cancel"),
+    };
+    ui_ask(ui, _("Saving failed"), &body, options, 2, failed_answered, xstrdup(ui->ed.message));
+    strbuf_release(&body);
+}
+
+enum editor_save_result ui_save_or_ask(struct ui *ui, bool force)
+{
+    enum editor_save_result r = editor_save(&ui->ed, force);
+    if (r == EDITOR_SAVE_FAILED && !ui->ed.read_only)
+        ask_failed(ui);
+    return r;
+}
+
+static void gone_answered(struct ui *ui, int key, void *ctx)
+{
+    (void)ctx;
+    if (key == 'o')
+        ui_save_or_ask(ui, true);
+    else
+        editor_message(&ui->ed, false, "%s", _("not saved"));
+    ui_merge_remember_base(ui);
+}
+
+/* The sheet on disk as read when asking, to reload. */
+struct on_disk {
+    struct sheet *sheet;
+    struct filestamp stamp;
+};
+
+static void changed_answered(struct ui *ui, int key, void *ctx)
+{
+    struct on_disk *d = ctx;
+    if (key == 'o')
+        ui_save_or_ask(ui, true);
+    else if (key == 'r' && d->sheet) {
+        reload(ui, d->sheet, &d->stamp);
+        d->sheet = NULL;
+    } else
+        editor_message(&ui->ed, false, "%s", _("not saved"));
+    sheet_free(d->sheet);
+    free(d);
+    ui_merge_remember_base(ui);
+}
+
+/* The file on disk cannot be read any more: saving would create it again. */
+static void ask_gone(struct ui *ui, const struct error *e)
+{
+    static const char *const options[] = { "o", N_("save here anyway"), "c", N_("cancel") };
+    struct strbuf body = STRBUF_INIT;
+    strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), editor_sheet(&ui->ed)->path, e->msg);
+    ui_ask(ui, _("The file changed on disk"), &body, options, 2, gone_answered, NULL);
+    strbuf_release(&body);
+}
+
+static void ask_changed(struct ui *ui, struct on_disk *d, const struct error *e)
 {
     struct editor *ed = &ui->ed;
-    if (editor_save(ed, false) != EDITOR_SAVE_CONFLICT || ui_merge_on_save(ui))
-        return;
-    char *text;
-    size_t len;
-    struct filestamp now;
-    struct error e;
-    if (filestamp_read(editor_sheet(ed)->path, &text, &len, &now, &e) < 0) {
-        /* Gone or unreadable: saving would create it again. */
-        static const char *const options[] = { "o", N_("save here anyway"), "c", N_("cancel") };
-        struct strbuf body = STRBUF_INIT;
-        strbuf_addf(&body, _("%s cannot be read any more (%s).\n"), editor_sheet(ed)->path, e.msg);
-        if (ask(ui, _("The file changed on disk"), &body, options, 2) == 'o')
-            editor_save(ed, true);
-        strbuf_release(&body);
-        return;
-    }
-    struct sheet *disk = sheet_parse(text, len, editor_sheet(ed)->path, editor_sheet(ed)->form, &e);
-    free(text);
+    const struct sheet *disk = d->sheet;
     struct strbuf body = STRBUF_INIT;
     strbuf_addf(&body, _("Someone changed %s on disk after you opened it. Saving now would "
                          "overwrite their changes.\n\nWhat differs (on disk / here):\n\n"),
                 editor_sheet(ed)->path);
     if (disk)
-        describe_differences(disk, editor_sheet(ed), &body);
+        session_describe_differences(disk, editor_sheet(ed), &body);
     else
-        strbuf_addf(&body, _("(the file on disk does not parse: %s)\n"), e.msg);
+        strbuf_addf(&body, _("(the file on disk does not parse: %s)\n"), e->msg);
     static const char *const options[] = {
         "o", N_("overwrite with mine"), "r", N_("reload theirs (mine are lost)"), "c", N_("cancel"),
     };
     static const char *const no_reload[] = { "o", N_("overwrite with mine"), "c", N_("cancel") };
-    int c = disk ? ask(ui, _("The file changed on disk"), &body, options, 3)
-                 : ask(ui, _("The file changed on disk"), &body, no_reload, 2);
+    if (disk)
+        ui_ask(ui, _("The file changed on disk"), &body, options, 3, changed_answered, d);
+    else
+        ui_ask(ui, _("The file changed on disk"), &body, no_reload, 2, changed_answered, d);
     strbuf_release(&body);
-    if (c == 'o')
-        editor_save(ed, true);
-    else if (c == 'r' && disk) {
-        reload(ui, disk, &now);
-        disk = NULL;
-    } else
-        editor_message(ed, false, "%s", _("not saved"));
-    sheet_free(disk);
+}
+
+/* True when the save is done now; otherwise a question finishes it. */
+static bool save_asking(struct ui *ui)
+{
+    if (ui_save_or_ask(ui, false) != EDITOR_SAVE_CONFLICT || ui_merge_on_save(ui))
+        return !ui->question.open;
+    struct on_disk *d = xcalloc(1, sizeof(*d));
+    struct error e;
+    if (session_read_disk(&ui->session, &d->sheet, &d->stamp, &e) == SESSION_DISK_GONE) {
+        free(d);
+        ask_gone(ui, &e);
+    } else {
+        ask_changed(ui, d, &e);
+    }
+    return false;
 }
 
 void ui_save(struct ui *ui)
 {
-    if (!ui_merge_resolve_recorded(ui))
-        save_asking(ui);
-    ui_merge_remember_base(ui);
-}
-
-int ui_session_ask(struct ui *ui, const char *title, const struct strbuf *body,
-                   const char *const *options, size_t n)
-{
-    return ask(ui, title, body, options, n);
+    if (ui->question.open)
+        return;     /* one save at a time: the question on screen finishes the last one */
+    if (!ui_merge_resolve_recorded(ui) && save_asking(ui))
+        ui_merge_remember_base(ui);
 }
 
 void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp *stamp)
@@ -482,19 +388,5 @@ void ui_session_reload(struct ui *ui, struct sheet *disk, const struct filestamp
 void ui_session_end(struct ui *ui, bool keep_journal)
 {
     strbuf_release(&ui->merge_base);
-    struct editor *ed = &ui->ed;
-    struct error e;
-    if (ed->journal) {
-        if (keep_journal) {
-            journal_sync(ed->journal, &e);
-            journal_close(ed->journal);
-        } else {
-            journal_discard(ed->journal, &e);
-        }
-        ed->journal = NULL;
-    }
-    if (ui->lock) {
-        lock_release(ui->lock, &e);
-        ui->lock = NULL;
-    }
+    session_end(&ui->session, keep_journal);
 }

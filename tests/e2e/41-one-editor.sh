@@ -1,5 +1,6 @@
 # Who else edits a sheet: a second editor is told who has it (user, host, pid, since) and edits
 # alongside (saves merge, tests/e2e/43-two-editors.sh); when the first quits, the lock is gone.
+# Another computer's lock asks, naming host and lock file, and can be broken (issue 15).
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/tmux.sh"
 cp "$TOP/sample-data/taisho-h29.rec" sheet.rec
@@ -27,6 +28,22 @@ wait_file_gone .sheet.rec.torikumi-lock
 tm_start 80 24 "$TORIKUMI" sheet.rec
 tm_wait "取組項目 1/23  problems: 0"
 tm_screen | grep -F -q "[read-only]" && t_fail "opened read-only"
+tm_keys C-q
+tm_wait_exit
+
+t "another computer's lock: the question names host and lock file; breaking it makes the sheet ours"
+printf 'torikumi-lock 1\nuser tanaka\nhost ward-pc-12\nboot x\npid 4711\nsince 2017-04-03T09:15:00+09:00\n' \
+    > .sheet.rec.torikumi-lock
+tm_start 80 24 "$TORIKUMI" sheet.rec
+tm_wait "This sheet is in use on another computer"
+tm_wait "tanaka on ward-pc-12 (pid 4711)"
+tm_wait ".sheet.rec.torikumi-lock says so"
+tm_wait "[B] break the lock (that computer is off)"
+tm_wait "[E] edit alongside (Esc)"
+tm_keys b
+tm_wait "broke the lock"
+tm_screen | grep -F -q "[read-only]" && t_fail "opened read-only"
+grep -q "^pid $(tm_pid)$" .sheet.rec.torikumi-lock || t_fail "the lock is not ours after breaking it"
 tm_keys C-q
 tm_wait_exit
 done_testing

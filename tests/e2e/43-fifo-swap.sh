@@ -17,6 +17,9 @@ mkfifo sheet.rec
 tm_keys C-s
 tm_wait "not a regular file"
 [ -p sheet.rec ] || t_fail "the FIFO was replaced"
+tm_wait "Saving failed"          # which offers a copy elsewhere; Esc cancels
+tm_keys Escape
+tm_wait "not a regular file"
 tm_wait "sheet.rec [+]"
 
 t "the FIFO gone, the sheet back: saved"

@@ -53,15 +53,6 @@ static void write_lock(const char *host, const char *boot, long pid, time_t mtim
     }
 }
 
-static long dead_pid(void)
-{
-    pid_t pid = fork();
-    if (pid == 0)
-        _exit(0);
-    waitpid(pid, NULL, 0);
-    return (long)pid;
-}
-
 static void test_acquire_describe_release(void **state)
 {
     (void)state;
@@ -113,7 +104,7 @@ static void test_stale_lock_is_taken_over(void **state)
     char host[256], boot[64];
     sidefile_host(host, sizeof(host));
     sidefile_boot_id(boot, sizeof(boot));
-    write_lock(host, boot, dead_pid(), 0);
+    write_lock(host, boot, unit_dead_pid(), 0);
     struct sheet_lock *l;
     struct error e;
     bool took;
@@ -141,7 +132,7 @@ static void test_stale_lock_is_taken_over(void **state)
 static void test_other_host_never_stale(void **state)
 {
     (void)state;
-    write_lock("another-ward-pc", "x", dead_pid(), 1);   /* a dead pid here, an old file */
+    write_lock("another-ward-pc", "x", unit_dead_pid(), 1);   /* a dead pid here, an old file */
     struct sheet_lock *l;
     struct lock_owner who;
     struct error e;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "sheet.h"
@@ -125,4 +126,13 @@ int unit_form_teardown(void **state)
     form_free(unit_form);
     unit_form = NULL;
     return 0;
+}
+
+long unit_dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    waitpid(pid, NULL, 0);
+    return (long)pid;
 }

@@ -36,6 +36,8 @@ long unit_rounds(long full);
 int unit_tmpdir(char *dir, size_t size, const char *what);
 /* Remove PATH and everything under it; 0 or -1. */
 int unit_rm_tree(const char *path);
+/* The pid of a process that has ended (forked, exited, waited for): a dead editor's. */
+long unit_dead_pid(void);
 
 /* The whole file, NUL-terminated; *LEN (if not NULL) gets its length.  Fails the test when unreadable. */
 char *unit_slurp(const char *path, size_t *len);
