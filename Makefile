@@ -193,11 +193,17 @@ deps:
 # The README's test command (after `make deps`).  Everything plain, under
 # ASan+UBSan and under valgrind, the three at once (tests/check.sh).
 # Installs nothing: `make deps` does.
-check: all unit asan crash crash-asan
+# The build runs on every core: `make deps check` stays serial at the top,
+# so nothing compiles before `deps` has installed the compiler's libraries.
+JOBS := $(shell nproc 2>/dev/null || echo 2)
+
+check:
+	$(MAKE) -j$(JOBS) all unit asan crash crash-asan
 	sh tests/check.sh
 
 # The same, with every random and exhaustive loop at full length.
-check-long: all unit asan crash crash-asan
+check-long:
+	$(MAKE) -j$(JOBS) all unit asan crash crash-asan
 	TORIKUMI_TEST_LONG=1 sh tests/check.sh
 
 test-plain: all unit crash
