@@ -107,12 +107,13 @@ tm_wait_cursor() { # x,y [timeout-seconds]
 tm_stop() { tm kill-server 2>/dev/null; }
 # lib.sh's done_testing calls this: no server outlives its test, not only the
 # last one started (each tm_start makes a new server; e2e/40 left three behind).
-tm_cleanup() {
+tm_stop_all() {
     for sock in "$WORK"/tmux.*.sock; do
         [ -S "$sock" ] && tmux -S "$sock" kill-server 2>/dev/null
     done
     return 0
 }
+tm_cleanup() { tm_stop_all; }
 
 # The screen line holding text.
 tm_line_of() { tm_screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }
