@@ -3,6 +3,12 @@
 # quit question offers to save a copy as another file, which then holds the work.  Saving
 # in place failing asks too (save a copy, or cancel); on a real full disk (a small tmpfs) the
 # journal's failure stays on the message line until a write succeeds.
+# Not root: the same script in a user and mount namespace of its own, where
+# mounting the small tmpfs below is allowed (as tests/cli/40-crash-save.sh does).
+if [ "$(id -u)" != 0 ] && [ -z "${TORIKUMI_IN_USERNS:-}" ] &&
+    unshare --user --map-root-user --mount true 2>/dev/null; then
+    TORIKUMI_IN_USERNS=1 exec unshare --user --map-root-user --mount sh "$0" "$@"
+fi
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/e2e/tmux.sh"
 mkdir d
